@@ -1,0 +1,308 @@
+/**
+ * The data contract of conflict-events (../shared/CODEBOOK.md, schema 1), as zod schemas.
+ * These are the single source of truth: TypeScript types are inferred from them, every document is
+ * validated against them before it is written, and schemas/*.json are generated from them.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_ID = 'conflict-events/1';
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/u)
+  .describe('ISO 8601 calendar date, YYYY-MM-DD');
+const nullableIsoDate = isoDate.nullable();
+const iso3 = z
+  .string()
+  .regex(/^[A-Z]{3}$/u)
+  .describe('ISO 3166-1 alpha-3 country code');
+const recordId = z.string().regex(/^[a-z]+-\d+$/u).describe('record id, unique within the document (act-1, plc-2 …)');
+const ruleId = z
+  .string()
+  .min(1)
+  .describe('stable id of the rule that produced the record, e.g. casualties:qualified-number-before-killed-noun');
+
+export const EvidenceSchema = z
+  .object({
+    start: z.number().int().nonnegative().describe('start offset in article.text, UTF-16 code units, inclusive'),
+    end: z.number().int().nonnegative().describe('end offset in article.text, UTF-16 code units, exclusive'),
+    text: z.string().describe('exactly article.text.slice(start, end)'),
+  })
+  .describe('a span of the article that supports a value');
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+const evidence = z.array(EvidenceSchema).min(1).describe('the spans of article.text this record was read from');
+
+export const AgencySchema = z.object({
+  name: z.string().describe('full name of the wire agency, e.g. Agence France-Presse'),
+  code: z.string().describe('short code, e.g. AFP'),
+  evidence,
+});
+
+export const CreditSchema = z.object({
+  person: z.string().nullable().describe('photographer or author credited'),
+  organization: z.string().nullable().describe('organisation credited (agency, outlet)'),
+  evidence,
+});
+
+export const ArticleSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9._-]+$/u).describe('the input id, or the file base name, sanitised to [A-Za-z0-9._-]'),
+    source: z.string().describe('input path, with #N for the N-th record of a JSON array or JSONL file'),
+    language: z.string().describe('ISO 639-1 language code'),
+    title: z.string().nullable().describe('title as published'),
+    subtitle: z.string().nullable().describe('subtitle (standfirst) as published'),
+    published: nullableIsoDate.describe('publication date'),
+    published_text: z.string().nullable().describe('the string the publication date was read from'),
+    published_reason: z.string().nullable().describe('why published is null'),
+    outlet: z.string().nullable().describe('publishing outlet where known'),
+    url: z.string().nullable().describe('URL where known'),
+    agency: AgencySchema.nullable().describe('wire agency credited, or null'),
+    credits: z.array(CreditSchema).describe('photo and byline credits'),
+    caption: z.string().nullable().describe('photo caption, where the article has one (extension)'),
+    text: z.string().describe('the full text that every offset refers to'),
+    text_sha256: z.string().regex(/^[0-9a-f]{64}$/u).describe('hex SHA-256 of text (UTF-8)'),
+  })
+  .describe('the article the document was extracted from');
+export type Article = z.infer<typeof ArticleSchema>;
+
+const common = {
+  id: recordId,
+  rule: ruleId,
+  evidence,
+};
+
+const mentions = z.array(EvidenceSchema).min(1).describe('every surface form in the text, with its offsets');
+
+export const ActorKind = z.enum(['person', 'state', 'government', 'armed_forces', 'armed_group', 'organization', 'population', 'media']);
+export const ActorSchema = z
+  .object({
+    ...common,
+    kind: ActorKind.describe('what kind of actor'),
+    name: z.string().describe('canonical display name (English where the lexicon knows it, else as written)'),
+    name_native: z.string().describe("canonical form in the article's language"),
+    mentions,
+    title: z.string().nullable().describe('office as written, for persons and unnamed officials'),
+    title_en: z.string().nullable().describe('office in English where known'),
+    country: iso3.nullable().describe('state the actor belongs to or represents'),
+    sector: z.string().nullable().describe('PLOVER-style sector: gov, mil, reb, cop, cvl, igo, ngo, med, jrn …'),
+    affiliation: recordId.nullable().describe('id of the actor this one belongs to'),
+    wikidata: z.string().regex(/^Q\d+$/u).nullable().describe('Wikidata Q-id where known'),
+  })
+  .describe('a person, state, government body, armed force, armed group, organisation or population group');
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const PlaceKind = z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']);
+export const PlaceSchema = z
+  .object({
+    ...common,
+    kind: PlaceKind,
+    name: z.string().describe('canonical display name (English where known)'),
+    name_native: z.string().describe("canonical form in the article's language"),
+    mentions,
+    country: iso3.nullable().describe('internationally recognised state the place lies in'),
+    lat: z.number().min(-90).max(90).nullable().describe('WGS84 latitude'),
+    lon: z.number().min(-180).max(180).nullable().describe('WGS84 longitude'),
+    geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().describe('ACLED: 1 town, 2 part of a region, 3 province or larger'),
+  })
+  .describe('a named geographic entity');
+export type Place = z.infer<typeof PlaceSchema>;
+
+export const DateKind = z.enum(['absolute', 'weekday', 'relative_day', 'since', 'range', 'month', 'year', 'part_of_day', 'relative_period']);
+export const Precision = z.enum(['day', 'week', 'month', 'year']);
+export const DateSchema = z
+  .object({
+    ...common,
+    text: z.string().describe('the expression as written'),
+    kind: DateKind,
+    start: nullableIsoDate.describe('resolved start, closed interval'),
+    end: nullableIsoDate.describe('resolved end, closed interval'),
+    precision: Precision.nullable().describe('precision of start'),
+    part_of_day: z.enum(['dawn', 'morning', 'noon', 'afternoon', 'evening', 'night']).nullable().describe('part of the day named (extension)'),
+    calendar: z.enum(['gregorian', 'hijri']).describe('calendar the expression was written in (extension)'),
+    ambiguity: z.string().nullable().describe('why the resolution may be wrong, e.g. weekday_is_publication_weekday'),
+    date_reason: z.string().nullable().describe('why start is null'),
+  })
+  .describe('a temporal expression resolved to a date or span');
+export type DateRecord = z.infer<typeof DateSchema>;
+
+export const StatementSchema = z
+  .object({
+    ...common,
+    speaker: recordId.nullable().describe('actor id of the speaker'),
+    speaker_text: z.string().nullable().describe('the words naming the speaker in this clause'),
+    via: recordId.nullable().describe('actor id of the channel that relayed it'),
+    addressee: recordId.nullable().describe('actor id the statement was addressed to'),
+    verb: z.string().describe('the reporting verb as written'),
+    kind: z.enum(['direct', 'indirect', 'mixed']),
+    quotes: z.array(z.string()).describe('exact words inside quotation marks, each a substring of article.text'),
+    content: z.string().describe('the reported clause as written'),
+    stance: z.enum(['asserts', 'denies', 'accuses', 'demands', 'threatens', 'other']),
+    date: nullableIsoDate.describe('when it was said'),
+  })
+  .describe('who said what, when: one record per reporting clause');
+export type Statement = z.infer<typeof StatementSchema>;
+
+export const EventCategory = z.enum([
+  'fight', 'assault', 'consult', 'request', 'accuse', 'aid', 'agree', 'reject', 'threaten', 'mobilize',
+  'coerce', 'concede', 'retreat', 'protest', 'sanction', 'support', 'cooperate', 'other',
+]);
+export const EventSchema = z
+  .object({
+    ...common,
+    category: EventCategory.describe('PLOVER event category'),
+    trigger: z.string().describe('the word or phrase that names the event, as written (extension)'),
+    acled_event_type: z.string().nullable().describe('ACLED event type in lower_snake_case, for political violence'),
+    acled_sub_event_type: z.string().nullable().describe('ACLED sub-event type in lower_snake_case'),
+    actor1: recordId.nullable(),
+    actor2: recordId.nullable(),
+    place: recordId.nullable().describe('main place id'),
+    places: z.array(recordId).describe('every place the event names (extension)'),
+    start: nullableIsoDate,
+    end: nullableIsoDate,
+    precision: Precision.nullable(),
+    time_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().describe('ACLED: 1 day, 2 week, 3 month or vaguer'),
+    status: z.enum(['occurred', 'ongoing', 'alleged', 'planned', 'conditional', 'denied']),
+    claimed_by: recordId.nullable().describe('actor id of the claimant for alleged events'),
+    civilian_targeting: z.boolean(),
+    casualties: z.array(recordId).describe('ids of casualty records that belong to this event'),
+  })
+  .describe('something that happened, is alleged or is planned');
+export type EventRecord = z.infer<typeof EventSchema>;
+
+export const CasualtySchema = z
+  .object({
+    ...common,
+    outcome: z.enum(['killed', 'injured', 'missing', 'detained', 'abducted', 'displaced']),
+    number_text: z.string().describe('the figure as written'),
+    qualifier: z.enum(['exact', 'at_least', 'more_than', 'about', 'at_most', 'range', 'vague']),
+    low: z.number().int().nonnegative().nullable(),
+    best: z.number().int().nonnegative().nullable(),
+    high: z.number().int().nonnegative().nullable(),
+    display: z.string().describe('short human form: 1,250+, ~40, 10–15, 12'),
+    group: z.enum(['all', 'civilians', 'children', 'women', 'combatants', 'security_forces', 'attackers', 'unknown']),
+    group_text: z.string().nullable(),
+    side: recordId.nullable(),
+    subset_of: recordId.nullable(),
+    scope: z.enum(['event', 'cumulative']),
+    period_start: nullableIsoDate,
+    as_of: nullableIsoDate,
+    claimant: recordId.nullable(),
+    partial: z.boolean(),
+    may_be_higher: z.boolean(),
+  })
+  .describe('one reported casualty figure');
+export type Casualty = z.infer<typeof CasualtySchema>;
+
+export const CeasefireSchema = z
+  .object({
+    ...common,
+    kind: z.enum(['ceasefire', 'humanitarian_truce', 'truce', 'cessation_of_hostilities']),
+    status: z.enum(['proposed', 'agreed', 'in_effect', 'violated', 'failed', 'rejected']),
+    attempts: z.number().int().positive().nullable(),
+    parties: z.array(recordId),
+    mediators: z.array(recordId),
+    start: nullableIsoDate,
+    end: nullableIsoDate,
+    as_of: nullableIsoDate,
+  })
+  .describe('a ceasefire, truce or humanitarian-pause attempt');
+export type Ceasefire = z.infer<typeof CeasefireSchema>;
+
+export const DiagnosticSchema = z.object({
+  severity: z.enum(['info', 'warning', 'error']),
+  code: z.string(),
+  message: z.string(),
+  evidence: EvidenceSchema.optional(),
+});
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+
+export const DocumentSchema = z
+  .object({
+    schema: z.literal(SCHEMA_ID),
+    article: ArticleSchema,
+    actors: z.array(ActorSchema),
+    places: z.array(PlaceSchema),
+    dates: z.array(DateSchema),
+    statements: z.array(StatementSchema),
+    events: z.array(EventSchema),
+    casualties: z.array(CasualtySchema),
+    ceasefires: z.array(CeasefireSchema),
+    diagnostics: z.array(DiagnosticSchema),
+  })
+  .describe('everything extracted from one article');
+export type ExtractionDocument = z.infer<typeof DocumentSchema>;
+
+/** The record tables, in the order the CSV writer and the docs list them. */
+export const RECORD_SCHEMAS = {
+  actors: ActorSchema,
+  places: PlaceSchema,
+  dates: DateSchema,
+  statements: StatementSchema,
+  events: EventSchema,
+  casualties: CasualtySchema,
+  ceasefires: CeasefireSchema,
+} as const;
+export type RecordTable = keyof typeof RECORD_SCHEMAS;
+
+/** An article as given by the user (JSON object, JSONL line, or built from a .txt file). */
+export const ArticleInputSchema = z.object({
+  id: z.union([z.string(), z.number()]).optional(),
+  text: z.string(),
+  title: z.string().nullable().optional(),
+  published: z.string().nullable().optional(),
+  url: z.string().nullable().optional(),
+  outlet: z.string().nullable().optional(),
+  lang: z.string().nullable().optional(),
+});
+export type ArticleInput = z.infer<typeof ArticleInputSchema>;
+
+/**
+ * Cross-field checks zod's shape cannot express: every evidence span slices article.text exactly,
+ * and every id a record points at exists. Returns the problems found (empty when the document holds).
+ */
+export function checkDocumentIntegrity(doc: ExtractionDocument): string[] {
+  const problems: string[] = [];
+  const text = doc.article.text;
+  const checkSpan = (where: string, e: Evidence): void => {
+    if (e.end < e.start || e.end > text.length || text.slice(e.start, e.end) !== e.text) {
+      problems.push(`${where}: evidence [${e.start}, ${e.end}) does not slice article.text to ${JSON.stringify(e.text)}`);
+    }
+  };
+  if (doc.article.agency) doc.article.agency.evidence.forEach((e) => checkSpan('article.agency', e));
+  doc.article.credits.forEach((c, i) => c.evidence.forEach((e) => checkSpan(`article.credits[${i}]`, e)));
+  const ids = new Set<string>();
+  for (const table of Object.keys(RECORD_SCHEMAS) as RecordTable[]) {
+    for (const record of doc[table]) {
+      if (ids.has(record.id)) problems.push(`duplicate id ${record.id}`);
+      ids.add(record.id);
+      record.evidence.forEach((e) => checkSpan(`${table}.${record.id}`, e));
+      if ('mentions' in record) record.mentions.forEach((e) => checkSpan(`${table}.${record.id}.mentions`, e));
+    }
+  }
+  const refs: Array<[string, string | null]> = [];
+  for (const a of doc.actors) refs.push([a.id, a.affiliation]);
+  for (const s of doc.statements) refs.push([s.id, s.speaker], [s.id, s.via], [s.id, s.addressee]);
+  for (const ev of doc.events) {
+    refs.push([ev.id, ev.actor1], [ev.id, ev.actor2], [ev.id, ev.place], [ev.id, ev.claimed_by]);
+    ev.places.forEach((p) => refs.push([ev.id, p]));
+    ev.casualties.forEach((c) => refs.push([ev.id, c]));
+  }
+  for (const c of doc.casualties) refs.push([c.id, c.side], [c.id, c.subset_of], [c.id, c.claimant]);
+  for (const cf of doc.ceasefires) [...cf.parties, ...cf.mediators].forEach((p) => refs.push([cf.id, p]));
+  for (const [from, to] of refs) if (to !== null && !ids.has(to)) problems.push(`${from} points at missing ${to}`);
+  doc.diagnostics.forEach((d, i) => d.evidence && checkSpan(`diagnostics[${i}]`, d.evidence));
+  return problems;
+}
+
+/** Validate a document against the schema and the integrity checks; throws with every problem listed. */
+export function validateDocument(doc: unknown): ExtractionDocument {
+  const parsed = DocumentSchema.safeParse(doc);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`document does not match schema ${SCHEMA_ID}: ${issues.join('; ')}`);
+  }
+  const problems = checkDocumentIntegrity(parsed.data);
+  if (problems.length > 0) throw new Error(`document is inconsistent: ${problems.slice(0, 5).join('; ')}`);
+  return parsed.data;
+}
