@@ -1,0 +1,137 @@
+/**
+ * One-pass phrase matcher over word tokens. Lexicon phrases are folded once and indexed by their
+ * first word; at each token the matcher tries the word as written and with its proclitics removed
+ * (و ف then ب ك ل, and ل+ال written لل), never stripping blindly: a stripped reading is only
+ * accepted when the lexicon knows the remaining word, so وزير stays وزير.
+ */
+import { foldKey } from './source-text.ts';
+import type { Token } from './tokens.ts';
+
+export interface PhraseMatch<T> {
+  values: readonly T[];
+  /** the folded phrase matched */
+  key: string;
+  /** token range [first, last] inclusive */
+  first: number;
+  last: number;
+  /** folded offsets of the match, proclitics excluded */
+  start: number;
+  end: number;
+  /** the proclitic letters stripped from the first word ('' when none) */
+  proclitic: string;
+}
+
+interface Entry<T> {
+  rest: string[];
+  key: string;
+  values: T[];
+}
+
+export interface WordVariant {
+  word: string;
+  /** code units of the original word before `word` starts (0 when nothing stripped) */
+  offset: number;
+  proclitic: string;
+}
+
+/** The readings of a folded word with its proclitics removed, most literal first. */
+export function wordVariants(word: string): WordVariant[] {
+  const out: WordVariant[] = [{ word, offset: 0, proclitic: '' }];
+  const bases: WordVariant[] = [out[0]!];
+  const c0 = word[0];
+  if ((c0 === 'و' || c0 === 'ف') && word.length > 2) {
+    const v = { word: word.slice(1), offset: 1, proclitic: c0 };
+    out.push(v);
+    bases.push(v);
+  }
+  for (const b of bases) {
+    const w = b.word;
+    if (w.length > 3 && w.startsWith('لل')) {
+      // لل = ل + ال with the alef dropped: للرئيس → الرئيس
+      out.push({ word: 'ال' + w.slice(2), offset: b.offset, proclitic: b.proclitic + 'ل' });
+      out.push({ word: w.slice(1), offset: b.offset + 1, proclitic: b.proclitic + 'ل' });
+    } else if ((w[0] === 'ب' || w[0] === 'ك' || w[0] === 'ل') && w.length > 2) {
+      out.push({ word: w.slice(1), offset: b.offset + 1, proclitic: b.proclitic + w[0] });
+    }
+  }
+  return out;
+}
+
+export class PhraseMatcher<T> {
+  private readonly byFirst = new Map<string, Entry<T>[]>();
+
+  add(phrase: string, value: T): void {
+    const key = foldKey(phrase);
+    if (!key) return;
+    const words = key.split(' ');
+    const first = words[0]!;
+    let list = this.byFirst.get(first);
+    if (!list) {
+      list = [];
+      this.byFirst.set(first, list);
+    }
+    let entry = list.find((e) => e.key === key);
+    if (!entry) {
+      entry = { rest: words.slice(1), key, values: [] };
+      list.push(entry);
+      // longest phrases first so the first hit at a position is the longest
+      list.sort((a, b) => b.rest.length - a.rest.length || a.key.localeCompare(b.key));
+    }
+    if (!entry.values.includes(value)) entry.values.push(value);
+  }
+
+  has(phrase: string): boolean {
+    const key = foldKey(phrase);
+    const list = this.byFirst.get(key.split(' ')[0] ?? '');
+    return !!list?.some((e) => e.key === key);
+  }
+
+  /** Longest match starting at token i (any proclitic reading), or null. */
+  matchAt(tokens: readonly Token[], i: number, options: { clitics?: boolean } = {}): PhraseMatch<T> | null {
+    const tok = tokens[i];
+    if (!tok) return null;
+    let best: PhraseMatch<T> | null = null;
+    const variants = options.clitics === false ? [{ word: tok.text, offset: 0, proclitic: '' }] : wordVariants(tok.text);
+    for (const v of variants) {
+      const list = this.byFirst.get(v.word);
+      if (!list) continue;
+      for (const e of list) {
+        if (best && e.rest.length <= best.last - best.first) break;
+        if (!this.restMatches(tokens, i, e.rest)) continue;
+        const last = i + e.rest.length;
+        best = {
+          values: e.values,
+          key: e.key,
+          first: i,
+          last,
+          start: tok.start + v.offset,
+          end: tokens[last]!.end,
+          proclitic: v.proclitic,
+        };
+        break;
+      }
+    }
+    return best;
+  }
+
+  private restMatches(tokens: readonly Token[], i: number, rest: readonly string[]): boolean {
+    for (let k = 0; k < rest.length; k++) {
+      const t = tokens[i + 1 + k];
+      // a phrase never spans punctuation or a line break
+      if (!t || !t.spaced || t.text !== rest[k]) return false;
+    }
+    return true;
+  }
+
+  /** All non-overlapping longest matches, left to right. */
+  findAll(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const m = this.matchAt(tokens, i);
+      if (!m) continue;
+      out.push(m);
+      i = m.last;
+    }
+    return out;
+  }
+}

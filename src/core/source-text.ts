@@ -1,0 +1,125 @@
+/**
+ * SourceText: the article as given plus a folded copy for matching, with an alignment map back to
+ * the original (HuggingFace tokenizers' NormalizedString idea). Matching happens on `folded`; every
+ * span found there is turned back into original offsets with `toOriginal` before it leaves a stage.
+ */
+import type { Evidence } from '../schema/index.ts';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+// Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks), tatweel, and the
+// invisible format characters that news sites sprinkle into text (bidi marks, zero-width joiners).
+const DROPPED = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\u061C\uFEFF\u00AD]/u;
+
+const FOLDS: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
+  'ى': 'ي', 'ئ': 'ي', 'ی': 'ي', 'ي': 'ي',
+  'ؤ': 'و',
+  'ة': 'ه',
+  'ک': 'ك', 'گ': 'ك',
+  '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"',
+  '‘': "'", '’': "'", '‚': "'", '′': "'",
+  '٫': '.', '٬': ',',
+  '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u2009': ' ', '\u200A': ' ', '\u3000': ' ',
+  '–': '-', '—': '-', '‐': '-', '‑': '-', '−': '-',
+};
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  // Arabic-Indic (٠-٩) and Extended Arabic-Indic (۰-۹) digits → ASCII
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(code - 0x0660 + 48);
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(code - 0x06f0 + 48);
+  const folded = FOLDS[ch];
+  if (folded !== undefined) return folded;
+  if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 32);
+  return ch;
+}
+
+export interface FoldedText {
+  folded: string;
+  /** map[i] = offset in the original of folded[i]; map[folded.length] = original length */
+  map: Int32Array;
+}
+
+/** Fold text for matching; one folded code unit per kept original code unit (dropped ones vanish). */
+export function foldText(original: string): FoldedText {
+  const out: string[] = [];
+  const map = new Int32Array(original.length + 1);
+  let n = 0;
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i]!;
+    if (DROPPED.test(ch)) continue;
+    const code = ch.charCodeAt(0);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length) {
+      // keep surrogate pairs intact, one map entry per code unit
+      out.push(ch, original[i + 1]!);
+      map[n++] = i;
+      map[n++] = i + 1;
+      i++;
+      continue;
+    }
+    out.push(foldChar(ch));
+    map[n++] = i;
+  }
+  map[n] = original.length;
+  return { folded: out.join(''), map: map.slice(0, n + 1) };
+}
+
+/** Fold a lexicon entry the same way the text is folded, and squeeze its spaces. */
+export function foldKey(s: string): string {
+  return foldText(s.normalize('NFC')).folded.replace(/\s+/gu, ' ').trim();
+}
+
+export class SourceText {
+  readonly original: string;
+  readonly folded: string;
+  private readonly map: Int32Array;
+
+  constructor(original: string) {
+    this.original = original;
+    const f = foldText(original);
+    this.folded = f.folded;
+    this.map = f.map;
+  }
+
+  /** Original offsets of a folded span [start, end). */
+  toOriginal(span: Span): Span {
+    const start = this.map[span.start] ?? this.original.length;
+    // end: just after the last kept character of the span (trailing dropped marks stay outside)
+    const end = span.end > span.start ? (this.map[span.end - 1] ?? this.original.length - 1) + 1 : start;
+    return { start, end: this.extendOverMarks(end) };
+  }
+
+  /** Diacritics right after a letter belong to it: include them so the evidence reads naturally. */
+  private extendOverMarks(end: number): number {
+    let e = end;
+    while (e < this.original.length && /[\u064B-\u065F\u0670\u0640]/u.test(this.original[e]!)) e++;
+    return e;
+  }
+
+  /** Evidence for a folded span: original offsets and the original text. */
+  evidence(span: Span): Evidence {
+    const o = this.toOriginal(span);
+    return { start: o.start, end: o.end, text: this.original.slice(o.start, o.end) };
+  }
+
+  /** Evidence for a span already in original offsets. */
+  evidenceOriginal(span: Span): Evidence {
+    return { start: span.start, end: span.end, text: this.original.slice(span.start, span.end) };
+  }
+
+  /** Folded offset of an original offset (first folded char at or after it). */
+  toFolded(originalOffset: number): number {
+    let lo = 0;
+    let hi = this.map.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.map[mid] ?? 0) < originalOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The one place that lists the stages in order. A stage is a pure function of the context: it reads
+ * what earlier stages found and adds records; it does no I/O and never asks which language it is in.
+ */
+import { createHash } from 'node:crypto';
+import { SourceText } from './core/source-text.ts';
+import { tokenize } from './core/tokens.ts';
+import type { Context } from './core/context.ts';
+import { loadPack, type LanguagePack } from './packs/pack.ts';
+import { ingest } from './stages/ingest/ingest.ts';
+import { splitSentences } from './stages/sentences/sentences.ts';
+import { findMentions } from './stages/mentions/mentions.ts';
+import { findDates } from './stages/dates/dates.ts';
+import { findNumbers } from './stages/numbers/numbers.ts';
+import { findStatements } from './stages/statements/statements.ts';
+import { findCasualties } from './stages/casualties/casualties.ts';
+import { findCeasefires } from './stages/ceasefires/ceasefires.ts';
+import { findEvents } from './stages/events/events.ts';
+import { resolve } from './stages/resolve/resolve.ts';
+import { SCHEMA_ID, validateDocument, type ArticleInput, type ExtractionDocument } from './schema/index.ts';
+
+export type Stage = (ctx: Context) => void;
+
+/** Stage order: later stages read what earlier ones found. */
+export const STAGES: ReadonlyArray<[string, Stage]> = [
+  ['ingest', ingest],
+  ['sentences', splitSentences],
+  ['mentions', findMentions],
+  ['dates', findDates],
+  ['numbers', findNumbers],
+  ['statements', findStatements],
+  ['casualties', findCasualties],
+  ['ceasefires', findCeasefires],
+  ['events', findEvents],
+];
+
+export interface ExtractMeta {
+  /** where the article came from: a path, with #N for the N-th record of a JSON array or JSONL file */
+  source: string;
+  /** id to use when the input has none (the file's base name) */
+  fallbackId: string;
+}
+
+export interface Extractor {
+  extract(input: ArticleInput, meta: ExtractMeta): ExtractionDocument;
+}
+
+/** Sanitise an id to [A-Za-z0-9._-], never empty, never a path. */
+export function sanitizeId(raw: string): string {
+  const cleaned = raw.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/gu, '_').replace(/^[._]+/u, '').slice(0, 120);
+  return cleaned.length > 0 ? cleaned : 'article';
+}
+
+export function createExtractor(options: { language?: string } = {}): Extractor {
+  const packs = new Map<string, LanguagePack>();
+  const packFor = (lang: string): LanguagePack => {
+    let p = packs.get(lang);
+    if (!p) {
+      p = loadPack(lang);
+      packs.set(lang, p);
+    }
+    return p;
+  };
+  return {
+    extract(input, meta) {
+      const text = input.text.replace(/\r\n?/gu, '\n');
+      const lang = input.lang ?? options.language ?? 'ar';
+      const pack = packFor(lang);
+      const source = new SourceText(text);
+      let counter = 0;
+      const ctx: Context = {
+        source,
+        tokens: tokenize(source.folded),
+        pack,
+        article: {
+          id: sanitizeId(input.id !== undefined ? String(input.id) : meta.fallbackId),
+          source: meta.source,
+          language: pack.language,
+          title: input.title ?? null,
+          subtitle: null,
+          published: null,
+          published_text: input.published ?? null,
+          published_reason: null,
+          outlet: input.outlet ?? null,
+          url: input.url ?? null,
+          agency: null,
+          credits: [],
+          caption: null,
+          text,
+          text_sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
+        },
+        published: null,
+        zones: [],
+        sentences: [],
+        records: { actors: [], places: [], dates: [], numbers: [], statements: [], events: [], casualties: [], ceasefires: [] },
+        diagnostics: [],
+        nextKey: (prefix) => `${prefix}~${++counter}`,
+      };
+      for (const [, stage] of STAGES) stage(ctx);
+      const doc: ExtractionDocument = { schema: SCHEMA_ID, ...resolve(ctx) };
+      return validateDocument(doc);
+    },
+  };
+}
+
+let defaultExtractor: Extractor | null = null;
+
+/** Extract with a shared default extractor (lexicons compiled once per process). */
+export function extract(input: ArticleInput, meta: Partial<ExtractMeta> = {}): ExtractionDocument {
+  defaultExtractor ??= createExtractor();
+  return defaultExtractor.extract(input, { source: meta.source ?? '<input>', fallbackId: meta.fallbackId ?? 'article' });
+}

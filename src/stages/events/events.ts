@@ -1,0 +1,2 @@
+import type { Context } from '../../core/context.ts';
+export function findEvents(ctx: Context): void { void ctx; }

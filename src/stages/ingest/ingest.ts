@@ -1,0 +1,2 @@
+import type { Context } from '../../core/context.ts';
+export function ingest(ctx: Context): void { void ctx; }
