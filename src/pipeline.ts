@@ -93,6 +93,8 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
         zones: [],
         sentences: [],
         records: { actors: [], places: [], dates: [], numbers: [], statements: [], events: [], casualties: [], ceasefires: [] },
+        actorMentions: [],
+        placeMentions: [],
         diagnostics: [],
         nextKey: (prefix) => `${prefix}~${++counter}`,
       };

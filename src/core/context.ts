@@ -61,6 +61,12 @@ export interface Records {
   ceasefires: Draft<Ceasefire>[];
 }
 
+export interface KeyedSpan {
+  start: number;
+  end: number;
+  key: string;
+}
+
 export interface Context {
   source: SourceText;
   tokens: Token[];
@@ -71,6 +77,9 @@ export interface Context {
   zones: Zone[];
   sentences: Sentence[];
   records: Records;
+  /** every actor and place mention (folded spans), sorted by start: for lookups by position */
+  actorMentions: KeyedSpan[];
+  placeMentions: KeyedSpan[];
   diagnostics: Diagnostic[];
   /** counter for draft keys */
   nextKey: (prefix: string) => string;

@@ -1,6 +1,324 @@
+/**
+ * A language pack: the compiled lexicons of one language. Stages only see this interface, so a
+ * new language is new data (and, where its grammar differs, new rules here), never a branch in a stage.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { PhraseMatcher } from '../core/phrase-matcher.ts';
+import { foldKey } from '../core/source-text.ts';
+import * as L from './lexicon-schema.ts';
+
+export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
+export type PersonEntry = z.infer<typeof L.PersonsLexicon>['persons'][number];
+export type TitleEntry = z.infer<typeof L.TitlesLexicon>['titles'][number];
+export type InstitutionEntry = z.infer<typeof L.InstitutionsLexicon>['institutions'][number];
+export type PlaceEntry = z.infer<typeof L.PlacesLexicon>['places'][number];
+export type VerbEntry = z.infer<typeof L.SpeechVerbsLexicon>['verbs'][number];
+export type EventEntry = z.infer<typeof L.EventsLexicon>['events'][number];
+
+export interface CountryEntry {
+  iso3: string;
+  name: string;
+  native: string;
+  lat: number | null;
+  lon: number | null;
+  demonym_en: string | null;
+  /** the capital, which the press uses for the state's government ("باكو تؤكد") */
+  capital: PlaceEntry | null;
+}
+
+/** Everything a name-like phrase can be: one matcher, one pass over the tokens. */
+export type EntityLex =
+  | { type: 'country'; country: CountryEntry }
+  | { type: 'demonym'; country: CountryEntry }
+  | { type: 'place'; place: PlaceEntry }
+  | { type: 'actor'; actor: ActorEntry }
+  | { type: 'person'; person: PersonEntry }
+  | { type: 'title'; title: TitleEntry }
+  | { type: 'institution'; institution: InstitutionEntry }
+  | { type: 'group'; group: InstitutionEntry }
+  | { type: 'leader'; en: string };
+
+export type TimeLex =
+  | { type: 'month'; month: number; calendar: 'gregorian' | 'hijri' }
+  | { type: 'weekday'; weekday: number }
+  | { type: 'relative_day'; offset: number; part: z.infer<typeof L.PartOfDay> | null }
+  | { type: 'relative_period'; unit: 'week' | 'month' | 'year'; offset: number }
+  | { type: 'part_of_day'; part: z.infer<typeof L.PartOfDay> }
+  | { type: 'future' }
+  | { type: 'past' }
+  | { type: 'since' };
+
+export type NumberLex =
+  | { type: 'unit'; value: number }
+  | { type: 'teen'; value: number }
+  | { type: 'ten'; value: number }
+  | { type: 'hundred'; value: number }
+  | { type: 'scale'; value: number; form: 'singular' | 'dual' | 'plural' }
+  | { type: 'vague'; value: number | null }
+  | { type: 'qualifier'; qualifier: z.infer<typeof L.Qualifier>; position: 'before' | 'after' }
+  | { type: 'ordinal'; value: number };
+
+export type CasualtyLex =
+  | { type: 'counted_noun'; outcome: z.infer<typeof L.Outcome>; form: 'singular' | 'dual' | 'plural' }
+  | { type: 'event_noun'; outcome: z.infer<typeof L.Outcome> }
+  | { type: 'verb'; outcome: z.infer<typeof L.Outcome> }
+  | { type: 'victim'; group: z.infer<typeof L.VictimGroup>; en: string; form: 'singular' | 'dual' | 'plural' }
+  | { type: 'partial' }
+  | { type: 'higher' }
+  | { type: 'subset' }
+  | { type: 'cumulative' };
+
+export type CeasefireLex =
+  | { type: 'kind'; kind: z.infer<typeof L.CeasefireKind> }
+  | { type: 'status'; status: z.infer<typeof L.CeasefireStatus> }
+  | { type: 'attempt' };
+
+export type SpeechLex =
+  | { type: 'verb'; verb: VerbEntry; participle: boolean }
+  | { type: 'source'; kind: string }
+  | { type: 'relay' };
+
+export type EventLex =
+  | { type: 'event'; event: EventEntry }
+  | { type: 'planned' }
+  | { type: 'alleged' }
+  | { type: 'ongoing' }
+  | { type: 'denial' }
+  | { type: 'civilian_target' };
+
 export interface LanguagePack {
   language: string;
+  entities: PhraseMatcher<EntityLex>;
+  time: PhraseMatcher<TimeLex>;
+  numbers: PhraseMatcher<NumberLex>;
+  speech: PhraseMatcher<SpeechLex>;
+  casualties: PhraseMatcher<CasualtyLex>;
+  ceasefires: PhraseMatcher<CeasefireLex>;
+  events: PhraseMatcher<EventLex>;
+  quoteMarks: Array<{ open: string; close: string }>;
+  /** folded lines that are site chrome, not article content */
+  pageRemnants: Set<string>;
+  countries: Map<string, CountryEntry>;
+  /** actors by English name, for part_of links */
+  actorsByName: Map<string, ActorEntry>;
+  /** words that end a run of name words (function words, prepositions) */
+  stopwords: Set<string>;
 }
+
+const LEXICON_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
+
+function load<S extends z.ZodType>(lang: string, file: string, schema: S, optional = false): z.infer<S> | null {
+  const path = join(LEXICON_ROOT, lang, file);
+  if (!existsSync(path)) {
+    if (optional) return null;
+    throw new Error(`lexicon ${lang}/${file} is missing`);
+  }
+  const result = schema.safeParse(parse(readFileSync(path, 'utf8')));
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new Error(`lexicon ${lang}/${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return result.data;
+}
+
+/** Derived forms of a nisba adjective (أذربيجاني → أذربيجانية، الأذربيجانيين …). */
+export function demonymForms(stem: string): string[] {
+  const s = stem.trim();
+  const bases = s.endsWith('ي') ? [s, `${s}ة`, `${s}ين`, `${s}ون`, `${s}ات`, `${s}ان`, `${s}تين`, `${s}تان`, `${s}ا`] : [s];
+  return bases.flatMap((b) => [b, `ال${b}`]);
+}
+
+const packCache = new Map<string, LanguagePack>();
+
 export function loadPack(language: string): LanguagePack {
-  return { language };
+  const cached = packCache.get(language);
+  if (cached) return cached;
+  if (!existsSync(join(LEXICON_ROOT, language))) throw new Error(`no language pack for '${language}'`);
+  const pack = buildPack(language);
+  packCache.set(language, pack);
+  return pack;
 }
+
+function buildPack(lang: string): LanguagePack {
+  const months = load(lang, 'months.yaml', L.MonthsLexicon)!;
+  const weekdays = load(lang, 'weekdays.yaml', L.WeekdaysLexicon)!;
+  const timeWords = load(lang, 'time-words.yaml', L.TimeWordsLexicon)!;
+  const numbers = load(lang, 'numbers.yaml', L.NumbersLexicon)!;
+  const speech = load(lang, 'speech-verbs.yaml', L.SpeechVerbsLexicon)!;
+  const titles = load(lang, 'titles.yaml', L.TitlesLexicon)!;
+  const actors = load(lang, 'actors.yaml', L.ActorsLexicon)!;
+  const persons = load(lang, 'persons.yaml', L.PersonsLexicon, true);
+  const institutions = load(lang, 'institutions.yaml', L.InstitutionsLexicon)!;
+  const countriesGen = load(lang, 'countries.generated.yaml', L.CountriesGenerated)!;
+  const countriesExtra = load(lang, 'countries-extra.yaml', L.CountriesExtra)!;
+  const places = load(lang, 'places.yaml', L.PlacesLexicon)!;
+  const casualties = load(lang, 'casualties.yaml', L.CasualtiesLexicon)!;
+  const ceasefires = load(lang, 'ceasefires.yaml', L.CeasefiresLexicon)!;
+  const events = load(lang, 'events.yaml', L.EventsLexicon)!;
+  const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
+
+  const time = new PhraseMatcher<TimeLex>();
+  for (const m of months.gregorian) for (const n of m.names) time.add(n, { type: 'month', month: m.month, calendar: 'gregorian' });
+  for (const m of months.hijri) for (const n of m.names) time.add(n, { type: 'month', month: m.month, calendar: 'hijri' });
+  for (const w of weekdays.weekdays) for (const n of w.names) time.add(n, { type: 'weekday', weekday: w.weekday });
+  for (const r of timeWords.relative_days) for (const n of r.names) time.add(n, { type: 'relative_day', offset: r.offset, part: r.part ?? null });
+  for (const r of timeWords.relative_periods) {
+    // a weekend is not a calendar period date-fns can bound without a locale's week; left unresolved
+    if (r.unit === 'weekend') continue;
+    const unit = r.unit;
+    for (const n of r.names) time.add(n, { type: 'relative_period', unit, offset: r.offset });
+  }
+  for (const p of timeWords.parts_of_day) for (const n of p.names) time.add(n, { type: 'part_of_day', part: p.part });
+  const future: TimeLex = { type: 'future' };
+  const past: TimeLex = { type: 'past' };
+  const since: TimeLex = { type: 'since' };
+  timeWords.future_markers.forEach((n) => time.add(n, future));
+  timeWords.past_markers.forEach((n) => time.add(n, past));
+  timeWords.since_markers.forEach((n) => time.add(n, since));
+
+  const num = new PhraseMatcher<NumberLex>();
+  const addValues = (map: Record<string, string[]>, type: 'unit' | 'teen' | 'ten' | 'hundred' | 'ordinal'): void => {
+    for (const [v, forms] of Object.entries(map)) for (const f of forms) num.add(f, { type, value: Number(v) });
+  };
+  addValues(numbers.units, 'unit');
+  addValues(numbers.teens, 'teen');
+  addValues(numbers.tens, 'ten');
+  addValues(numbers.hundreds, 'hundred');
+  addValues(numbers.ordinals, 'ordinal');
+  for (const [v, s] of Object.entries(numbers.scales)) {
+    for (const form of ['singular', 'dual', 'plural'] as const) for (const f of s[form]) num.add(f, { type: 'scale', value: Number(v), form });
+  }
+  for (const v of numbers.vague) for (const n of v.names) num.add(n, { type: 'vague', value: v.value });
+  for (const q of numbers.qualifiers) for (const n of q.names) num.add(n, { type: 'qualifier', qualifier: q.qualifier, position: q.position });
+
+  const sp = new PhraseMatcher<SpeechLex>();
+  for (const v of speech.verbs) {
+    for (const f of v.forms) sp.add(f, { type: 'verb', verb: v, participle: false });
+    for (const f of v.participles) sp.add(f, { type: 'verb', verb: v, participle: true });
+  }
+  for (const s of speech.sources) for (const n of s.names) sp.add(n, { type: 'source', kind: s.kind });
+  const relay: SpeechLex = { type: 'relay' };
+  speech.relay_verbs.forEach((n) => sp.add(n, relay));
+
+  // countries: generated names + curated press spellings, demonyms, and capitals from places
+  const countries = new Map<string, CountryEntry>();
+  for (const c of countriesGen.countries) {
+    countries.set(c.iso3, { iso3: c.iso3, name: c.name, native: c.native, lat: c.lat, lon: c.lon, demonym_en: null, capital: null });
+  }
+  for (const p of places.places) {
+    if (p.capital_of) {
+      const c = countries.get(p.capital_of);
+      if (c && !c.capital) c.capital = p;
+    }
+  }
+  const ent = new PhraseMatcher<EntityLex>();
+  for (const c of countriesGen.countries) {
+    const entry = countries.get(c.iso3)!;
+    const extra = countriesExtra.countries[c.iso3];
+    if (extra?.demonym_en) entry.demonym_en = extra.demonym_en;
+    const lex: EntityLex = { type: 'country', country: entry };
+    for (const f of [...c.forms, ...(extra?.forms ?? [])]) ent.add(f, lex);
+    const dem: EntityLex = { type: 'demonym', country: entry };
+    for (const d of extra?.demonyms ?? []) for (const f of demonymForms(d)) ent.add(f, dem);
+  }
+  for (const p of places.places) {
+    const lex: EntityLex = { type: 'place', place: p };
+    for (const f of p.forms) ent.add(f, lex);
+    ent.add(p.native, lex);
+  }
+  for (const a of actors.actors) {
+    const lex: EntityLex = { type: 'actor', actor: a };
+    for (const f of a.forms) ent.add(f, lex);
+    ent.add(a.native, lex);
+  }
+  for (const p of persons?.persons ?? []) {
+    const lex: EntityLex = { type: 'person', person: p };
+    for (const f of p.forms) ent.add(f, lex);
+    ent.add(p.native, lex);
+  }
+  for (const t of titles.titles) {
+    const lex: EntityLex = { type: 'title', title: t };
+    for (const f of t.forms) ent.add(f, lex);
+  }
+  for (const i of institutions.institutions) {
+    const lex: EntityLex = { type: 'institution', institution: i };
+    for (const f of i.forms) ent.add(f, lex);
+  }
+  for (const g of institutions.groups) {
+    const lex: EntityLex = { type: 'group', group: g };
+    for (const f of g.forms) ent.add(f, lex);
+  }
+  for (const l of institutions.leaders) {
+    const lex: EntityLex = { type: 'leader', en: l.en };
+    for (const f of l.forms) ent.add(f, lex);
+  }
+
+  const cas = new PhraseMatcher<CasualtyLex>();
+  for (const [outcome, o] of Object.entries(casualties.outcomes) as Array<[z.infer<typeof L.Outcome>, (typeof casualties.outcomes)[keyof typeof casualties.outcomes]]>) {
+    if (!o) continue;
+    for (const form of ['singular', 'dual', 'plural'] as const) for (const n of o.counted_nouns[form]) cas.add(n, { type: 'counted_noun', outcome, form });
+    for (const n of o.event_nouns) cas.add(n, { type: 'event_noun', outcome });
+    for (const n of o.verbs) cas.add(n, { type: 'verb', outcome });
+  }
+  for (const v of casualties.victims) {
+    for (const form of ['singular', 'dual', 'plural'] as const) for (const n of v[form]) cas.add(n, { type: 'victim', group: v.group, en: v.en, form });
+  }
+  const cue = <T extends CasualtyLex['type']>(type: T): CasualtyLex => ({ type }) as CasualtyLex;
+  const partial = cue('partial');
+  const higher = cue('higher');
+  const subset = cue('subset');
+  const cumulative = cue('cumulative');
+  casualties.partial_cues.forEach((n) => cas.add(n, partial));
+  casualties.higher_cues.forEach((n) => cas.add(n, higher));
+  casualties.subset_markers.forEach((n) => cas.add(n, subset));
+  casualties.cumulative_markers.forEach((n) => cas.add(n, cumulative));
+
+  const cf = new PhraseMatcher<CeasefireLex>();
+  for (const k of ceasefires.kinds) for (const n of k.names) cf.add(n, { type: 'kind', kind: k.kind });
+  for (const s of ceasefires.statuses) for (const n of s.names) cf.add(n, { type: 'status', status: s.status });
+  const attempt: CeasefireLex = { type: 'attempt' };
+  ceasefires.attempt_nouns.forEach((n) => cf.add(n, attempt));
+
+  const ev = new PhraseMatcher<EventLex>();
+  for (const e of events.events) for (const n of e.names) ev.add(n, { type: 'event', event: e });
+  const marker = (type: Exclude<EventLex['type'], 'event'>): EventLex => ({ type }) as EventLex;
+  const planned = marker('planned');
+  const alleged = marker('alleged');
+  const ongoing = marker('ongoing');
+  const denial = marker('denial');
+  const civ = marker('civilian_target');
+  events.planned_markers.forEach((n) => ev.add(n, planned));
+  events.alleged_markers.forEach((n) => ev.add(n, alleged));
+  events.ongoing_markers.forEach((n) => ev.add(n, ongoing));
+  events.denial_markers.forEach((n) => ev.add(n, denial));
+  events.civilian_targets.forEach((n) => ev.add(n, civ));
+
+  return {
+    language: lang,
+    entities: ent,
+    time,
+    numbers: num,
+    speech: sp,
+    casualties: cas,
+    ceasefires: cf,
+    events: ev,
+    quoteMarks: speech.quote_marks,
+    pageRemnants: new Set(credits.page_remnants.map(foldKey)),
+    countries,
+    actorsByName: new Map(actors.actors.map((a) => [a.name, a])),
+    stopwords: new Set(STOPWORDS_AR.map(foldKey)),
+  };
+}
+
+/** Function words that never belong to a name; they end a run of name words after a title. */
+const STOPWORDS_AR = [
+  'في', 'على', 'من', 'إلى', 'الى', 'عن', 'مع', 'أن', 'إن', 'أنه', 'أنها', 'بأن', 'الذي', 'التي', 'الذين', 'خلال', 'بعد', 'قبل',
+  'حول', 'منذ', 'حتى', 'لدى', 'عند', 'ضد', 'بين', 'فيما', 'بينما', 'كما', 'ثم', 'أو', 'لكن', 'لا', 'لم', 'لن', 'قد', 'كان', 'كانت',
+  'هو', 'هي', 'هذا', 'هذه', 'ذلك', 'تلك', 'وقال', 'قال', 'قالت', 'يوم', 'اليوم', 'أمس', 'الذى', 'إثر', 'أثناء', 'عبر', 'دون',
+  'نحو', 'وفق', 'بحسب', 'حسب', 'لدى', 'إذ', 'إذا', 'ما', 'بعدما', 'عندما', 'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء',
+  'الخميس', 'الجمعة', 'السبت', 'يقول', 'يؤكد', 'أكد', 'أعلن', 'مساء', 'صباح', 'ليل', 'فجر', 'ظهر', 'عصر',
+];

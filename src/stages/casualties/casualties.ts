@@ -1,2 +1,250 @@
-import type { Context } from '../../core/context.ts';
-export function findCasualties(ctx: Context): void { void ctx; }
+/**
+ * Casualties: one record per reported figure. Patterns, each a rule id:
+ *   N + counted noun            "أكثر من 1250 قتيلاً"      casualties:[qualified-]number-before-<outcome>-noun
+ *   event noun/verb + N + victim "مقتل 5 جنود", "قتل 5 مدنيين"  casualties:event-noun-before-number
+ *   event noun + singular/dual  "مقتل جندي" = 1, "جنديين" = 2  casualties:singular-dual-victim
+ *   toll + إلى/بلغ + N           "ارتفعت حصيلة القتلى إلى 40"  casualties:toll-reaches-number
+ * Values follow the codebook's number rules (UCDP low/best/high with ACLED's conservative constants).
+ */
+import type { Context, NumberMention, Sentence } from '../../core/context.ts';
+import type { Span } from '../../core/source-text.ts';
+import { tokenAt } from '../../core/tokens.ts';
+import type { CasualtyLex } from '../../packs/pack.ts';
+import type { Casualty, Evidence } from '../../schema/index.ts';
+
+type Outcome = Casualty['outcome'];
+type Group = Casualty['group'];
+
+export function bounds(value: number, high: number | null, qualifier: Casualty['qualifier']): Pick<Casualty, 'low' | 'best' | 'high' | 'display'> {
+  const f = (n: number) => n.toLocaleString('en-US');
+  switch (qualifier) {
+    case 'exact':
+      return { low: value, best: value, high: value, display: f(value) };
+    case 'more_than':
+    case 'at_least':
+    case 'vague':
+      return { low: value, best: value, high: null, display: `${f(value)}+` };
+    case 'about':
+      return { low: null, best: value, high: null, display: `~${f(value)}` };
+    case 'at_most':
+      return { low: null, best: value, high: value, display: `≤${f(value)}` };
+    case 'range':
+      return { low: value, best: value, high, display: high !== null ? `${f(value)}–${f(high)}` : f(value) };
+  }
+}
+
+function casAt(ctx: Context, i: number) {
+  return ctx.pack.casualties.matchAt(ctx.tokens, i);
+}
+
+function find<T extends CasualtyLex['type']>(values: readonly CasualtyLex[] | undefined, type: T): Extract<CasualtyLex, { type: T }> | undefined {
+  return values?.find((v): v is Extract<CasualtyLex, { type: T }> => v.type === type);
+}
+
+interface Hit {
+  outcome: Outcome;
+  value: number;
+  high: number | null;
+  qualifier: Casualty['qualifier'];
+  numberSpan: Span;
+  mainSpan: Span;
+  group: Group;
+  groupSpan: Span | null;
+  rule: string;
+}
+
+function sentenceHits(ctx: Context, s: Sentence): Hit[] {
+  const { tokens } = ctx;
+  const hits: Hit[] = [];
+  const numbers = ctx.records.numbers.filter((n) => n.span.start >= s.start && n.span.end <= s.end && n.value !== null);
+  const used = new Set<NumberMention>();
+  const first = tokenAt(tokens, s.start);
+  const inSentence = (k: number) => k >= first && tokens[k] !== undefined && tokens[k]!.end <= s.end;
+
+  for (const n of numbers) {
+    const last = tokenAt(tokens, n.span.end) - 1;
+    // N + counted noun (optionally a victim noun first: "5 جنود قتلى" is rare; "1250 قتيلا" common)
+    const m = inSentence(last + 1) && tokens[last + 1]!.spaced ? casAt(ctx, last + 1) : null;
+    const counted = find(m?.values, 'counted_noun');
+    if (counted && m) {
+      let end = tokens[m.last]!.end;
+      let qualifier = n.qualifier;
+      const after = ctx.pack.numbers.matchAt(tokens, m.last + 1);
+      const q = after?.values.find((v) => v.type === 'qualifier' && v.position === 'after');
+      if (q && q.type === 'qualifier' && after && qualifier === 'exact') {
+        qualifier = q.qualifier;
+        end = tokens[after.last]!.end;
+      }
+      hits.push({
+        outcome: counted.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end },
+        group: 'all', groupSpan: null, rule: `casualties:${qualifier === 'exact' ? '' : 'qualified-'}number-before-${counted.outcome}-noun`,
+      });
+      used.add(n);
+      continue;
+    }
+    // event noun or verb shortly before N, victim noun after: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص"
+    const victim = find(m?.values, 'victim');
+    const firstTok = tokenAt(tokens, n.span.start);
+    for (let k = firstTok - 1; k >= Math.max(first, firstTok - 3); k--) {
+      const em = casAt(ctx, k);
+      const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
+      if (ev && em && em.last < firstTok) {
+        const end = victim && m ? tokens[m.last]!.end : n.span.end;
+        hits.push({
+          outcome: ev.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: em.start, end },
+          group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:event-noun-before-number',
+        });
+        used.add(n);
+        break;
+      }
+    }
+    if (used.has(n)) continue;
+    // victim noun then a verb: "5 مدنيين قتلوا", "ثلاثة أشخاص لقوا حتفهم"
+    if (victim && m && inSentence(m.last + 1)) {
+      const vm = casAt(ctx, m.last + 1);
+      const verb = find(vm?.values, 'verb');
+      if (verb && vm) {
+        hits.push({
+          outcome: verb.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: tokens[vm.last]!.end },
+          group: victim.group, groupSpan: { start: m.start, end: tokens[m.last]!.end }, rule: 'casualties:number-victim-verb',
+        });
+        used.add(n);
+        continue;
+      }
+    }
+    // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12"
+    for (let k = firstTok - 1; k >= Math.max(first, firstTok - 4); k--) {
+      const cm = casAt(ctx, k);
+      const noun = find(cm?.values, 'counted_noun');
+      if (noun && noun.form === 'plural' && cm) {
+        hits.push({
+          outcome: noun.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: cm.start, end: n.span.end },
+          group: 'all', groupSpan: null, rule: 'casualties:toll-reaches-number',
+        });
+        used.add(n);
+        break;
+      }
+    }
+  }
+
+  // event noun + a singular or dual victim noun with no number: "مقتل جندي", "إصابة طفلين"
+  for (let k = first; inSentence(k); k++) {
+    const em = casAt(ctx, k);
+    const ev = find(em?.values, 'event_noun');
+    if (!ev || !em || !inSentence(em.last + 1) || !tokens[em.last + 1]!.spaced) continue;
+    const vm = casAt(ctx, em.last + 1);
+    const victim = vm?.values.find((v): v is Extract<CasualtyLex, { type: 'victim' }> => v.type === 'victim' && v.form !== 'plural');
+    if (!victim || !vm) continue;
+    if (hits.some((h) => h.mainSpan.start <= tokens[vm.first]!.start && h.mainSpan.end >= tokens[vm.last]!.end)) continue;
+    const value = victim.form === 'dual' ? 2 : 1;
+    const span = { start: vm.start, end: tokens[vm.last]!.end };
+    hits.push({
+      outcome: ev.outcome, value, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: em.start, end: span.end },
+      group: victim.group, groupSpan: span, rule: 'casualties:singular-dual-victim',
+    });
+  }
+  return hits.sort((a, b) => a.mainSpan.start - b.mainSpan.start);
+}
+
+function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' | 'cumulative'): Span | null {
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    const m = casAt(ctx, k);
+    if (m?.values.some((v) => v.type === type)) {
+      // "بحسب أرقام جزئية": the attribution belongs to the cue
+      const prev = tokens[m.first - 1];
+      const start = prev && ctx.pack.speech.matchAt(tokens, m.first - 1)?.values.some((v) => v.type === 'source') ? ctx.pack.speech.matchAt(tokens, m.first - 1)!.start : m.start;
+      return { start, end: tokens[m.last]!.end };
+    }
+  }
+  return null;
+}
+
+/** The start of the fighting when the article dates it ("المعارك … منذ 27 سبتمبر"). */
+function sinceDateFor(ctx: Context, s: Sentence): { start: string; span: Span } | null {
+  const since = (x: Sentence) => ctx.records.dates.find((d) => d.kind === 'since' && d.start && d.span.start >= x.start && d.span.end <= x.end);
+  const here = since(s);
+  if (here) return { start: here.start!, span: here.span };
+  return null;
+}
+
+function conflictStart(ctx: Context): { start: string; span: Span } | null {
+  // a since-date attached to a fight word anywhere in the article dates the war the tolls count
+  for (const s of ctx.sentences) {
+    const d = sinceDateFor(ctx, s);
+    if (!d) continue;
+    const { tokens } = ctx;
+    for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
+      const m = ctx.pack.events.matchAt(tokens, k);
+      if (m?.values.some((v) => v.type === 'event' && v.event.category === 'fight')) return d;
+    }
+  }
+  return null;
+}
+
+export function findCasualties(ctx: Context): void {
+  const published = ctx.article.published;
+  const war = conflictStart(ctx);
+  for (const s of ctx.sentences) {
+    if (s.zone !== 'body') continue;
+    const hits = sentenceHits(ctx, s);
+    if (hits.length === 0) continue;
+    const partial = cueIn(ctx, s, 'partial');
+    const higher = cueIn(ctx, s, 'higher');
+    const subset = cueIn(ctx, s, 'subset');
+    const cumulative = cueIn(ctx, s, 'cumulative');
+    const since = sinceDateFor(ctx, s);
+    // a toll of "the fighting" counts from the start of the war the article dates
+    const mentionsFighting = hasFightWord(ctx, s);
+    const period = since ?? (mentionsFighting || cumulative ? war : null);
+    let total: string | null = null;
+    for (const h of hits) {
+      const b = bounds(h.value, h.high, h.qualifier);
+      const evidence: Evidence[] = [ctx.source.evidence(h.mainSpan)];
+      if (partial) evidence.push(ctx.source.evidence(partial));
+      if (higher) evidence.push(ctx.source.evidence(higher));
+      if (period && period !== since) evidence.push(ctx.source.evidence(period.span));
+      const isSubset = total !== null && subset !== null && subset.start < h.mainSpan.start;
+      const key = ctx.nextKey('cas');
+      ctx.records.casualties.push({
+        key,
+        outcome: h.outcome,
+        number_text: ctx.source.evidence(h.numberSpan).text,
+        qualifier: h.qualifier,
+        ...b,
+        group: h.group,
+        group_text: h.groupSpan ? ctx.source.evidence(h.groupSpan).text : null,
+        side: null,
+        subset_of: isSubset ? total : null,
+        scope: period ? 'cumulative' : 'event',
+        period_start: period?.start ?? null,
+        as_of: published,
+        claimant: claimantFor(ctx, h.mainSpan),
+        partial: partial !== null,
+        may_be_higher: higher !== null || partial !== null,
+        rule: h.rule,
+        evidence,
+      });
+      if (!isSubset) total = key;
+    }
+  }
+}
+
+function hasFightWord(ctx: Context, s: Sentence): boolean {
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    const m = ctx.pack.events.matchAt(tokens, k);
+    if (m?.values.some((v) => v.type === 'event' && v.event.category === 'fight')) return true;
+  }
+  return false;
+}
+
+/** Whoever gives the figure: the speaker of a statement whose content holds it, or "بحسب X". */
+function claimantFor(ctx: Context, span: Span): string | null {
+  const o = ctx.source.toOriginal(span);
+  for (const st of ctx.records.statements) {
+    const content = st.evidence[1];
+    if (st.speaker && content && content.start <= o.start && content.end >= o.end) return st.speaker;
+  }
+  return null;
+}

@@ -1,2 +1,82 @@
-import type { Context } from '../../core/context.ts';
-export function findCeasefires(ctx: Context): void { void ctx; }
+/**
+ * Ceasefires: a ceasefire, truce or humanitarian-pause mention, with the status the words around it
+ * give (failed, violated, agreed …) and the attempts a number counts ("ثلاث محاولات لعقد هدنة").
+ * The status words are searched in the same sentence, nearest first; "محاولة" alone means proposed.
+ */
+import type { Context, Sentence } from '../../core/context.ts';
+import type { Span } from '../../core/source-text.ts';
+import { tokenAt } from '../../core/tokens.ts';
+import type { CeasefireLex } from '../../packs/pack.ts';
+import type { Ceasefire } from '../../schema/index.ts';
+
+const BELLIGERENT = new Set(['state', 'armed_forces', 'armed_group']);
+const MEDIATION = new Set(['برعايه', 'بوساطه', 'بمبادره', 'وساطه', 'رعايه']);
+
+export function findCeasefires(ctx: Context): void {
+  const { tokens, pack, source } = ctx;
+  for (const s of ctx.sentences) {
+    if (s.zone !== 'body') continue;
+    const first = tokenAt(tokens, s.start);
+    const marks: Array<{ lex: CeasefireLex; span: Span; first: number; last: number }> = [];
+    for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++) {
+      const m = pack.ceasefires.matchAt(tokens, k);
+      if (!m) continue;
+      for (const v of m.values) marks.push({ lex: v, span: { start: m.start, end: tokens[m.last]!.end }, first: m.first, last: m.last });
+      k = m.last;
+    }
+    const kinds = marks.filter((x) => x.lex.type === 'kind');
+    let lastEnd = -1;
+    for (const km of kinds) {
+      if (km.first <= lastEnd || km.lex.type !== 'kind') continue;
+      // nearest status word in the sentence; attempts from a number before an attempt noun
+      const statuses = marks.filter((x) => x.lex.type === 'status').sort((a, b) => Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
+      const status = statuses[0];
+      const attempt = marks.find((x) => x.lex.type === 'attempt' && x.last < km.first && km.first - x.last <= 3);
+      let attempts: number | null = null;
+      let attemptSpan: Span | null = null;
+      if (attempt) {
+        const n = ctx.records.numbers.find((x) => x.span.end <= attempt.span.start && attempt.span.start - x.span.end <= 2 && x.value !== null);
+        if (n) {
+          attempts = n.value;
+          attemptSpan = { start: n.span.start, end: attempt.span.end };
+        }
+      }
+      let st: Ceasefire['status'] = status && status.lex.type === 'status' ? status.lex.status : attempt ? 'proposed' : 'agreed';
+      if (!status && !attempt) st = 'proposed';
+      const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity);
+      const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0);
+      const { parties, mediators } = sides(ctx, s);
+      ctx.records.ceasefires.push({
+        key: ctx.nextKey('cf'),
+        kind: km.lex.kind,
+        status: st,
+        attempts,
+        parties,
+        mediators,
+        start: null,
+        end: null,
+        as_of: ctx.article.published,
+        rule: `ceasefires:${attempts !== null ? 'counted-attempts' : 'mention'}-${st}`,
+        evidence: [source.evidence({ start: from, end: to })],
+      });
+      lastEnd = km.last;
+    }
+  }
+}
+
+/** Belligerents named in the sentence are the parties; those after برعاية/بوساطة are mediators. */
+function sides(ctx: Context, s: Sentence): { parties: string[]; mediators: string[] } {
+  const parties: string[] = [];
+  const mediators: string[] = [];
+  const { tokens } = ctx;
+  for (const m of ctx.actorMentions) {
+    if (m.start < s.start || m.end > s.end) continue;
+    const actor = ctx.records.actors.find((a) => a.key === m.key)!;
+    const k = tokenAt(tokens, m.start);
+    const prev = tokens[k - 1];
+    if (prev && MEDIATION.has(prev.text)) {
+      if (!mediators.includes(actor.key)) mediators.push(actor.key);
+    } else if (BELLIGERENT.has(actor.kind) && !parties.includes(actor.key)) parties.push(actor.key);
+  }
+  return { parties, mediators };
+}

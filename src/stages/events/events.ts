@@ -1,2 +1,153 @@
-import type { Context } from '../../core/context.ts';
-export function findEvents(ctx: Context): void { void ctx; }
+/**
+ * Events: triggers from the events lexicon (PLOVER category, ACLED type), with status from the
+ * clause (planned: من المقرر / سيزور; alleged: inside an accusation, claimed by its speaker;
+ * conditional: إذا; ongoing: منذ / تتواصل), actors (بين X و Y, the accused, host and guest), place,
+ * dates and civilian targeting. Definite mentions of "the fighting" are one ongoing event.
+ */
+import type { Context, Draft, Sentence } from '../../core/context.ts';
+import type { Span } from '../../core/source-text.ts';
+import { tokenAt } from '../../core/tokens.ts';
+import type { EventEntry, EventLex } from '../../packs/pack.ts';
+import type { EventRecord, Evidence } from '../../schema/index.ts';
+
+const CONDITIONAL = new Set(['اذا', 'لو', 'حال', 'حالة', 'حاله']);
+const TIME_PRECISION = { day: 1, week: 2, month: 3, year: 3 } as const;
+
+function markerNear(ctx: Context, s: Sentence, from: number, to: number, type: EventLex['type']): Span | null {
+  const { tokens } = ctx;
+  for (let k = Math.max(from, tokenAt(tokens, s.start)); k <= to && k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    const m = ctx.pack.events.matchAt(tokens, k);
+    if (m?.values.some((v) => v.type === type)) return { start: m.start, end: tokens[m.last]!.end };
+  }
+  return null;
+}
+
+function actorKind(ctx: Context, key: string) {
+  return ctx.records.actors.find((a) => a.key === key)?.kind;
+}
+
+export function findEvents(ctx: Context): void {
+  const { tokens, pack, source } = ctx;
+  let war: Draft<EventRecord> | null = null;
+  for (const s of ctx.sentences) {
+    if (s.zone !== 'body') continue;
+    const first = tokenAt(tokens, s.start);
+    for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++) {
+      const m = pack.events.matchAt(tokens, k);
+      const lex = m?.values.find((v): v is Extract<EventLex, { type: 'event' }> => v.type === 'event');
+      if (!m || !lex) continue;
+      const e = lex.event;
+      const span = { start: m.start, end: tokens[m.last]!.end };
+      k = m.last;
+      // conditional: "إذا امتدت المعارك"
+      const before = tokens.slice(Math.max(first, m.first - 3), m.first).map((t) => t.text);
+      if (before.some((w) => CONDITIONAL.has(w))) continue;
+
+      const accusation = ctx.records.statements.find((st) => st.stance === 'accuses' && st.evidence[1] && within(ctx, span, st.evidence[1]));
+      const denial = ctx.records.statements.find((st) => st.stance === 'denies' && st.evidence[1] && within(ctx, span, st.evidence[1]));
+      const planned = markerNear(ctx, s, m.first - 4, m.first - 1, 'planned') ?? (pack.events.matchAt(tokens, m.first)?.values.some((v) => v.type === 'planned') ? span : null);
+      const since = ctx.records.dates.find((d) => d.kind === 'since' && d.span.start >= s.start && d.span.end <= s.end && d.start);
+      const ongoing = since ? since.span : markerNear(ctx, s, m.first - 3, m.last + 3, 'ongoing');
+      const dates = ctx.records.dates.filter((d) => d.span.start >= s.start && d.span.end <= s.end && d.start && d.kind !== 'since');
+      const date = dates.sort((a, b) => Math.abs(a.span.start - span.start) - Math.abs(b.span.start - span.start))[0];
+
+      let status: EventRecord['status'] = 'occurred';
+      if (denial) status = 'denied';
+      else if (accusation) status = 'alleged';
+      else if (planned) status = 'planned';
+      else if (ongoing) status = 'ongoing';
+
+      // actors: "بين X و Y" after the trigger, else the accused / the subject and the object
+      const inSentence = ctx.actorMentions.filter((x) => x.start >= s.start && x.end <= s.end);
+      const after = inSentence.filter((x) => x.start >= span.end);
+      let actor1: string | null = null;
+      let actor2: string | null = null;
+      const between = tokens[m.last + 1]?.text === 'بين';
+      if (between && after.length >= 2) {
+        actor1 = after[0]!.key;
+        actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
+      } else if (accusation) {
+        const claimant = accusation.speaker;
+        const accused = inSentence.filter((x) => x.key !== claimant && x.end <= span.start);
+        actor1 = accused[accused.length - 1]?.key ?? null;
+        actor2 = after.find((x) => x.key !== claimant && x.key !== actor1)?.key ?? null;
+      } else {
+        const subj = after[0] ?? inSentence.filter((x) => x.end <= span.start).pop();
+        actor1 = subj?.key ?? null;
+        actor2 = after.find((x) => x.key !== actor1 && x.start > (subj?.end ?? -1))?.key ?? null;
+      }
+      const places = ctx.placeMentions.filter((x) => x.start >= s.start && x.end <= s.end && !isActorOnly(ctx, x));
+      const placeAfter = places.filter((x) => x.start >= span.start);
+      const place = (placeAfter[0] ?? places[0])?.key ?? null;
+      const civilian = e.acled_event_type !== null && markerNear(ctx, s, m.last + 1, m.last + 8, 'civilian_target') !== null;
+
+      const evidence: Evidence[] = [source.evidence(span)];
+      const addEv = (sp: Span | null) => sp && evidence.push(source.evidence(sp));
+      if (status === 'planned') addEv(planned === span ? null : planned);
+      if (status === 'ongoing') addEv(ongoing);
+      if (date) addEv(date.span);
+
+      const startDate = since?.start ?? date?.start ?? null;
+      const precision = since ? since.precision : (date?.precision ?? null);
+      const draft: Draft<EventRecord> = {
+        key: ctx.nextKey('evt'),
+        category: e.category,
+        trigger: source.evidence(span).text,
+        acled_event_type: e.acled_event_type,
+        acled_sub_event_type: e.acled_sub_event_type,
+        actor1,
+        actor2,
+        place,
+        places: [...new Set(places.map((x) => x.key))],
+        start: startDate,
+        end: since ? ctx.article.published : (date?.end ?? null),
+        precision,
+        time_precision: precision ? TIME_PRECISION[precision] : null,
+        status,
+        claimed_by: status === 'alleged' || status === 'denied' ? ((accusation ?? denial)!.speaker ?? null) : null,
+        civilian_targeting: civilian,
+        casualties: ctx.records.casualties.filter((c) => c.evidence.some((ev) => sameSentence(ctx, s, ev))).map((c) => c.key),
+        rule: `events:${e.category}-${status}`,
+        evidence,
+      };
+      if (isGenericFight(ctx, e, m.first) && status !== 'alleged' && status !== 'denied') {
+        // "المعارك", "الحرب": the article's war — one event, however often it is named
+        if (war) {
+          war.evidence.push(...evidence);
+          war.actor1 ??= draft.actor1;
+          war.actor2 ??= war.actor1 !== draft.actor2 ? draft.actor2 : null;
+          if (!war.start && draft.start) {
+            Object.assign(war, { start: draft.start, end: draft.end, precision: draft.precision, time_precision: draft.time_precision });
+          }
+          if (draft.status === 'ongoing') war.status = 'ongoing';
+          war.rule = `events:fight-${war.status}`;
+          for (const p of draft.places) if (!war.places.includes(p)) war.places.push(p);
+          war.place ??= draft.place;
+          for (const c of draft.casualties) if (!war.casualties.includes(c)) war.casualties.push(c);
+          continue;
+        }
+        war = draft;
+      }
+      ctx.records.events.push(draft);
+    }
+  }
+}
+
+function isGenericFight(ctx: Context, e: EventEntry, k: number): boolean {
+  return e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && (ctx.tokens[k]?.text.startsWith('ال') ?? false);
+}
+
+function within(ctx: Context, span: Span, ev: Evidence): boolean {
+  const o = ctx.source.toOriginal(span);
+  return o.start >= ev.start && o.end <= ev.end;
+}
+
+function sameSentence(ctx: Context, s: Sentence, ev: Evidence): boolean {
+  const a = ctx.source.toOriginal({ start: s.start, end: s.end });
+  return ev.start >= a.start && ev.end <= a.end;
+}
+
+/** A capital used only as a metonym for its state is not where the event happened. */
+function isActorOnly(ctx: Context, x: { start: number; end: number }): boolean {
+  return ctx.actorMentions.some((a) => a.start === x.start && a.end === x.end && actorKind(ctx, a.key) === 'state' && ctx.placeMentions.some((p) => p.start === x.start && ctx.records.places.find((pl) => pl.key === p.key)?.kind !== 'country'));
+}

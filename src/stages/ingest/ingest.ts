@@ -1,2 +1,184 @@
-import type { Context } from '../../core/context.ts';
-export function ingest(ctx: Context): void { void ctx; }
+/**
+ * Ingest: read the page furniture of a pasted article — title, subtitle, the date line, the photo
+ * caption and its credit, the wire credit, and site remnants — into article fields and zones, so
+ * that only reported text (title, subtitle, body) yields records.
+ */
+import type { Context, Zone } from '../../core/context.ts';
+import { iso, parseIso, utcDate } from '../../core/calendar.ts';
+import { SourceText, type Span } from '../../core/source-text.ts';
+import { tokenize } from '../../core/tokens.ts';
+import { absoluteDateAt, NUMERIC_DATE } from '../dates/grammar.ts';
+import type { LanguagePack } from '../../packs/pack.ts';
+
+interface Line {
+  /** folded span, trimmed */
+  span: Span;
+  folded: string;
+}
+
+function lines(folded: string): Line[] {
+  const out: Line[] = [];
+  let pos = 0;
+  for (const raw of folded.split('\n')) {
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed) out.push({ span: { start: pos + lead, end: pos + lead + trimmed.length }, folded: trimmed });
+    pos += raw.length + 1;
+  }
+  return out;
+}
+
+/** A line that is only a date (with optional time, weekday or "updated"): the date line. */
+export function readDateLine(pack: LanguagePack, line: string): { date: Date; text: string } | null {
+  if (line.length > 80) return null;
+  const tokens = tokenize(line);
+  for (let i = 0; i < tokens.length; i++) {
+    const a = absoluteDateAt(pack, line, tokens, i);
+    if (a && a.day !== null && a.year !== null && a.calendar === 'gregorian') {
+      const d = utcDate(a.year, a.month, a.day);
+      // the rest of the line may hold a weekday, a time or a word like "نشر"; not sentences
+      const wordsOutside = tokens.length - (a.last - a.first + 1);
+      if (d && wordsOutside <= 4) return { date: d, text: line.slice(tokens[a.first]!.start, tokens[a.last]!.end) };
+    }
+  }
+  const m = [...line.matchAll(NUMERIC_DATE)][0];
+  if (m && line.replace(m[0], '').replace(/[\d:\s|,،-]/gu, '').length < 20) {
+    const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
+    const date = utcDate(y, mo, d);
+    if (date) return { date, text: m[0] };
+  }
+  return null;
+}
+
+/** Parse a `published` value given with the input: ISO, or a written date in the pack's language. */
+export function parsePublished(pack: LanguagePack, value: string): Date | null {
+  const isoDate = parseIso(value.trim());
+  if (isoDate) return isoDate;
+  const t = Date.parse(value);
+  if (!Number.isNaN(t) && /\d{4}/u.test(value)) {
+    const d = new Date(t);
+    return utcDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  return readDateLine(pack, new SourceText(value).folded)?.date ?? null;
+}
+
+// "(جيم أوزديل/ الأناضول)", "(AFP)", "(رويترز)": a closing parenthesised credit
+const TRAILING_PARENS = /\(([^()\n]{2,80})\)\s*$/u;
+const ANY_PARENS = /\(([^()\n]{2,40})\)/gu;
+
+function agencyFor(pack: LanguagePack, folded: string): { name: string; code: string } | null {
+  const tokens = tokenize(folded);
+  if (tokens.length === 0 || tokens.length > 5) return null;
+  const m = pack.entities.matchAt(tokens, 0);
+  if (!m || m.last !== tokens.length - 1) return null;
+  for (const v of m.values) if (v.type === 'actor' && v.actor.code && v.actor.kind === 'media') return { name: v.actor.name, code: v.actor.code };
+  return null;
+}
+
+export function ingest(ctx: Context): void {
+  const { source, pack, article } = ctx;
+  const all = lines(source.folded);
+  const zones: Zone[] = [];
+  const given = { title: article.title !== null, published: article.published_text !== null };
+
+  if (given.published) {
+    const d = parsePublished(pack, article.published_text!);
+    if (d) article.published = iso(d);
+    else {
+      article.published_reason = `could not read a date from published '${article.published_text}'`;
+      ctx.diagnostics.push({ severity: 'warning', code: 'unparseable_published', message: article.published_reason });
+    }
+  }
+
+  let i = 0;
+  if (!given.title && all[0]) {
+    zones.push({ kind: 'title', span: all[0].span });
+    article.title = source.evidence(all[0].span).text;
+    i = 1;
+  }
+
+  // the header: up to the first line that reads as body text
+  let sawDateLine = false;
+  for (; i < all.length && i < 8; i++) {
+    const line = all[i]!;
+    if (pack.pageRemnants.has(line.folded) || /^[^\p{L}\p{N}]*$/u.test(line.folded) || /^\+\s*\S{1,6}\s*-$/u.test(line.folded)) {
+      zones.push({ kind: 'remnant', span: line.span });
+      continue;
+    }
+    const dl = readDateLine(pack, line.folded);
+    if (dl && !sawDateLine) {
+      sawDateLine = true;
+      zones.push({ kind: 'dateline', span: line.span });
+      if (!given.published) {
+        article.published = iso(dl.date);
+        article.published_text = source.evidence({ start: line.span.start + line.folded.indexOf(dl.text), end: line.span.start + line.folded.indexOf(dl.text) + dl.text.length }).text;
+      }
+      continue;
+    }
+    const credit = TRAILING_PARENS.exec(line.folded);
+    if (credit && line.folded.length < 400 && !/[.!؟?]["»”]?\s*\(/u.test(line.folded) && credit[1]!.split(/[/|]/u).length >= 1 && !agencyFor(pack, credit[1]!)) {
+      // a caption ends with its photo credit: "… في باكو (جيم أوزديل/ الأناضول)"
+      const parts = credit[1]!.split('/').map((p) => p.trim()).filter(Boolean);
+      if (parts.length <= 3 && parts.every((p) => p.split(/\s+/u).length <= 4)) {
+        const creditStart = line.span.start + credit.index;
+        const captionSpan = { start: line.span.start, end: creditStart };
+        const ev = source.evidence({ start: creditStart, end: line.span.end });
+        zones.push({ kind: 'caption', span: captionSpan }, { kind: 'credit', span: { start: creditStart, end: line.span.end } });
+        article.caption = source.evidence(captionSpan).text.trim() || null;
+        const originalParts = ev.text.slice(1, -1).split('/').map((p) => p.trim());
+        const person = originalParts.length >= 2 ? (originalParts[0] ?? null) : null;
+        const organization = originalParts.length >= 2 ? (originalParts[originalParts.length - 1] ?? null) : (originalParts[0] ?? null);
+        article.credits.push({ person, organization, evidence: [ev] });
+        continue;
+      }
+    }
+    if (!sawDateLine && zones.every((z) => z.kind !== 'subtitle') && (zones.some((z) => z.kind === 'title') || given.title) && line.folded.length < 400 && i + 2 < all.length) {
+      // a standfirst sits between the title and the date line
+      const nextIsHeader = all.slice(i + 1, i + 4).some((l) => readDateLine(pack, l.folded));
+      if (nextIsHeader) {
+        zones.push({ kind: 'subtitle', span: line.span });
+        article.subtitle = source.evidence(line.span).text;
+        continue;
+      }
+    }
+    break;
+  }
+
+  // trailing remnants ("المساهمون") and a wire credit on its own line ("(فرانس برس)")
+  let endIdx = all.length;
+  const tail: Zone[] = [];
+  while (endIdx > i) {
+    const line = all[endIdx - 1]!;
+    const inner = /^\((.+)\)$/u.exec(line.folded)?.[1] ?? line.folded.replace(/^[-–]\s*/u, '');
+    const ag = agencyFor(pack, inner);
+    if (ag) {
+      tail.push({ kind: 'credit', span: line.span });
+      if (!article.agency) article.agency = { ...ag, evidence: [source.evidence(line.span)] };
+    } else if (pack.pageRemnants.has(line.folded) || /^[^\p{L}\p{N}]*$/u.test(line.folded)) {
+      tail.push({ kind: 'remnant', span: line.span });
+    } else break;
+    endIdx--;
+  }
+
+  // body paragraphs; wire credits inside them ("باكو (أ ف ب) -") are cut out as credit zones
+  for (let k = i; k < endIdx; k++) {
+    const line = all[k]!;
+    let pos = line.span.start;
+    for (const m of line.folded.matchAll(ANY_PARENS)) {
+      const ag = agencyFor(pack, m[1]!);
+      if (!ag) continue;
+      const s = line.span.start + m.index;
+      const e = s + m[0].length;
+      if (s > pos) zones.push({ kind: 'body', span: { start: pos, end: s } });
+      zones.push({ kind: 'credit', span: { start: s, end: e } });
+      if (!article.agency) article.agency = { ...ag, evidence: [source.evidence({ start: s, end: e })] };
+      pos = e;
+    }
+    if (pos < line.span.end) zones.push({ kind: 'body', span: { start: pos, end: line.span.end } });
+  }
+  zones.push(...tail.reverse());
+  zones.sort((a, b) => a.span.start - b.span.start);
+  ctx.zones = zones;
+  if (article.published) ctx.published = parseIso(article.published);
+  else if (!article.published_reason) article.published_reason = 'no publication date given and no date line found';
+}

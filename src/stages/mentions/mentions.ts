@@ -1,2 +1,447 @@
-import type { Context } from '../../core/context.ts';
-export function findMentions(ctx: Context): void { void ctx; }
+/**
+ * Mentions: actors and places from the lexicons, composed by a few patterns that hold across the
+ * press: TITLE [DEMONYM|COUNTRY] [NAME] for people and unnamed officials, INSTITUTION DEMONYM for
+ * state bodies (القوات الأذربيجانية), LEADERS GROUP [في PLACE] for group leaders, CUE NAME for places
+ * no gazetteer knows (مدينة X), and capitals standing for their state (باكو تؤكد).
+ */
+import type { ActorDraft, Context, PlaceDraft } from '../../core/context.ts';
+import type { PhraseMatch } from '../../core/phrase-matcher.ts';
+import type { Span } from '../../core/source-text.ts';
+import { foldKey } from '../../core/source-text.ts';
+import type { Token } from '../../core/tokens.ts';
+import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
+
+type Kind = ActorDraft['kind'];
+
+interface ActorSpec {
+  identity: string;
+  kind: Kind;
+  name: string;
+  name_native: string;
+  title: string | null;
+  title_en: string | null;
+  country: string | null;
+  sector: string | null;
+  wikidata: string | null;
+  rule: string;
+  /** identity of the actor this one belongs to */
+  affiliationIdentity?: string | null;
+}
+
+const PLACE_CUES: Record<string, PlaceDraft['kind']> = {
+  مدينه: 'city', بلده: 'town', قريه: 'town', محافظه: 'region', ولايه: 'region', اقليم: 'region', منطقه: 'region',
+  مخيم: 'site', حي: 'district', مطار: 'site', معبر: 'site', ميناء: 'site', قاعده: 'site', سجن: 'site', مستشفى: 'site', ضاحيه: 'district',
+};
+
+export class MentionIndex {
+  readonly actorByIdentity = new Map<string, ActorDraft>();
+  readonly placeByIdentity = new Map<string, PlaceDraft>();
+  /** folded surname or full name → person identity, for later bare mentions */
+  readonly personAliases = new Map<string, string>();
+  /** token indexes already claimed by a mention */
+  readonly claimed = new Set<number>();
+}
+
+function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span): ActorDraft {
+  const ev = ctx.source.evidence(span);
+  let a = idx.actorByIdentity.get(spec.identity);
+  if (!a) {
+    a = {
+      key: ctx.nextKey('act'),
+      kind: spec.kind,
+      name: spec.name,
+      name_native: spec.name_native,
+      mentions: [],
+      title: spec.title,
+      title_en: spec.title_en,
+      country: spec.country,
+      sector: spec.sector,
+      affiliation: spec.affiliationIdentity ?? null,
+      wikidata: spec.wikidata,
+      rule: spec.rule,
+      evidence: [],
+      spans: [],
+    };
+    idx.actorByIdentity.set(spec.identity, a);
+    ctx.records.actors.push(a);
+  } else {
+    a.title ??= spec.title;
+    a.title_en ??= spec.title_en;
+    a.country ??= spec.country;
+  }
+  if (!a.spans.some((s) => s.start === span.start && s.end === span.end)) {
+    a.mentions.push(ev);
+    a.evidence.push(ev);
+    a.spans.push(span);
+  }
+  return a;
+}
+
+function addPlace(ctx: Context, idx: MentionIndex, p: Omit<PlaceDraft, 'key' | 'mentions' | 'evidence' | 'spans' | 'rule'> & { rule: string }, identity: string, span: Span): PlaceDraft {
+  const ev = ctx.source.evidence(span);
+  let place = idx.placeByIdentity.get(identity);
+  if (!place) {
+    place = { key: ctx.nextKey('plc'), ...p, mentions: [], evidence: [], spans: [] };
+    idx.placeByIdentity.set(identity, place);
+    ctx.records.places.push(place);
+  }
+  if (!place.spans.some((s) => s.start === span.start)) {
+    place.mentions.push(ev);
+    place.evidence.push(ev);
+    place.spans.push(span);
+  }
+  return place;
+}
+
+function lexPlace(ctx: Context, idx: MentionIndex, p: PlaceEntry, span: Span): PlaceDraft {
+  const precision = p.kind === 'country' || p.kind === 'region' ? 3 : p.kind === 'district' || p.kind === 'site' || p.kind === 'city' || p.kind === 'town' ? 1 : 2;
+  return addPlace(ctx, idx, {
+    kind: p.kind, name: p.name, name_native: p.native, country: p.country, lat: p.lat, lon: p.lon,
+    geo_precision: p.lat === null ? null : (precision as 1 | 2 | 3), rule: 'places:gazetteer',
+  }, `place:${p.name}:${p.country ?? ''}`, span);
+}
+
+function countryPlace(ctx: Context, idx: MentionIndex, c: CountryEntry, span: Span): PlaceDraft {
+  return addPlace(ctx, idx, {
+    kind: 'country', name: c.name, name_native: c.native, country: c.iso3, lat: c.lat, lon: c.lon,
+    geo_precision: c.lat === null ? null : 3, rule: 'places:country-name',
+  }, `country:${c.iso3}`, span);
+}
+
+export function stateSpec(c: CountryEntry, rule: string): ActorSpec {
+  return { identity: `state:${c.iso3}`, kind: 'state', name: c.name, name_native: c.native, title: null, title_en: null, country: c.iso3, sector: 'gov', wikidata: null, rule };
+}
+
+function spanOf(tokens: readonly Token[], m: { start?: number; first: number; last: number }): Span {
+  return { start: m.start ?? tokens[m.first]!.start, end: tokens[m.last]!.end };
+}
+
+function first<T extends EntityLex['type']>(m: PhraseMatch<EntityLex> | null, type: T): Extract<EntityLex, { type: T }> | undefined {
+  return m?.values.find((v): v is Extract<EntityLex, { type: T }> => v.type === type);
+}
+
+/** A demonym or a country name right after token `last` (same phrase: spaces only). */
+function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: PhraseMatch<EntityLex> } | null {
+  const next = ctx.tokens[last + 1];
+  if (!next?.spaced) return null;
+  const m = ctx.pack.entities.matchAt(ctx.tokens, last + 1, { clitics: false });
+  const d = first(m, 'demonym') ?? first(m, 'country');
+  return d && m ? { country: d.country, m } : null;
+}
+
+function isReportedZone(ctx: Context, t: Token): boolean {
+  for (const z of ctx.zones) {
+    if (t.start >= z.span.start && t.end <= z.span.end) return z.kind === 'title' || z.kind === 'subtitle' || z.kind === 'body' || z.kind === 'caption';
+  }
+  return false;
+}
+
+/** A run of name words after a title: up to four words, no function words, no known entities or time words. */
+function nameRun(ctx: Context, from: number): { first: number; last: number } | null {
+  const { tokens, pack } = ctx;
+  let last = -1;
+  for (let k = from; k < tokens.length && k < from + 4; k++) {
+    const t = tokens[k]!;
+    if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
+    if (pack.stopwords.has(t.text)) break;
+    if (k === from && t.text.startsWith('ال')) break;
+    if (pack.time.matchAt(tokens, k, { clitics: false })) break;
+    if (pack.speech.matchAt(tokens, k, { clitics: false })) break;
+    const em = pack.entities.matchAt(tokens, k, { clitics: false });
+    if (em && !em.values.some((v) => v.type === 'person')) break;
+    last = k;
+  }
+  return last >= from ? { first: from, last } : null;
+}
+
+function titleName(t: TitleEntry, country: CountryEntry | null): string {
+  return country?.demonym_en ? `${country.demonym_en} ${t.en}` : country ? `${t.en} of ${country.name}` : t.en;
+}
+
+export function findMentions(ctx: Context): void {
+  const idx = new MentionIndex();
+  const { tokens, pack, source } = ctx;
+  let lastPerson: ActorDraft | null = null;
+
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    if (!isReportedZone(ctx, tok)) continue;
+    const m = pack.entities.matchAt(tokens, i);
+    if (!m) {
+      // a place no gazetteer knows, named after a cue word: "مدينة X", "مخيم X"
+      const cue = PLACE_CUES[tok.text] ?? PLACE_CUES[tok.text.replace(/^[وفب]/u, '')];
+      if (cue && tokens[i + 1]?.spaced) {
+        const run = nameRun(ctx, i + 1);
+        if (run && run.last - run.first <= 1) {
+          const span = spanOf(tokens, run);
+          const name = source.evidence(span).text;
+          addPlace(ctx, idx, { kind: cue, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:cue-word-name' }, `cue:${foldKey(name)}`, span);
+          i = run.last;
+        }
+      }
+      continue;
+    }
+    const span = spanOf(tokens, m);
+    const title = first(m, 'title');
+    const person = first(m, 'person');
+    const inst = first(m, 'institution');
+    const group = first(m, 'group');
+    const leader = first(m, 'leader');
+    const actor = first(m, 'actor');
+    const place = first(m, 'place');
+    const country = first(m, 'country');
+
+    if (person) {
+      const a = addActor(ctx, idx, {
+        identity: `person:${person.person.name}`, kind: 'person', name: person.person.name, name_native: person.person.native,
+        title: person.person.title, title_en: person.person.title_en, country: person.person.country, sector: person.person.sector ?? 'gov',
+        wikidata: person.person.wikidata, rule: 'actors:person-lexicon',
+      }, span);
+      lastPerson = a;
+      i = m.last;
+      continue;
+    }
+
+    if (title) {
+      let last = m.last;
+      let ofCountry: CountryEntry | null = null;
+      let body: ActorDraft | null = null;
+      const ca = countryAfter(ctx, last);
+      if (ca) {
+        ofCountry = ca.country;
+        last = ca.m.last;
+      } else if (title.title.requires_of) {
+        // "المتحدث باسم الجيش الأذربيجاني": the body the official speaks for
+        const bm = pack.entities.matchAt(tokens, last + 1, { clitics: false });
+        if (bm && tokens[last + 1]!.spaced) {
+          const sub = bodyActor(ctx, idx, bm);
+          if (sub) {
+            body = sub.actor;
+            ofCountry = sub.actor.country ? (pack.countries.get(sub.actor.country) ?? null) : null;
+            last = sub.last;
+          }
+        }
+      }
+      const titleSpan = { start: m.start, end: tokens[last]!.end };
+      const titleText = source.evidence(titleSpan).text;
+      const knownAfter = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, { clitics: false }) : null;
+      const known = first(knownAfter, 'person');
+      if (known && knownAfter) {
+        const p = known.person;
+        const a = addActor(ctx, idx, {
+          identity: `person:${p.name}`, kind: 'person', name: p.name, name_native: p.native,
+          title: title.title.counterpart ? p.title : titleText, title_en: title.title.counterpart ? p.title_en : title.title.en,
+          country: p.country ?? ofCountry?.iso3 ?? null, sector: p.sector ?? title.title.sector, wikidata: p.wikidata, rule: 'actors:title-then-known-person',
+        }, { start: titleSpan.start, end: tokens[knownAfter.last]!.end });
+        lastPerson = a;
+        i = knownAfter.last;
+        continue;
+      }
+      const run = nameRun(ctx, last + 1);
+      if (run) {
+        const nameSpan = spanOf(tokens, run);
+        const name = source.evidence(nameSpan).text;
+        const counterpartOf = title.title.counterpart ? lastPerson : null;
+        const a = addActor(ctx, idx, {
+          identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name,
+          title: titleText, title_en: counterpartOf?.title_en ?? (title.title.counterpart ? null : title.title.en),
+          country: ofCountry?.iso3 ?? null, sector: title.title.sector, wikidata: null, rule: 'actors:title-then-name',
+          affiliationIdentity: body ? identityOf(idx, body) : null,
+        }, { start: titleSpan.start, end: nameSpan.end });
+        const words = name.split(/\s+/u);
+        idx.personAliases.set(foldKey(name), `person:${foldKey(name)}`);
+        if (words.length >= 2) idx.personAliases.set(foldKey(words[words.length - 1]!), `person:${foldKey(name)}`);
+        lastPerson = a;
+        i = run.last;
+        continue;
+      }
+      if (ofCountry && !title.title.counterpart) {
+        // an unnamed official: "وزير الدفاع الأذربيجاني"
+        addActor(ctx, idx, {
+          identity: `official:${title.title.en}:${ofCountry.iso3}`, kind: 'person', name: titleName(title.title, ofCountry), name_native: titleText,
+          title: titleText, title_en: title.title.en, country: ofCountry.iso3, sector: title.title.sector, wikidata: null, rule: 'actors:unnamed-official',
+        }, titleSpan);
+        if (ca) countryOrDemonymMention(ctx, idx, ca.m);
+        i = last;
+        continue;
+      }
+      i = last;
+      continue;
+    }
+
+    if (leader && tokens[m.last + 1]?.spaced) {
+      // "قادة الانفصاليين في كاراباخ"
+      const gm = pack.entities.matchAt(tokens, m.last + 1, { clitics: false });
+      const g = first(gm, 'group');
+      if (g && gm) {
+        let last = gm.last;
+        let where: PlaceDraft | null = null;
+        if (tokens[last + 1]?.text === 'في' && tokens[last + 1]!.spaced) {
+          const pm = pack.entities.matchAt(tokens, last + 2, { clitics: false });
+          const p = first(pm, 'place');
+          if (p && pm) {
+            where = lexPlace(ctx, idx, p.place, spanOf(tokens, pm));
+            last = pm.last;
+          }
+        }
+        const groupActor = addActor(ctx, idx, groupSpec(g.group, null, 'actors:group-noun'), spanOf(tokens, gm));
+        addActor(ctx, idx, {
+          identity: `leaders:${g.group.en}:${where?.name ?? ''}`, kind: g.group.kind, name: `${where ? `${where.name} ` : ''}${g.group.en} leaders`,
+          name_native: source.evidence({ start: m.start, end: tokens[last]!.end }).text, title: null, title_en: leader.en,
+          country: where?.country ?? null, sector: g.group.sector, wikidata: null, rule: 'actors:leaders-of-group',
+          affiliationIdentity: identityOf(idx, groupActor),
+        }, { start: m.start, end: tokens[last]!.end });
+        i = last;
+        continue;
+      }
+    }
+
+    if (inst || group) {
+      const sub = bodyActor(ctx, idx, m);
+      if (sub) {
+        i = sub.last;
+        continue;
+      }
+    }
+
+    if (actor) {
+      const a = actor.actor;
+      addActor(ctx, idx, {
+        identity: `actor:${a.name}`, kind: a.kind, name: a.name, name_native: a.native, title: null, title_en: null,
+        country: a.country, sector: a.sector, wikidata: a.wikidata, rule: 'actors:lexicon',
+        affiliationIdentity: a.part_of ? `actor:${a.part_of}` : null,
+      }, span);
+      i = m.last;
+      continue;
+    }
+
+    if (place) {
+      lexPlace(ctx, idx, place.place, span);
+      const cap = place.place.capital_of ? pack.countries.get(place.place.capital_of) : undefined;
+      if (cap && capitalActsAsState(ctx, m)) addActor(ctx, idx, stateSpec(cap, 'actors:capital-metonym'), span);
+      i = m.last;
+      continue;
+    }
+
+    if (country) {
+      countryOrDemonymMention(ctx, idx, m);
+      i = m.last;
+      continue;
+    }
+  }
+
+  // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
+  if (idx.personAliases.size > 0) {
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!isReportedZone(ctx, t)) continue;
+      for (const v of [t.text, t.text.replace(/^[وفل]/u, '')]) {
+        const id = idx.personAliases.get(v);
+        const a = id ? idx.actorByIdentity.get(id) : undefined;
+        if (!a) continue;
+        const start = t.start + (t.text.length - v.length);
+        const inside = a.spans.some((s) => start >= s.start && start < s.end);
+        if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, { start, end: t.end });
+        break;
+      }
+    }
+  }
+
+  // a person or body of a country belongs to that state, where the state is in the text
+  for (const a of ctx.records.actors) {
+    if (a.affiliation) {
+      a.affiliation = idx.actorByIdentity.get(a.affiliation)?.key ?? null;
+    } else if (a.country && a.kind !== 'state') {
+      a.affiliation = idx.actorByIdentity.get(`state:${a.country}`)?.key ?? null;
+    }
+  }
+  ctx.actorMentions = ctx.records.actors
+    .flatMap((a) => a.spans.map((sp) => ({ start: sp.start, end: sp.end, key: a.key })))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  ctx.placeMentions = ctx.records.places
+    .flatMap((p) => p.spans.map((sp) => ({ start: sp.start, end: sp.end, key: p.key })))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function identityOf(idx: MentionIndex, a: ActorDraft): string | null {
+  for (const [k, v] of idx.actorByIdentity) if (v === a) return k;
+  return null;
+}
+
+function specOf(a: ActorDraft, identity: string): ActorSpec {
+  return { identity, kind: a.kind, name: a.name, name_native: a.name_native, title: a.title, title_en: a.title_en, country: a.country, sector: a.sector, wikidata: a.wikidata, rule: a.rule };
+}
+
+function groupSpec(g: { en: string; kind: Kind; sector: string | null }, country: CountryEntry | null, rule: string): ActorSpec {
+  const name = country ? `${country.demonym_en ?? country.name} ${g.en}` : g.en;
+  return { identity: `group:${g.en}:${country?.iso3 ?? ''}`, kind: g.kind, name, name_native: '', title: null, title_en: null, country: country?.iso3 ?? null, sector: g.sector, wikidata: null, rule };
+}
+
+/** An institution or group, with the demonym or country that says whose: "القوات الأرمينية", "جيش أذربيجان". */
+function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>): { actor: ActorDraft; last: number } | null {
+  const inst = first(m, 'institution');
+  const group = first(m, 'group');
+  const actor = first(m, 'actor');
+  const ca = countryAfter(ctx, m.last);
+  const span = { start: m.start, end: ctx.tokens[ca ? ca.m.last : m.last]!.end };
+  const native = ctx.source.evidence(span).text;
+  if (inst && ca) {
+    const c = ca.country;
+    const i = inst.institution;
+    const a = addActor(ctx, idx, {
+      identity: `inst:${i.en}:${c.iso3}`, kind: i.kind, name: c.demonym_en ? `${c.demonym_en} ${i.en}` : `${i.en} of ${c.name}`,
+      name_native: native, title: null, title_en: null, country: c.iso3, sector: i.sector, wikidata: null, rule: 'actors:institution-of-country',
+    }, span);
+    if (!a.name_native) a.name_native = native;
+    return { actor: a, last: ca.m.last };
+  }
+  if (group) {
+    const spec = groupSpec(group.group, ca?.country ?? null, 'actors:group-noun');
+    const a = addActor(ctx, idx, { ...spec, name_native: native }, span);
+    if (!a.name_native) a.name_native = native;
+    return { actor: a, last: ca ? ca.m.last : m.last };
+  }
+  if (actor) {
+    const x = actor.actor;
+    const a = addActor(ctx, idx, {
+      identity: `actor:${x.name}`, kind: x.kind, name: x.name, name_native: x.native, title: null, title_en: null,
+      country: x.country, sector: x.sector, wikidata: x.wikidata, rule: 'actors:lexicon',
+    }, { start: m.start, end: ctx.tokens[m.last]!.end });
+    return { actor: a, last: m.last };
+  }
+  return null;
+}
+
+/** A country name gives the place and the state; a demonym alone gives neither (it qualifies a noun). */
+function countryOrDemonymMention(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>): void {
+  const c = first(m, 'country');
+  if (!c) return;
+  const span = spanOf(ctx.tokens, m);
+  countryPlace(ctx, idx, c.country, span);
+  addActor(ctx, idx, stateSpec(c.country, 'actors:country-name'), span);
+}
+
+const LOCATIVE = new Set(['في', 'الى', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'داخل', 'خارج', 'حول', 'نحو', 'مدينه', 'العاصمه', 'عاصمه']);
+
+/**
+ * A capital stands for its state when it acts: right after a verb ("ردت موسكو", "تقدمها موسكو"),
+ * before a reporting verb ("باكو تؤكد"), as the agent after من ("المدعومين من يريفان") or as the
+ * one something is given to ("ليريفان"). After في, إلى or a visit it is only a place.
+ */
+function capitalActsAsState(ctx: Context, m: PhraseMatch<EntityLex>): boolean {
+  const { tokens, pack } = ctx;
+  if (m.proclitic.endsWith('ب')) return false;
+  if (m.proclitic.endsWith('ل')) return true;
+  const prev = tokens[m.first - 1];
+  const next = tokens[m.last + 1];
+  if (next?.spaced && pack.speech.matchAt(tokens, m.last + 1)) return true;
+  if (!prev || !tokens[m.first]!.spaced) return false;
+  if (LOCATIVE.has(prev.text)) return false;
+  if (prev.text === 'من') {
+    const before = tokens[m.first - 2];
+    return !!before && /(?:ين|ون|ه|ا)$/u.test(before.text) && /^(?:ال)?م/u.test(before.text);
+  }
+  if (pack.speech.matchAt(tokens, m.first - 1)) return true;
+  // a present-tense verb (ت/ي prefix, optionally with an object pronoun) directly before the name
+  return /^(?:[تي]\p{L}{3,}|ست\p{L}{3,}|سي\p{L}{3,})$/u.test(prev.text) && !pack.entities.matchAt(tokens, m.first - 1);
+}

@@ -1,2 +1,195 @@
-import type { Context } from '../../core/context.ts';
-export function findNumbers(ctx: Context): void { void ctx; }
+/**
+ * Numbers: figures in digits of any script (folded to ASCII), with thousands separators (1,250 and
+ * 1.250), number words with their compounds (خمسة وعشرين، ثلاثمئة، ثلاثة آلاف، ألفين), vague
+ * quantities (عشرات، مئات), ranges (بين 10 و15، 10 إلى 15) and the qualifiers around them.
+ * findNumberAt is the extractor; the value it returns is already resolved.
+ */
+import type { Context, NumberMention } from '../../core/context.ts';
+import { tokenAt, type Token } from '../../core/tokens.ts';
+import type { LanguagePack, NumberLex } from '../../packs/pack.ts';
+
+export interface NumberHit {
+  first: number;
+  last: number;
+  value: number | null;
+  vague: boolean;
+}
+
+function lex(pack: LanguagePack, tokens: readonly Token[], i: number, clitics: boolean) {
+  return pack.numbers.matchAt(tokens, i, { clitics });
+}
+
+function val<T extends NumberLex['type']>(values: readonly NumberLex[] | undefined, type: T): Extract<NumberLex, { type: T }> | undefined {
+  return values?.find((v): v is Extract<NumberLex, { type: T }> => v.type === type);
+}
+
+/** Digits at token i, joining thousands groups ("1,250", "1.250") and decimals ("1.5"). */
+function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: number; value: number } | null {
+  const t = tokens[i];
+  if (!t || !/^\d+$/u.test(t.text)) return null;
+  let digits = t.text;
+  let last = i;
+  let decimal = '';
+  for (;;) {
+    const next = tokens[last + 1];
+    if (!next) break;
+    const gap = folded.slice(tokens[last]!.end, next.start);
+    if ((gap === ',' || gap === '.') && /^\d{3}$/u.test(next.text) && t.text.length <= 3 && !decimal) {
+      digits += next.text;
+      last++;
+      continue;
+    }
+    if (gap === '.' && /^\d{1,2}$/u.test(next.text) && !decimal && last === i) {
+      decimal = next.text;
+      last++;
+    }
+    break;
+  }
+  return { last, value: Number(decimal ? `${digits}.${decimal}` : digits) };
+}
+
+/** A number (digits or words, with a following scale word) at token i. */
+export function numberAt(pack: LanguagePack, folded: string, tokens: readonly Token[], i: number): NumberHit | null {
+  const d = digitsAt(folded, tokens, i);
+  if (d) {
+    let value = d.value;
+    let last = d.last;
+    const sm = tokens[last + 1]?.spaced ? lex(pack, tokens, last + 1, false) : null;
+    const scale = val(sm?.values, 'scale');
+    if (scale && sm && scale.form !== 'dual') {
+      value *= scale.value;
+      last = sm.last;
+    }
+    return Number.isInteger(value) ? { first: i, last, value, vague: false } : { first: i, last, value: Math.round(value), vague: false };
+  }
+  const m0 = lex(pack, tokens, i, false);
+  const vague = val(m0?.values, 'vague');
+  if (vague && m0) {
+    // "عشرات الآلاف" is in the lexicon as one phrase; "مئات من" keeps its vagueness
+    return { first: i, last: m0.last, value: vague.value, vague: true };
+  }
+  // word numbers: [hundreds] [و units|teens] [و tens] [scale] …
+  let total = 0;
+  let current = 0;
+  let last = -1;
+  let prevType: string | null = null;
+  let k = i;
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    if (k > i && !t.spaced) break;
+    let word = t.text;
+    let joined = false;
+    if (k > i && word.startsWith('و') && word.length > 2) {
+      word = word.slice(1);
+      joined = true;
+    }
+    const m = joined ? pack.numbers.matchAt([{ ...t, text: word }, ...tokens.slice(k + 1, k + 3)], 0, { clitics: false }) : lex(pack, tokens, k, false);
+    const values = m?.values;
+    const unit = val(values, 'unit') ?? val(values, 'teen');
+    const ten = val(values, 'ten');
+    const hundred = val(values, 'hundred');
+    const scale = val(values, 'scale');
+    const span = m ? m.last - m.first : 0;
+    if (k > i && !joined && !scale) break;
+    if (hundred && (prevType === null || prevType === 'scale')) {
+      current += hundred.value;
+      prevType = 'hundred';
+    } else if (unit && (prevType === null || prevType === 'hundred' || prevType === 'scale')) {
+      current += unit.value;
+      prevType = 'unit';
+    } else if (ten && (prevType === null || prevType === 'unit' || prevType === 'hundred' || prevType === 'scale')) {
+      current += ten.value;
+      prevType = 'ten';
+    } else if (scale && !joined) {
+      if (scale.form === 'singular') current = current === 0 ? 1 : current;
+      else if (scale.form === 'dual') current = current === 0 ? 2 : current * 2;
+      else if (current === 0) break;
+      total += current * scale.value;
+      current = 0;
+      prevType = 'scale';
+    } else break;
+    last = k + span;
+    k = last + 1;
+  }
+  if (last < 0) return null;
+  return { first: i, last, value: total + current, vague: false };
+}
+
+function qualifierAt(pack: LanguagePack, tokens: readonly Token[], i: number, position: 'before' | 'after') {
+  const m = lex(pack, tokens, i, true);
+  const q = m?.values.find((v): v is Extract<NumberLex, { type: 'qualifier' }> => v.type === 'qualifier' && v.position === position);
+  return q && m ? { q, m } : null;
+}
+
+/** A full figure at token i: qualifier, number, range and trailing qualifier. */
+export function figureAt(pack: LanguagePack, folded: string, tokens: readonly Token[], i: number): (Omit<NumberMention, 'span' | 'numberSpan'> & { first: number; last: number; numFirst: number; numLast: number }) | null {
+  let start = i;
+  let qualifier: NumberMention['qualifier'] = 'exact';
+  const qb = qualifierAt(pack, tokens, i, 'before');
+  if (qb && tokens[qb.m.last + 1]?.spaced) {
+    qualifier = qb.q.qualifier;
+    start = qb.m.last + 1;
+  }
+  const n = numberAt(pack, folded, tokens, start);
+  if (!n) return null;
+  if (qb && start === i) return null;
+  let value = n.value;
+  let high: number | null = null;
+  let last = n.last;
+  if (n.vague) qualifier = qualifier === 'exact' ? 'vague' : qualifier;
+  // ranges: "بين 10 و15", "10 إلى 15", "10-15"
+  const next = tokens[last + 1];
+  if (next) {
+    const gap = folded.slice(tokens[last]!.end, next.start);
+    let b: NumberHit | null = null;
+    if (qualifier === 'range' && next.text.startsWith('و') && next.spaced) {
+      const bare = { ...next, text: next.text.slice(1) };
+      const arr = [...tokens.slice(0, last + 1), bare, ...tokens.slice(last + 2)];
+      b = bare.text ? numberAt(pack, folded, arr, last + 1) : null;
+      if (!b && next.text === 'و') b = numberAt(pack, folded, tokens, last + 2);
+    } else if ((next.text === 'الى' || next.text === 'و') && next.spaced && !n.vague) {
+      b = numberAt(pack, folded, tokens, last + 2);
+    } else if (/^\s*[-–]\s*$/u.test(gap) && /^\d+$/u.test(next.text)) {
+      b = numberAt(pack, folded, tokens, last + 1);
+      if (b) qualifier = 'range';
+    }
+    if (b && b.value !== null && value !== null && b.value > value) {
+      high = b.value;
+      last = b.last;
+      if (qualifier === 'exact') qualifier = 'range';
+    } else if (qualifier === 'range') {
+      qualifier = 'exact';
+    }
+  } else if (qualifier === 'range') qualifier = 'exact';
+  if (qualifier === 'range' && high === null) qualifier = 'exact';
+  return { first: i, last, numFirst: start, numLast: n.last, value, high, qualifier, nounCount: false };
+}
+
+export function findNumbers(ctx: Context): void {
+  const { tokens, pack, source } = ctx;
+  for (const s of ctx.sentences) {
+    for (let i = tokenAt(tokens, s.start); i < tokens.length && tokens[i]!.end <= s.end; i++) {
+      const f = figureAt(pack, source.folded, tokens, i);
+      if (!f) continue;
+      // a year or a day of a date is not a figure
+      if (ctx.records.dates.some((d) => d.span.start <= tokens[f.numFirst]!.start && d.span.end >= tokens[f.numLast]!.end)) {
+        i = f.last;
+        continue;
+      }
+      ctx.records.numbers.push({
+        span: { start: qualifierStart(ctx, f.first), end: tokens[f.last]!.end },
+        numberSpan: { start: tokens[f.numFirst]!.start, end: tokens[f.numLast]!.end },
+        value: f.value,
+        high: f.high,
+        qualifier: f.qualifier,
+        nounCount: false,
+      });
+      i = f.last;
+    }
+  }
+}
+
+function qualifierStart(ctx: Context, first: number): number {
+  const m = ctx.pack.numbers.matchAt(ctx.tokens, first);
+  return m ? m.start : ctx.tokens[first]!.start;
+}

@@ -1,2 +1,63 @@
-import type { Context } from '../../core/context.ts';
-export function splitSentences(ctx: Context): void { void ctx; }
+/**
+ * Sentences: split the reported zones (title, subtitle, body) into sentences. A full stop, question
+ * or exclamation mark ends a sentence when followed by space or a line end — but not inside a
+ * number (1.250), after a one-letter abbreviation (د.) or inside a quotation that continues.
+ */
+import type { Context, Sentence } from '../../core/context.ts';
+
+const END = /[.!?؟]+["'»)]*(?=\s|$)/gu;
+
+export function sentenceBreaks(text: string): number[] {
+  const cuts: number[] = [];
+  for (const m of text.matchAll(END)) {
+    const at = m.index;
+    // one-letter abbreviation before the stop: "د. محمد", "م. ع"
+    const before = text.slice(Math.max(0, at - 3), at);
+    if (/(?:^|[\s(])\p{L}$/u.test(before)) continue;
+    cuts.push(at + m[0].length);
+  }
+  return cuts;
+}
+
+export function splitSentences(ctx: Context): void {
+  const out: Sentence[] = [];
+  const folded = ctx.source.folded;
+  let line = 0;
+  let scanned = 0;
+  for (const zone of ctx.zones) {
+    if (zone.kind !== 'title' && zone.kind !== 'subtitle' && zone.kind !== 'body') continue;
+    // a paragraph is a line of the article; zones cut by a credit inside a line share it
+    for (let k = folded.indexOf('\n', scanned); k !== -1 && k < zone.span.start; k = folded.indexOf('\n', k + 1)) {
+      line++;
+      scanned = k + 1;
+    }
+    const paragraph = line;
+    const text = folded.slice(zone.span.start, zone.span.end);
+    let start = 0;
+    const push = (s: number, e: number) => {
+      const lead = text.slice(s, e).length - text.slice(s, e).trimStart().length;
+      const trail = text.slice(s, e).length - text.slice(s, e).trimEnd().length;
+      if (e - trail > s + lead) out.push({ start: zone.span.start + s + lead, end: zone.span.start + e - trail, paragraph, zone: zone.kind });
+    };
+    for (const cut of sentenceBreaks(text)) {
+      push(start, cut);
+      start = cut;
+    }
+    push(start, text.length);
+  }
+  ctx.sentences = out;
+}
+
+/** The sentence that contains folded offset `pos`, or undefined. */
+export function sentenceOf(ctx: Context, pos: number): Sentence | undefined {
+  let lo = 0;
+  let hi = ctx.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = ctx.sentences[mid]!;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}

@@ -1,2 +1,220 @@
-import type { Context } from '../../core/context.ts';
-export function findStatements(ctx: Context): void { void ctx; }
+/**
+ * Statements: one record per reporting clause. A reporting verb from the lexicon anchors the clause;
+ * the speaker is the actor named right after it (Arabic VSO: "أكد الرئيس …") or right before it
+ * (headlines: "علييف يؤكد"), else the last speaker of the paragraph (وأضاف، مضيفا). Relays
+ * ("نقلت X عن Y") give `via`; attributions (بحسب X) give a statement or the `via` of one; the
+ * content runs from the complementizer (أن، إن، :) or the quotation mark to the end of the sentence.
+ */
+import type { Context, Draft, KeyedSpan, Sentence } from '../../core/context.ts';
+import type { Span } from '../../core/source-text.ts';
+import { tokenAt, type Token } from '../../core/tokens.ts';
+import type { SpeechLex } from '../../packs/pack.ts';
+import type { Statement } from '../../schema/index.ts';
+
+const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'لان']);
+const SAYING = new Set(['قوله', 'قولها', 'قولهم', 'قولهما']);
+
+/** Actor mention that starts within token k (a proclitic may precede it). */
+export function actorAtToken(ctx: Context, k: number): KeyedSpan | undefined {
+  const t = ctx.tokens[k];
+  if (!t) return undefined;
+  return ctx.actorMentions.find((m) => m.start >= t.start && m.start < t.end);
+}
+
+/** Actor mention that ends with token k. */
+function actorEndingAt(ctx: Context, k: number): KeyedSpan | undefined {
+  const t = ctx.tokens[k];
+  if (!t) return undefined;
+  return ctx.actorMentions.find((m) => m.end === t.end);
+}
+
+function tokenIndexOfEnd(tokens: readonly Token[], end: number): number {
+  return tokenAt(tokens, end) - 1;
+}
+
+/** Quotations inside a folded span: [open, close) spans of the inner words. */
+export function quotesIn(ctx: Context, span: Span): Span[] {
+  const text = ctx.source.folded.slice(span.start, span.end);
+  const out: Span[] = [];
+  const pairs = ctx.pack.quoteMarks;
+  let i = 0;
+  while (i < text.length) {
+    const pair = pairs.find((p) => text.startsWith(foldQuote(p.open), i));
+    if (!pair) {
+      i++;
+      continue;
+    }
+    const open = foldQuote(pair.open);
+    const close = foldQuote(pair.close);
+    const end = text.indexOf(close, i + open.length);
+    if (end < 0) break;
+    if (end > i + open.length) out.push({ start: span.start + i + open.length, end: span.start + end });
+    i = end + close.length;
+  }
+  return out;
+}
+
+/** Quote marks are folded (“ ” → ") the same way as the text. */
+function foldQuote(mark: string): string {
+  return mark === '“' || mark === '”' || mark === '„' ? '"' : mark === '‘' || mark === '’' ? "'" : mark;
+}
+
+function dateIn(ctx: Context, from: number, to: number): string | null {
+  const d = ctx.records.dates.find((x) => x.span.start >= from && x.span.end <= to && x.start);
+  return d?.start ?? null;
+}
+
+interface Clause {
+  verbSpan: Span;
+  verbLex: Extract<SpeechLex, { type: 'verb' }> | null;
+  verbText: string;
+  speaker: KeyedSpan | undefined;
+  via: KeyedSpan | undefined;
+  addressee: KeyedSpan | undefined;
+  contentStart: number;
+  preStart: number;
+  /** where the content ends when not at the sentence end (the clause before بحسب) */
+  contentEnd?: number;
+  rule: string;
+}
+
+export function findStatements(ctx: Context): void {
+  const { tokens, pack, source } = ctx;
+  let lastSpeaker: { key: string; paragraph: number } | null = null;
+  for (const s of ctx.sentences) {
+    const quotes = quotesIn(ctx, s);
+    const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
+    const clauses: Clause[] = [];
+    const firstTok = tokenAt(tokens, s.start);
+    for (let i = firstTok; i < tokens.length && tokens[i]!.end <= s.end; i++) {
+      if (inQuote(tokens[i]!.start)) continue;
+      const m = pack.speech.matchAt(tokens, i);
+      if (!m) continue;
+      const relay = m.values.some((v) => v.type === 'relay');
+      const verb = m.values.find((v): v is Extract<SpeechLex, { type: 'verb' }> => v.type === 'verb') ?? null;
+      const source_ = m.values.some((v) => v.type === 'source');
+      const verbSpan = { start: m.start, end: tokens[m.last]!.end };
+      let k = m.last + 1;
+      if (relay) {
+        // نقلت X عن Y [قوله]
+        const via = actorAtToken(ctx, k);
+        if (via) {
+          let j = tokenIndexOfEnd(tokens, via.end) + 1;
+          if (tokens[j]?.text === 'عن') {
+            const sp = actorAtToken(ctx, j + 1);
+            if (sp) {
+              j = tokenIndexOfEnd(tokens, sp.end) + 1;
+              let verbText = source.evidence(verbSpan).text;
+              let vs = verbSpan;
+              if (tokens[j] && SAYING.has(tokens[j]!.text)) {
+                vs = { start: tokens[j]!.start, end: tokens[j]!.end };
+                verbText = source.evidence(vs).text;
+                j++;
+              }
+              clauses.push({ verbSpan: vs, verbLex: verb, verbText, speaker: sp, via, addressee: undefined, contentStart: contentAfter(ctx, s, j, quotes), preStart: tokens[j]?.start ?? s.end, rule: 'statements:relayed-by-via' });
+              i = j - 1;
+              continue;
+            }
+          }
+        }
+      }
+      if (source_) {
+        // بحسب X: the clause before it is X's
+        const sp = actorAtToken(ctx, k);
+        const prev = clauses[clauses.length - 1];
+        if (prev) {
+          if (sp && !prev.via && prev.speaker?.key !== sp.key) prev.via = sp;
+        } else if (sp) {
+          clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: s.start, preStart: s.start, contentEnd: m.start, rule: 'statements:according-to' });
+        }
+        i = m.last;
+        continue;
+      }
+      if (!verb) continue;
+      // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …")
+      let speaker: KeyedSpan | undefined;
+      for (let j = k; j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+        speaker = actorAtToken(ctx, j);
+        if (speaker) {
+          k = tokenIndexOfEnd(tokens, speaker.end) + 1;
+          break;
+        }
+        const isDate = ctx.records.dates.some((d) => d.span.start <= tokens[j]!.start && d.span.end >= tokens[j]!.end);
+        if (!isDate) break;
+      }
+      let rule = 'statements:verb-then-speaker';
+      if (!speaker) {
+        speaker = actorEndingAt(ctx, i - 1);
+        if (speaker) rule = 'statements:speaker-then-verb';
+      }
+      if (!speaker && lastSpeaker && lastSpeaker.paragraph >= s.paragraph - 1 && (verb.participle || i === firstTok || /^[وف]/u.test(tokens[i]!.text))) {
+        speaker = { start: -1, end: -1, key: lastSpeaker.key };
+        rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
+      }
+      if (!speaker) continue;
+      // addressee: "في رسالة إلى X", "إلى X"
+      let addressee: KeyedSpan | undefined;
+      const cStart = contentAfter(ctx, s, k, quotes);
+      for (let j = k; j < tokens.length && tokens[j]!.start < cStart; j++) {
+        if (tokens[j]!.text === 'الى') {
+          addressee = actorAtToken(ctx, j + 1);
+          if (addressee) break;
+        }
+      }
+      clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule });
+      i = Math.max(i, tokenAt(tokens, cStart) - 1);
+    }
+    for (const c of clauses) {
+      const contentEnd = c.contentEnd ?? s.end;
+      pushStatement(ctx, s, c, contentEnd, quotes);
+      if (c.speaker) lastSpeaker = { key: c.speaker.key, paragraph: s.paragraph };
+    }
+  }
+}
+
+/** Where the reported content starts: after أن/إن/:, or at a quotation mark, else right after the speaker. */
+function contentAfter(ctx: Context, s: Sentence, k: number, quotes: Span[]): number {
+  const { tokens, source } = ctx;
+  for (let j = k; j < tokens.length && tokens[j]!.end <= s.end && j < k + 12; j++) {
+    const t = tokens[j]!;
+    const gap = source.folded.slice(tokens[j - 1]?.end ?? s.start, t.start);
+    if (gap.includes(':')) return t.start;
+    const q = quotes.find((x) => x.start <= t.start && x.end >= t.end);
+    if (q) return q.start - 1;
+    if (COMPLEMENTIZERS.has(t.text) || (t.text === 'ان' && j > k)) return t.start;
+  }
+  return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
+}
+
+function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[]): void {
+  const { source } = ctx;
+  let end = contentEnd;
+  // leave the closing full stop out of the content
+  while (end > c.contentStart && /[.\s،,]/u.test(source.folded[end - 1]!)) end--;
+  if (end <= c.contentStart) return;
+  const contentSpan = { start: c.contentStart, end };
+  const content = source.evidence(contentSpan);
+  const inner = quotes.filter((q) => q.start >= contentSpan.start && q.end <= contentSpan.end + 1);
+  const quoteTexts = inner.map((q) => source.evidence(q).text);
+  const bare = source.folded.slice(contentSpan.start, contentSpan.end).replace(/["'«»]/gu, '').trim();
+  const quotedLen = inner.reduce((n, q) => n + (q.end - q.start), 0);
+  const kind: Statement['kind'] = inner.length === 0 ? 'indirect' : quotedLen >= bare.length - 2 ? 'direct' : 'mixed';
+  const evidence = [source.evidence(c.verbSpan), content];
+  if (c.speaker && c.speaker.start >= 0) evidence.push(source.evidence(c.speaker));
+  const draft: Draft<Statement> = {
+    key: ctx.nextKey('stm'),
+    speaker: c.speaker?.key ?? null,
+    speaker_text: c.speaker && c.speaker.start >= 0 ? source.evidence(c.speaker).text : null,
+    via: c.via?.key ?? null,
+    addressee: c.addressee?.key ?? null,
+    verb: c.verbText,
+    kind,
+    quotes: quoteTexts,
+    content: content.text,
+    stance: c.verbLex?.verb.stance ?? 'asserts',
+    date: dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, s.start, c.verbSpan.start),
+    rule: c.rule,
+    evidence,
+  };
+  ctx.records.statements.push(draft);
+}

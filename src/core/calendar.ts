@@ -1,0 +1,113 @@
+/** Calendar arithmetic on UTC dates (no time zones: an article's dates are calendar days). */
+import { addDays, addMonths, addWeeks, addYears, endOfMonth, endOfWeek, endOfYear, startOfMonth, startOfWeek, startOfYear } from 'date-fns';
+
+export function utcDate(year: number, month: number, day: number): Date | null {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  return d;
+}
+
+export function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function parseIso(s: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/u.exec(s);
+  return m ? utcDate(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+export function shiftDays(d: Date, n: number): Date {
+  // date-fns works in local time; on UTC midnight dates whole-day steps are exact in any zone
+  return new Date(d.getTime() + n * 86_400_000);
+}
+
+/** The most recent `weekday` (0 = Sunday) on or before `anchor`. */
+export function weekdayOnOrBefore(anchor: Date, weekday: number): Date {
+  const diff = (anchor.getUTCDay() - weekday + 7) % 7;
+  return shiftDays(anchor, -diff);
+}
+
+/** The next `weekday` strictly after `anchor`. */
+export function weekdayAfter(anchor: Date, weekday: number): Date {
+  const diff = (weekday - anchor.getUTCDay() + 7) % 7 || 7;
+  return shiftDays(anchor, diff);
+}
+
+/** Year for a day and month written without one: the year that puts it nearest the anchor. */
+export function nearestYear(anchor: Date, month: number, day: number): number {
+  const y = anchor.getUTCFullYear();
+  let best = y;
+  let bestDist = Infinity;
+  for (const cand of [y - 1, y, y + 1]) {
+    const d = utcDate(cand, month, day);
+    if (!d) continue;
+    const dist = Math.abs(d.getTime() - anchor.getTime());
+    if (dist < bestDist) {
+      best = cand;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** Year for a day and month that must not be after the anchor ("since 27 September"). */
+export function yearNotAfter(anchor: Date, month: number, day: number): number {
+  const y = anchor.getUTCFullYear();
+  const d = utcDate(y, month, day);
+  return d && d.getTime() <= anchor.getTime() ? y : y - 1;
+}
+
+// date-fns helpers evaluated on a local-time copy; convert through y/m/d to stay on calendar days
+function local(d: Date): Date {
+  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+}
+function fromLocal(d: Date): Date {
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+}
+
+/** The calendar period `offset` units from the anchor: [start, end] closed; weeks are ISO weeks (Monday first). */
+export function relativePeriod(anchor: Date, unit: 'week' | 'month' | 'year', offset: number): [Date, Date] {
+  const a = local(anchor);
+  if (unit === 'week') {
+    const base = addWeeks(a, offset);
+    return [fromLocal(startOfWeek(base, { weekStartsOn: 1 })), fromLocal(endOfWeek(base, { weekStartsOn: 1 }))];
+  }
+  if (unit === 'month') {
+    const base = addMonths(a, offset);
+    return [fromLocal(startOfMonth(base)), fromLocal(endOfMonth(base))];
+  }
+  const base = addYears(a, offset);
+  return [fromLocal(startOfYear(base)), fromLocal(endOfYear(base))];
+}
+
+export { addDays };
+
+const hijriFormatter = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
+  timeZone: 'UTC',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+});
+
+function hijriParts(d: Date): { y: number; m: number; d: number } {
+  const parts = hijriFormatter.formatToParts(d);
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? NaN);
+  return { y: get('year'), m: get('month'), d: get('day') };
+}
+
+/**
+ * Gregorian date of a Hijri (Umm al-Qura) date, by searching around an estimate with Intl's
+ * islamic-umalqura calendar (Intl formats but does not parse other calendars).
+ */
+export function hijriToGregorian(year: number, month: number, day: number): Date | null {
+  if (day < 1 || day > 30 || month < 1 || month > 12) return null;
+  // mean Hijri year 354.367 days; epoch 622-07-16 (Julian) ≈ 622-07-19 proleptic Gregorian
+  const estimate = Date.UTC(622, 6, 19) + ((year - 1) * 354.367 + (month - 1) * 29.53 + (day - 1)) * 86_400_000;
+  for (let delta = -40; delta <= 40; delta++) {
+    const cand = new Date(estimate + delta * 86_400_000);
+    const c = new Date(Date.UTC(cand.getUTCFullYear(), cand.getUTCMonth(), cand.getUTCDate()));
+    const h = hijriParts(c);
+    if (h.y === year && h.m === month && h.d === day) return c;
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { SourceText, foldKey } from './source-text.ts';
+
+describe('SourceText folding keeps offsets', () => {
+  it.each([
+    ['أكثر من ١٢٥٠ قتيلاً', 'اكثر من 1250 قتيلا'],
+    ['إلهام علييف', 'الهام علييف'],
+    ['مستشفى', 'مستشفي'],
+    ['الحكومــــة', 'الحكومه'],
+    ['“قال”', '"قال"'],
+    ['\u200fباكو', 'باكو'],
+  ])('%s folds to %s', (input, folded) => {
+    expect(new SourceText(input).folded).toBe(folded);
+  });
+
+  it('maps a folded span back to the original, tanwin included', () => {
+    const s = new SourceText('سقوط أكثر من 1250 قتيلاً، لكن');
+    const at = s.folded.indexOf('اكثر');
+    const end = s.folded.indexOf('قتيلا') + 'قتيلا'.length;
+    expect(s.evidence({ start: at, end })).toEqual({ start: 5, end: 24, text: 'أكثر من 1250 قتيلاً' });
+  });
+
+  it('does not fold letters that are not variants (negative cases)', () => {
+    expect(foldKey('وزير')).toBe('وزير');
+    expect(new SourceText('ظ ض ذ').folded).toBe('ظ ض ذ');
+  });
+
+  it('every folded span maps to an original slice (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.nat(), fc.nat(), (text, a, b) => {
+        const s = new SourceText(text);
+        const start = Math.min(a, b) % (s.folded.length + 1);
+        const end = Math.max(a, b) % (s.folded.length + 1);
+        const [lo, hi] = start <= end ? [start, end] : [end, start];
+        const ev = s.evidence({ start: lo, end: hi });
+        expect(text.slice(ev.start, ev.end)).toBe(ev.text);
+        expect(ev.start).toBeLessThanOrEqual(ev.end);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,214 @@
+/**
+ * zod schemas of the YAML lexicons in data/lexicons/<lang>/. A lexicon that does not match fails at
+ * load time with the file and the path of the bad entry, never later in a stage.
+ */
+import { z } from 'zod';
+
+const names = z.array(z.string().min(1)).min(1);
+const iso3 = z.string().regex(/^[A-Z]{3}$/u);
+const nullableString = z.string().nullable().optional().transform((v) => v ?? null);
+
+export const MonthsLexicon = z.object({
+  gregorian: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
+  hijri: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
+});
+
+export const WeekdaysLexicon = z.object({
+  weekdays: z.array(z.object({ weekday: z.number().int().min(0).max(6), names })).length(7),
+});
+
+export const PartOfDay = z.enum(['dawn', 'morning', 'noon', 'afternoon', 'evening', 'night']);
+export const TimeWordsLexicon = z.object({
+  relative_days: z.array(z.object({ names, offset: z.number().int(), part: PartOfDay.optional() })),
+  relative_periods: z.array(z.object({ names, unit: z.enum(['week', 'weekend', 'month', 'year']), offset: z.number().int() })),
+  parts_of_day: z.array(z.object({ names, part: PartOfDay })),
+  future_markers: names,
+  past_markers: names,
+  since_markers: names,
+  until_markers: z.array(z.string()).optional().default([]),
+});
+
+const valueMap = z.record(z.string().regex(/^\d+$/u), names);
+export const Qualifier = z.enum(['exact', 'at_least', 'more_than', 'about', 'at_most', 'range', 'vague']);
+export const NumbersLexicon = z.object({
+  units: valueMap,
+  teens: valueMap,
+  tens: valueMap,
+  hundreds: valueMap,
+  scales: z.record(z.string().regex(/^\d+$/u), z.object({ singular: names, dual: names, plural: names })),
+  vague: z.array(z.object({ names, value: z.number().int().positive().nullable() })),
+  qualifiers: z.array(z.object({ names, qualifier: Qualifier, position: z.enum(['before', 'after']) })),
+  ordinals: valueMap,
+});
+
+export const Stance = z.enum(['asserts', 'denies', 'accuses', 'demands', 'threatens', 'other']);
+export const SpeechVerbsLexicon = z.object({
+  verbs: z.array(
+    z.object({
+      lemma: z.string(),
+      en: z.string().optional(),
+      stance: Stance,
+      forms: names,
+      participles: z.array(z.string()).optional().default([]),
+    }),
+  ),
+  sources: z.array(z.object({ names, kind: z.string() })),
+  relay_verbs: names,
+  quote_marks: z.array(z.object({ open: z.string().min(1), close: z.string().min(1) })),
+});
+
+export const TitlesLexicon = z.object({
+  titles: z.array(
+    z.object({
+      forms: names,
+      en: z.string(),
+      sector: z.string().nullable().optional().transform((v) => v ?? null),
+      requires_of: z.boolean().optional().default(false),
+      counterpart: z.boolean().optional().default(false),
+    }),
+  ),
+});
+
+export const ActorKind = z.enum(['person', 'state', 'government', 'armed_forces', 'armed_group', 'organization', 'population', 'media']);
+export const ActorsLexicon = z.object({
+  actors: z.array(
+    z.object({
+      name: z.string(),
+      native: z.string(),
+      forms: names,
+      kind: ActorKind,
+      sector: nullableString,
+      country: iso3.nullable().optional().transform((v) => v ?? null),
+      wikidata: z.string().regex(/^Q\d+$/u).nullable().optional().transform((v) => v ?? null),
+      code: nullableString,
+      part_of: nullableString,
+    }),
+  ),
+});
+
+export const PersonsLexicon = z.object({
+  persons: z.array(
+    z.object({
+      name: z.string(),
+      native: z.string(),
+      forms: names,
+      title: z.string(),
+      title_en: z.string(),
+      country: iso3.nullable(),
+      sector: nullableString,
+      wikidata: z.string().regex(/^Q\d+$/u).nullable().optional().transform((v) => v ?? null),
+    }),
+  ),
+});
+
+const institution = z.object({
+  forms: names,
+  en: z.string(),
+  kind: ActorKind,
+  sector: nullableString,
+});
+export const InstitutionsLexicon = z.object({
+  institutions: z.array(institution),
+  groups: z.array(institution),
+  leaders: z.array(z.object({ forms: names, en: z.string() })),
+});
+
+export const CountriesGenerated = z.object({
+  countries: z.array(
+    z.object({
+      iso3,
+      name: z.string(),
+      native: z.string(),
+      forms: names,
+      lat: z.number().nullable(),
+      lon: z.number().nullable(),
+    }),
+  ),
+});
+
+export const CountriesExtra = z.object({
+  countries: z.record(
+    iso3,
+    z.object({
+      forms: z.array(z.string()).optional().default([]),
+      demonyms: z.array(z.string()).optional().default([]),
+      demonym_en: z.string().optional(),
+    }),
+  ),
+});
+
+export const PlaceKind = z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']);
+export const PlacesLexicon = z.object({
+  places: z.array(
+    z.object({
+      name: z.string(),
+      native: z.string(),
+      forms: names,
+      kind: PlaceKind,
+      country: iso3.nullable(),
+      lat: z.number().min(-90).max(90).nullable(),
+      lon: z.number().min(-180).max(180).nullable(),
+      capital_of: iso3.nullable().optional().transform((v) => v ?? null),
+      admin1: nullableString,
+      ambiguous: z.boolean().optional().default(false),
+    }),
+  ),
+});
+
+export const Outcome = z.enum(['killed', 'injured', 'missing', 'detained', 'abducted', 'displaced']);
+export const VictimGroup = z.enum(['all', 'civilians', 'children', 'women', 'combatants', 'security_forces', 'attackers', 'unknown']);
+export const CasualtiesLexicon = z.object({
+  outcomes: z.record(
+    Outcome,
+    z.object({
+      counted_nouns: z.object({ singular: names, dual: names, plural: names }),
+      event_nouns: names,
+      verbs: names,
+    }),
+  ),
+  victims: z.array(
+    z.object({
+      group: VictimGroup,
+      en: z.string(),
+      singular: z.array(z.string()).default([]),
+      dual: z.array(z.string()).default([]),
+      plural: z.array(z.string()).default([]),
+    }),
+  ),
+  partial_cues: names,
+  higher_cues: names,
+  subset_markers: names,
+  cumulative_markers: names,
+});
+
+export const CeasefireKind = z.enum(['ceasefire', 'humanitarian_truce', 'truce', 'cessation_of_hostilities']);
+export const CeasefireStatus = z.enum(['proposed', 'agreed', 'in_effect', 'violated', 'failed', 'rejected']);
+export const CeasefiresLexicon = z.object({
+  kinds: z.array(z.object({ kind: CeasefireKind, names })),
+  statuses: z.array(z.object({ status: CeasefireStatus, names })),
+  attempt_nouns: names,
+});
+
+export const EventCategory = z.enum([
+  'fight', 'assault', 'consult', 'request', 'accuse', 'aid', 'agree', 'reject', 'threaten', 'mobilize',
+  'coerce', 'concede', 'retreat', 'protest', 'sanction', 'support', 'cooperate', 'other',
+]);
+export const EventsLexicon = z.object({
+  events: z.array(
+    z.object({
+      names,
+      category: EventCategory,
+      acled_event_type: z.string().nullable(),
+      acled_sub_event_type: z.string().nullable(),
+    }),
+  ),
+  planned_markers: names,
+  alleged_markers: names,
+  ongoing_markers: names,
+  denial_markers: names,
+  civilian_targets: names,
+});
+
+export const CreditsLexicon = z.object({
+  page_remnants: names,
+});

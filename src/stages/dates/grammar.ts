@@ -1,0 +1,80 @@
+/**
+ * Date expression grammar over word tokens (extractors: they find spans and read their parts; the
+ * dates stage resolves them against the publication date).
+ */
+import type { PhraseMatch } from '../../core/phrase-matcher.ts';
+import type { Token } from '../../core/tokens.ts';
+import type { LanguagePack, TimeLex } from '../../packs/pack.ts';
+
+export interface AbsoluteDate {
+  first: number;
+  last: number;
+  day: number | null;
+  month: number;
+  year: number | null;
+  calendar: 'gregorian' | 'hijri';
+}
+
+const DAY = /^(?:ال)?(\d{1,2})$/u;
+const YEAR = /^(1[3-4]\d\d|19\d\d|20\d\d)$/u;
+
+export function timeAt(pack: LanguagePack, tokens: readonly Token[], i: number): PhraseMatch<TimeLex> | null {
+  return pack.time.matchAt(tokens, i);
+}
+
+function monthAt(pack: LanguagePack, tokens: readonly Token[], i: number): { m: PhraseMatch<TimeLex>; month: number; calendar: 'gregorian' | 'hijri' } | null {
+  const m = pack.time.matchAt(tokens, i);
+  if (!m) return null;
+  const v = m.values.find((x) => x.type === 'month');
+  if (!v || v.type !== 'month') return null;
+  return { m, month: v.month, calendar: v.calendar };
+}
+
+/** True when only spaces, a slash or brackets separate two tokens (month pairs: سبتمبر/ أيلول, مارس (آذار)). */
+function pairGap(folded: string, a: Token, b: Token): boolean {
+  return /^\s*[/(]\s*$/u.test(folded.slice(a.end, b.start)) || /^\s*[-–]\s*$/u.test(folded.slice(a.end, b.start));
+}
+
+/** A day-month-year, month-year or day-month date starting at token i. */
+export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: readonly Token[], i: number): AbsoluteDate | null {
+  const t = tokens[i];
+  if (!t) return null;
+  let day: number | null = null;
+  let k = i;
+  const dm = DAY.exec(t.text);
+  if (dm) {
+    day = Number(dm[1]);
+    if (day < 1 || day > 31) return null;
+    k = i + 1;
+    // "10 من أكتوبر"
+    if (tokens[k]?.text === 'من' && tokens[k]!.spaced) k++;
+  }
+  const mo = monthAt(pack, tokens, k);
+  if (!mo) return null;
+  // a bare month name ("مارس" is also a verb) counts only with a day or a year
+  let last = mo.m.last;
+  let month = mo.month;
+  const calendar = mo.calendar;
+  // paired month names from the other system: "سبتمبر/ أيلول", "مارس (آذار)", "آذار/مارس"
+  const next = tokens[last + 1];
+  if (next && pairGap(folded, tokens[last]!, next)) {
+    const pair = monthAt(pack, tokens, last + 1);
+    if (pair && pair.month === month && pair.calendar === calendar) {
+      last = pair.m.last;
+    }
+  }
+  let year: number | null = null;
+  const y = tokens[last + 1];
+  if (y && YEAR.test(y.text) && /^[\s,،)]*$/u.test(folded.slice(tokens[last]!.end, y.start))) {
+    year = Number(y.text);
+    last++;
+    // era marks: "1442 هـ" (folded: "1442 ه"), "2020 م"
+    const era = tokens[last + 1];
+    if (era && era.spaced && (era.text === 'ه' || era.text === 'هجري' || era.text === 'هجريه' || era.text === 'م' || era.text === 'ميلادي' || era.text === 'ميلاديه')) last++;
+  }
+  if (day === null && year === null) return null;
+  return { first: i, last, day, month, year, calendar };
+}
+
+/** Numeric dates: 2020-11-01, 01/11/2020, 1-11-2020 (day first, as the Arabic press writes them). */
+export const NUMERIC_DATE = /(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))(?![\d/.-])/gu;
