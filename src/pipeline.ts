@@ -45,10 +45,18 @@ export interface Extractor {
   extract(input: ArticleInput, meta: ExtractMeta): ExtractionDocument;
 }
 
-/** Sanitise an id to [A-Za-z0-9._-], never empty, never a path. */
+/**
+ * Sanitise an id to [A-Za-z0-9._-], never empty, never a path. Names with no Latin letters
+ * (Arabic file names) keep what they have and get a short stable hash, so they stay distinct.
+ */
 export function sanitizeId(raw: string): string {
-  const cleaned = raw.normalize('NFKC').replace(/[^A-Za-z0-9._-]+/gu, '_').replace(/^[._]+/u, '').slice(0, 120);
-  return cleaned.length > 0 ? cleaned : 'article';
+  const normalized = raw.normalize('NFKC');
+  const cleaned = normalized.replace(/[^A-Za-z0-9._-]+/gu, '_').replace(/^[._]+/u, '').replace(/_+$/u, '').slice(0, 120);
+  if (cleaned === normalized && cleaned.length > 0) return cleaned;
+  const lost = normalized.replace(/[A-Za-z0-9._\s-]+/gu, '');
+  if (lost.length === 0) return cleaned.length > 0 ? cleaned : 'article';
+  const hash = createHash('sha256').update(normalized, 'utf8').digest('hex').slice(0, 8);
+  return cleaned.length > 0 ? `${cleaned}-${hash}` : `article-${hash}`;
 }
 
 export function createExtractor(options: { language?: string } = {}): Extractor {

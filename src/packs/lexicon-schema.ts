@@ -122,6 +122,22 @@ export const CountriesGenerated = z.object({
       forms: names,
       lat: z.number().nullable(),
       lon: z.number().nullable(),
+      demonyms: z.array(z.string()).optional().default([]),
+      plurals: z.array(z.string()).optional().default([]),
+      demonym_en: z.string().optional(),
+      ambiguous_forms: z.array(z.string()).optional().default([]),
+    }),
+  ),
+});
+
+export const DemonymsLexicon = z.object({
+  demonyms: z.array(
+    z.object({
+      forms: names,
+      en: z.string(),
+      country: iso3.nullable(),
+      actor: z.string().nullable(),
+      plurals: z.array(z.string()).optional().default([]),
     }),
   ),
 });
@@ -149,6 +165,7 @@ export const PlacesLexicon = z.object({
       lat: z.number().min(-90).max(90).nullable(),
       lon: z.number().min(-180).max(180).nullable(),
       capital_of: iso3.nullable().optional().transform((v) => v ?? null),
+      stands_for: iso3.nullable().optional().transform((v) => v ?? null),
       admin1: nullableString,
       ambiguous: z.boolean().optional().default(false),
     }),
@@ -206,9 +223,36 @@ export const EventsLexicon = z.object({
   alleged_markers: names,
   ongoing_markers: names,
   denial_markers: names,
+  conditional_markers: z.array(z.string()).optional().default([]),
   civilian_targets: names,
 });
 
 export const CreditsLexicon = z.object({
   page_remnants: names,
+  credit_markers: z.array(z.string()).optional().default([]),
+});
+
+const words = z.array(z.string().min(1));
+export const GrammarLexicon = z.object({
+  complementizers: words,
+  saying_nouns: words,
+  auxiliaries: words,
+  relay_source: words,
+  addressee_markers: words,
+  title_modifiers: words,
+  name_particles: words,
+  locative: words,
+  mediation: words,
+  conditional: words,
+  between: words,
+  range_to: words,
+  in: words,
+  place_cues: z.partialRecord(z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']), words),
+  year_nouns: words,
+  relatives: words,
+  era_hijri: words,
+  era_gregorian: words,
+  day_nouns: words,
+  of: words,
+  stopwords: words,
 });

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
 import { foldKey } from '../core/source-text.ts';
 import * as L from './lexicon-schema.ts';
+import { arabicMorphology } from './ar/morphology.ts';
 
 export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
 export type PersonEntry = z.infer<typeof L.PersonsLexicon>['persons'][number];
@@ -88,6 +89,7 @@ export type EventLex =
   | { type: 'alleged' }
   | { type: 'ongoing' }
   | { type: 'denial' }
+  | { type: 'conditional' }
   | { type: 'civilian_target' };
 
 export interface LanguagePack {
@@ -105,8 +107,30 @@ export interface LanguagePack {
   countries: Map<string, CountryEntry>;
   /** actors by English name, for part_of links */
   actorsByName: Map<string, ActorEntry>;
+  /** function words by role (grammar.yaml), folded */
+  grammar: Grammar;
+  morphology: Morphology;
   /** words that end a run of name words (function words, prepositions) */
   stopwords: Set<string>;
+}
+
+/** Word-shape rules of a language, on folded words. */
+export interface Morphology {
+  isDefinite(word: string): boolean;
+  locativeProclitic(proclitic: string): boolean;
+  dativeProclitic(proclitic: string): boolean;
+  stripConjunction(word: string): string | null;
+  looksLikePresentVerb(word: string): boolean;
+  isParticiple(word: string): boolean;
+  dayNumber(word: string): number | null;
+  adjectiveForms(stem: string): string[];
+}
+
+export type GrammarRole = Exclude<keyof z.infer<typeof L.GrammarLexicon>, 'place_cues'>;
+export interface Grammar {
+  has(role: GrammarRole, foldedWord: string): boolean;
+  /** place kind named by a cue word ("مدينة" → city), or undefined */
+  placeCue(foldedWord: string): z.infer<typeof L.PlaceKind> | undefined;
 }
 
 const LEXICON_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
@@ -125,25 +149,22 @@ function load<S extends z.ZodType>(lang: string, file: string, schema: S, option
   return result.data;
 }
 
-/** Derived forms of a nisba adjective (أذربيجاني → أذربيجانية، الأذربيجانيين …). */
-export function demonymForms(stem: string): string[] {
-  const s = stem.trim();
-  const bases = s.endsWith('ي') ? [s, `${s}ة`, `${s}ين`, `${s}ون`, `${s}ات`, `${s}ان`, `${s}تين`, `${s}تان`, `${s}ا`] : [s];
-  return bases.flatMap((b) => [b, `ال${b}`]);
-}
+const MORPHOLOGY: Record<string, Morphology> = { ar: arabicMorphology };
 
 const packCache = new Map<string, LanguagePack>();
 
 export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
   if (cached) return cached;
-  if (!existsSync(join(LEXICON_ROOT, language))) throw new Error(`no language pack for '${language}'`);
+  if (!existsSync(join(LEXICON_ROOT, language)) || !MORPHOLOGY[language]) throw new Error(`no language pack for '${language}'`);
   const pack = buildPack(language);
   packCache.set(language, pack);
   return pack;
 }
 
 function buildPack(lang: string): LanguagePack {
+  const morphology = MORPHOLOGY[lang]!;
+  const demonymForms = morphology.adjectiveForms;
   const months = load(lang, 'months.yaml', L.MonthsLexicon)!;
   const weekdays = load(lang, 'weekdays.yaml', L.WeekdaysLexicon)!;
   const timeWords = load(lang, 'time-words.yaml', L.TimeWordsLexicon)!;
@@ -154,12 +175,21 @@ function buildPack(lang: string): LanguagePack {
   const persons = load(lang, 'persons.yaml', L.PersonsLexicon, true);
   const institutions = load(lang, 'institutions.yaml', L.InstitutionsLexicon)!;
   const countriesGen = load(lang, 'countries.generated.yaml', L.CountriesGenerated)!;
-  const countriesExtra = load(lang, 'countries-extra.yaml', L.CountriesExtra)!;
+  const demonyms = load(lang, 'demonyms.yaml', L.DemonymsLexicon, true);
   const places = load(lang, 'places.yaml', L.PlacesLexicon)!;
   const casualties = load(lang, 'casualties.yaml', L.CasualtiesLexicon)!;
   const ceasefires = load(lang, 'ceasefires.yaml', L.CeasefiresLexicon)!;
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
   const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
+  const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
+  const roles = new Map<string, Set<string>>();
+  for (const [role, list] of Object.entries(grammarLex)) if (role !== 'place_cues') roles.set(role, new Set((list as string[]).map(foldKey)));
+  const cues = new Map<string, z.infer<typeof L.PlaceKind>>();
+  for (const [kind, list] of Object.entries(grammarLex.place_cues)) for (const w of list ?? []) cues.set(foldKey(w), kind as z.infer<typeof L.PlaceKind>);
+  const grammar: Grammar = {
+    has: (role, word) => roles.get(role)?.has(word) ?? false,
+    placeCue: (word) => cues.get(word),
+  };
 
   const time = new PhraseMatcher<TimeLex>();
   for (const m of months.gregorian) for (const n of m.names) time.add(n, { type: 'month', month: m.month, calendar: 'gregorian' });
@@ -218,15 +248,22 @@ function buildPack(lang: string): LanguagePack {
   const ent = new PhraseMatcher<EntityLex>();
   for (const c of countriesGen.countries) {
     const entry = countries.get(c.iso3)!;
-    const extra = countriesExtra.countries[c.iso3];
-    if (extra?.demonym_en) entry.demonym_en = extra.demonym_en;
+    entry.demonym_en = c.demonym_en ?? null;
+    const ambiguous = new Set(c.ambiguous_forms.map(foldKey));
     const lex: EntityLex = { type: 'country', country: entry };
-    for (const f of [...c.forms, ...(extra?.forms ?? [])]) ent.add(f, lex);
+    for (const f of c.forms) if (!ambiguous.has(foldKey(f))) ent.add(f, lex);
     const dem: EntityLex = { type: 'demonym', country: entry };
-    for (const d of extra?.demonyms ?? []) for (const f of demonymForms(d)) ent.add(f, dem);
+    for (const d of c.demonyms) for (const f of demonymForms(d)) ent.add(f, dem);
+    for (const pl of c.plurals) ent.add(pl, dem);
+  }
+  for (const d of demonyms?.demonyms ?? []) {
+    const c = d.country ? countries.get(d.country) : undefined;
+    if (!c) continue;
+    const dem: EntityLex = { type: 'demonym', country: c };
+    for (const f of d.forms) for (const g of demonymForms(f)) ent.add(g, dem);
   }
   for (const p of places.places) {
-    const lex: EntityLex = { type: 'place', place: p };
+    const lex: EntityLex = { type: 'place', place: p.stands_for && !p.capital_of ? { ...p, capital_of: p.stands_for } : p };
     for (const f of p.forms) ent.add(f, lex);
     ent.add(p.native, lex);
   }
@@ -295,6 +332,8 @@ function buildPack(lang: string): LanguagePack {
   events.alleged_markers.forEach((n) => ev.add(n, alleged));
   events.ongoing_markers.forEach((n) => ev.add(n, ongoing));
   events.denial_markers.forEach((n) => ev.add(n, denial));
+  const conditional = marker('conditional');
+  events.conditional_markers.forEach((n) => ev.add(n, conditional));
   events.civilian_targets.forEach((n) => ev.add(n, civ));
 
   return {
@@ -310,15 +349,8 @@ function buildPack(lang: string): LanguagePack {
     pageRemnants: new Set(credits.page_remnants.map(foldKey)),
     countries,
     actorsByName: new Map(actors.actors.map((a) => [a.name, a])),
-    stopwords: new Set(STOPWORDS_AR.map(foldKey)),
+    grammar,
+    morphology,
+    stopwords: roles.get('stopwords')!,
   };
 }
-
-/** Function words that never belong to a name; they end a run of name words after a title. */
-const STOPWORDS_AR = [
-  'في', 'على', 'من', 'إلى', 'الى', 'عن', 'مع', 'أن', 'إن', 'أنه', 'أنها', 'بأن', 'الذي', 'التي', 'الذين', 'خلال', 'بعد', 'قبل',
-  'حول', 'منذ', 'حتى', 'لدى', 'عند', 'ضد', 'بين', 'فيما', 'بينما', 'كما', 'ثم', 'أو', 'لكن', 'لا', 'لم', 'لن', 'قد', 'كان', 'كانت',
-  'هو', 'هي', 'هذا', 'هذه', 'ذلك', 'تلك', 'وقال', 'قال', 'قالت', 'يوم', 'اليوم', 'أمس', 'الذى', 'إثر', 'أثناء', 'عبر', 'دون',
-  'نحو', 'وفق', 'بحسب', 'حسب', 'لدى', 'إذ', 'إذا', 'ما', 'بعدما', 'عندما', 'الأحد', 'الاثنين', 'الإثنين', 'الثلاثاء', 'الأربعاء',
-  'الخميس', 'الجمعة', 'السبت', 'يقول', 'يؤكد', 'أكد', 'أعلن', 'مساء', 'صباح', 'ليل', 'فجر', 'ظهر', 'عصر',
-];

@@ -10,7 +10,7 @@ import type { CeasefireLex } from '../../packs/pack.ts';
 import type { Ceasefire } from '../../schema/index.ts';
 
 const BELLIGERENT = new Set(['state', 'armed_forces', 'armed_group']);
-const MEDIATION = new Set(['برعايه', 'بوساطه', 'بمبادره', 'وساطه', 'رعايه']);
+const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'in_effect', 'agreed', 'proposed'];
 
 export function findCeasefires(ctx: Context): void {
   const { tokens, pack, source } = ctx;
@@ -28,8 +28,11 @@ export function findCeasefires(ctx: Context): void {
     let lastEnd = -1;
     for (const km of kinds) {
       if (km.first <= lastEnd || km.lex.type !== 'kind') continue;
-      // nearest status word in the sentence; attempts from a number before an attempt noun
-      const statuses = marks.filter((x) => x.lex.type === 'status').sort((a, b) => Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
+      // the strongest status word in the sentence (a failure outweighs the attempt it ends), nearest first
+      const rank = (x: (typeof marks)[number]) => (x.lex.type === 'status' ? STATUS_RANK.indexOf(x.lex.status) : 99);
+      const statuses = marks
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first))
+        .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       const status = statuses[0];
       const attempt = marks.find((x) => x.lex.type === 'attempt' && x.last < km.first && km.first - x.last <= 3);
       let attempts: number | null = null;
@@ -74,7 +77,7 @@ function sides(ctx: Context, s: Sentence): { parties: string[]; mediators: strin
     const actor = ctx.records.actors.find((a) => a.key === m.key)!;
     const k = tokenAt(tokens, m.start);
     const prev = tokens[k - 1];
-    if (prev && MEDIATION.has(prev.text)) {
+    if (prev && ctx.pack.grammar.has('mediation', prev.text)) {
       if (!mediators.includes(actor.key)) mediators.push(actor.key);
     } else if (BELLIGERENT.has(actor.kind) && !parties.includes(actor.key)) parties.push(actor.key);
   }

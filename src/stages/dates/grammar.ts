@@ -15,7 +15,6 @@ export interface AbsoluteDate {
   calendar: 'gregorian' | 'hijri';
 }
 
-const DAY = /^(?:ال)?(\d{1,2})$/u;
 const YEAR = /^(1[3-4]\d\d|19\d\d|20\d\d)$/u;
 
 export function timeAt(pack: LanguagePack, tokens: readonly Token[], i: number): PhraseMatch<TimeLex> | null {
@@ -41,13 +40,13 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   if (!t) return null;
   let day: number | null = null;
   let k = i;
-  const dm = DAY.exec(t.text);
-  if (dm) {
-    day = Number(dm[1]);
+  const dn = pack.morphology.dayNumber(t.text);
+  if (dn !== null) {
+    day = dn;
     if (day < 1 || day > 31) return null;
     k = i + 1;
     // "10 من أكتوبر"
-    if (tokens[k]?.text === 'من' && tokens[k]!.spaced) k++;
+    if (tokens[k] && pack.grammar.has('of', tokens[k]!.text) && tokens[k]!.spaced) k++;
   }
   const mo = monthAt(pack, tokens, k);
   if (!mo) return null;
@@ -70,7 +69,7 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     last++;
     // era marks: "1442 هـ" (folded: "1442 ه"), "2020 م"
     const era = tokens[last + 1];
-    if (era && era.spaced && (era.text === 'ه' || era.text === 'هجري' || era.text === 'هجريه' || era.text === 'م' || era.text === 'ميلادي' || era.text === 'ميلاديه')) last++;
+    if (era && era.spaced && (pack.grammar.has('era_hijri', era.text) || pack.grammar.has('era_gregorian', era.text))) last++;
   }
   if (day === null && year === null) return null;
   return { first: i, last, day, month, year, calendar };

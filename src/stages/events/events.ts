@@ -10,7 +10,6 @@ import { tokenAt } from '../../core/tokens.ts';
 import type { EventEntry, EventLex } from '../../packs/pack.ts';
 import type { EventRecord, Evidence } from '../../schema/index.ts';
 
-const CONDITIONAL = new Set(['اذا', 'لو', 'حال', 'حالة', 'حاله']);
 const TIME_PRECISION = { day: 1, week: 2, month: 3, year: 3 } as const;
 
 function markerNear(ctx: Context, s: Sentence, from: number, to: number, type: EventLex['type']): Span | null {
@@ -41,10 +40,20 @@ export function findEvents(ctx: Context): void {
       k = m.last;
       // conditional: "إذا امتدت المعارك"
       const before = tokens.slice(Math.max(first, m.first - 3), m.first).map((t) => t.text);
-      if (before.some((w) => CONDITIONAL.has(w))) continue;
+      if (before.some((w) => pack.grammar.has('conditional', w))) continue;
 
+      // the ceasefire stage owns truce words
+      const o = source.toOriginal(span);
+      if (ctx.records.ceasefires.some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
+      const asVerb = ctx.records.statements.find((st) => st.evidence[0] && st.evidence[0].start === o.start);
+      // an accusation is a statement; the event is what it alleges
+      if (asVerb && e.category === 'accuse') continue;
       const accusation = ctx.records.statements.find((st) => st.stance === 'accuses' && st.evidence[1] && within(ctx, span, st.evidence[1]));
       const denial = ctx.records.statements.find((st) => st.stance === 'denies' && st.evidence[1] && within(ctx, span, st.evidence[1]));
+      // (an attribution, "…، بحسب X", sources the article's own report: its events stand)
+      const reported = ctx.records.statements.find((st) => st.rule !== 'statements:according-to' && st.evidence[1] && within(ctx, span, st.evidence[1]));
+      // what a speaker wants, promises or asks for inside their words is not an event that happened
+      if (reported && !accusation && !denial && e.acled_event_type === null) continue;
       const planned = markerNear(ctx, s, m.first - 4, m.first - 1, 'planned') ?? (pack.events.matchAt(tokens, m.first)?.values.some((v) => v.type === 'planned') ? span : null);
       const since = ctx.records.dates.find((d) => d.kind === 'since' && d.span.start >= s.start && d.span.end <= s.end && d.start);
       const ongoing = since ? since.span : markerNear(ctx, s, m.first - 3, m.last + 3, 'ongoing');
@@ -58,12 +67,17 @@ export function findEvents(ctx: Context): void {
       else if (ongoing) status = 'ongoing';
 
       // actors: "بين X و Y" after the trigger, else the accused / the subject and the object
-      const inSentence = ctx.actorMentions.filter((x) => x.start >= s.start && x.end <= s.end);
+      const sourced = sourceSpans(ctx, s);
+      const inSentence = ctx.actorMentions.filter((x) => x.start >= s.start && x.end <= s.end && !sourced.some((sp) => x.start >= sp.start && x.end <= sp.end));
       const after = inSentence.filter((x) => x.start >= span.end);
       let actor1: string | null = null;
       let actor2: string | null = null;
-      const between = tokens[m.last + 1]?.text === 'بين';
-      if (between && after.length >= 2) {
+      const between = !!tokens[m.last + 1] && pack.grammar.has('between', tokens[m.last + 1]!.text);
+      if (asVerb) {
+        // "طلب باشينيان في رسالة إلى بوتين": the speaker acts on the addressee
+        actor1 = asVerb.speaker;
+        actor2 = asVerb.addressee;
+      } else if (between && after.length >= 2) {
         actor1 = after[0]!.key;
         actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
       } else if (accusation) {
@@ -110,13 +124,20 @@ export function findEvents(ctx: Context): void {
         rule: `events:${e.category}-${status}`,
         evidence,
       };
+      // "اللقاء" after "استقبل": a definite noun names the event already reported
+      const earlier = definite(ctx, m.first) && !isGenericFight(ctx, e, m.first) ? ctx.records.events.find((x) => x.category === e.category && x.status !== 'planned') : undefined;
+      if (earlier) {
+        earlier.evidence.push(source.evidence(span));
+        continue;
+      }
       if (isGenericFight(ctx, e, m.first) && status !== 'alleged' && status !== 'denied') {
         // "المعارك", "الحرب": the article's war — one event, however often it is named
         if (war) {
           war.evidence.push(...evidence);
           war.actor1 ??= draft.actor1;
           war.actor2 ??= war.actor1 !== draft.actor2 ? draft.actor2 : null;
-          if (!war.start && draft.start) {
+          if (since || (!war.start && draft.start)) {
+            // a start date ("منذ 27 سبتمبر") dates the war better than the day one report names
             Object.assign(war, { start: draft.start, end: draft.end, precision: draft.precision, time_precision: draft.time_precision });
           }
           if (draft.status === 'ongoing') war.status = 'ongoing';
@@ -133,8 +154,27 @@ export function findEvents(ctx: Context): void {
   }
 }
 
+function definite(ctx: Context, k: number): boolean {
+  const w = ctx.tokens[k]?.text ?? '';
+  return ctx.pack.morphology.isDefinite(w);
+}
+
 function isGenericFight(ctx: Context, e: EventEntry, k: number): boolean {
-  return e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && (ctx.tokens[k]?.text.startsWith('ال') ?? false);
+  return e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && definite(ctx, k);
+}
+
+/** Spans of attributions ("بحسب الخارجية التركية"): their actors are sources, not participants. */
+function sourceSpans(ctx: Context, s: Sentence): Span[] {
+  const out: Span[] = [];
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    const m = ctx.pack.speech.matchAt(tokens, k);
+    if (m?.values.some((v) => v.type === 'source')) {
+      const actor = ctx.actorMentions.find((a) => a.start >= tokens[m.last]!.end && a.start <= tokens[m.last]!.end + 1);
+      out.push({ start: m.start, end: actor ? actor.end : tokens[m.last]!.end });
+    }
+  }
+  return out;
 }
 
 function within(ctx: Context, span: Span, ev: Evidence): boolean {

@@ -5,7 +5,7 @@
  * no gazetteer knows (مدينة X), and capitals standing for their state (باكو تؤكد).
  */
 import type { ActorDraft, Context, PlaceDraft } from '../../core/context.ts';
-import type { PhraseMatch } from '../../core/phrase-matcher.ts';
+import { PhraseMatcher, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import type { Token } from '../../core/tokens.ts';
@@ -28,10 +28,6 @@ interface ActorSpec {
   affiliationIdentity?: string | null;
 }
 
-const PLACE_CUES: Record<string, PlaceDraft['kind']> = {
-  مدينه: 'city', بلده: 'town', قريه: 'town', محافظه: 'region', ولايه: 'region', اقليم: 'region', منطقه: 'region',
-  مخيم: 'site', حي: 'district', مطار: 'site', معبر: 'site', ميناء: 'site', قاعده: 'site', سجن: 'site', مستشفى: 'site', ضاحيه: 'district',
-};
 
 export class MentionIndex {
   readonly actorByIdentity = new Map<string, ActorDraft>();
@@ -136,22 +132,52 @@ function isReportedZone(ctx: Context, t: Token): boolean {
   return false;
 }
 
-/** A run of name words after a title: up to four words, no function words, no known entities or time words. */
+
+type StopReason = 'boundary' | 'word';
+
+/**
+ * A run of name words after a title: up to three words, none of them a function word, a known
+ * entity, a reporting verb, an event word or a time word. A third word is kept only when the run
+ * ends at a boundary (punctuation, a function word, a date, a verb), not at a plain word: in
+ * "فلاديمير بوتين بدء مشاورات" the run would otherwise swallow the noun after the name.
+ */
 function nameRun(ctx: Context, from: number): { first: number; last: number } | null {
   const { tokens, pack } = ctx;
   let last = -1;
-  for (let k = from; k < tokens.length && k < from + 4; k++) {
+  let stop: StopReason = 'boundary';
+  for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
-    if (pack.stopwords.has(t.text)) break;
-    if (k === from && t.text.startsWith('ال')) break;
-    if (pack.time.matchAt(tokens, k, { clitics: false })) break;
+    if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.text)) break;
+    const tm = pack.time.matchAt(tokens, k, { clitics: false });
+    if (tm && tm.values.some((v) => v.type !== 'month')) break;
     if (pack.speech.matchAt(tokens, k, { clitics: false })) break;
+    if (pack.events.matchAt(tokens, k, { clitics: false }) || pack.casualties.matchAt(tokens, k, { clitics: false })) {
+      stop = 'word';
+      break;
+    }
     const em = pack.entities.matchAt(tokens, k, { clitics: false });
-    if (em && !em.values.some((v) => v.type === 'person')) break;
+    if (em && !em.values.some((v) => v.type === 'person')) {
+      stop = 'word';
+      break;
+    }
+    if (k - from === 3) {
+      stop = 'word';
+      break;
+    }
     last = k;
   }
-  return last >= from ? { first: from, last } : null;
+  if (last < from) return null;
+  const particle = (w: string) => pack.grammar.has('name_particles', w);
+  if (last - from === 2 && stop === 'word' && !particle(tokens[last]!.text) && !particle(tokens[last - 1]!.text)) last--;
+  return { first: from, last };
+}
+
+/** Skip title modifiers ("السابق") so the name after them is found. */
+function afterModifiers(ctx: Context, last: number): number {
+  let k = last;
+  while (ctx.tokens[k + 1]?.spaced && ctx.pack.grammar.has('title_modifiers', ctx.tokens[k + 1]!.text)) k++;
+  return k;
 }
 
 function titleName(t: TitleEntry, country: CountryEntry | null): string {
@@ -169,7 +195,7 @@ export function findMentions(ctx: Context): void {
     const m = pack.entities.matchAt(tokens, i);
     if (!m) {
       // a place no gazetteer knows, named after a cue word: "مدينة X", "مخيم X"
-      const cue = PLACE_CUES[tok.text] ?? PLACE_CUES[tok.text.replace(/^[وفب]/u, '')];
+      const cue = pack.grammar.placeCue(tok.text) ?? pack.grammar.placeCue(tok.text.slice(1));
       if (cue && tokens[i + 1]?.spaced) {
         const run = nameRun(ctx, i + 1);
         if (run && run.last - run.first <= 1) {
@@ -222,6 +248,7 @@ export function findMentions(ctx: Context): void {
           }
         }
       }
+      last = afterModifiers(ctx, last);
       const titleSpan = { start: m.start, end: tokens[last]!.end };
       const titleText = source.evidence(titleSpan).text;
       const knownAfter = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, { clitics: false }) : null;
@@ -248,9 +275,14 @@ export function findMentions(ctx: Context): void {
           country: ofCountry?.iso3 ?? null, sector: title.title.sector, wikidata: null, rule: 'actors:title-then-name',
           affiliationIdentity: body ? identityOf(idx, body) : null,
         }, { start: titleSpan.start, end: nameSpan.end });
-        const words = name.split(/\s+/u);
+        const words = foldKey(name).split(' ');
         idx.personAliases.set(foldKey(name), `person:${foldKey(name)}`);
-        if (words.length >= 2) idx.personAliases.set(foldKey(words[words.length - 1]!), `person:${foldKey(name)}`);
+        if (words.length >= 2) {
+          // "جاووش أوغلو" is the surname of "مولود جاووش أوغلو"; "علييف" of "إلهام علييف"
+          const particle = pack.grammar.has('name_particles', words[words.length - 1]!) || pack.grammar.has('name_particles', words[words.length - 2]!);
+          const surname = particle ? words.slice(-2).join(' ') : words[words.length - 1]!;
+          if (surname !== words.join(' ') && surname.length >= 3) idx.personAliases.set(surname, `person:${foldKey(name)}`);
+        }
         lastPerson = a;
         i = run.last;
         continue;
@@ -276,7 +308,7 @@ export function findMentions(ctx: Context): void {
       if (g && gm) {
         let last = gm.last;
         let where: PlaceDraft | null = null;
-        if (tokens[last + 1]?.text === 'في' && tokens[last + 1]!.spaced) {
+        if (tokens[last + 1] && pack.grammar.has('in', tokens[last + 1]!.text) && tokens[last + 1]!.spaced) {
           const pm = pack.entities.matchAt(tokens, last + 2, { clitics: false });
           const p = first(pm, 'place');
           if (p && pm) {
@@ -285,10 +317,12 @@ export function findMentions(ctx: Context): void {
           }
         }
         const groupActor = addActor(ctx, idx, groupSpec(g.group, null, 'actors:group-noun'), spanOf(tokens, gm));
+        // the place says where the group is, not which state it represents: no country
+        const groupName = `${where ? `${where.name} ` : ''}${g.group.en}`;
         addActor(ctx, idx, {
-          identity: `leaders:${g.group.en}:${where?.name ?? ''}`, kind: g.group.kind, name: `${where ? `${where.name} ` : ''}${g.group.en} leaders`,
+          identity: `leaders:${g.group.en}:${where?.name ?? ''}`, kind: g.group.kind, name: `${groupName}${groupName.endsWith('s') ? "'" : "'s"} leaders`,
           name_native: source.evidence({ start: m.start, end: tokens[last]!.end }).text, title: null, title_en: leader.en,
-          country: where?.country ?? null, sector: g.group.sector, wikidata: null, rule: 'actors:leaders-of-group',
+          country: null, sector: g.group.sector, wikidata: null, rule: 'actors:leaders-of-group',
           affiliationIdentity: identityOf(idx, groupActor),
         }, { start: m.start, end: tokens[last]!.end });
         i = last;
@@ -332,20 +366,22 @@ export function findMentions(ctx: Context): void {
 
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
+    const aliases = new PhraseMatcher<string>();
+    for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       if (!isReportedZone(ctx, t)) continue;
-      for (const v of [t.text, t.text.replace(/^[وفل]/u, '')]) {
-        const id = idx.personAliases.get(v);
-        const a = id ? idx.actorByIdentity.get(id) : undefined;
-        if (!a) continue;
-        const start = t.start + (t.text.length - v.length);
-        const inside = a.spans.some((s) => start >= s.start && start < s.end);
-        if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, { start, end: t.end });
-        break;
-      }
+      const m = aliases.matchAt(tokens, i);
+      const id = m?.values[0];
+      const a = id ? idx.actorByIdentity.get(id) : undefined;
+      if (!m || !a) continue;
+      const span = { start: m.start, end: tokens[m.last]!.end };
+      const inside = ctx.records.actors.some((x) => x.spans.some((sp) => span.start >= sp.start && span.start < sp.end));
+      if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, span);
+      i = m.last;
     }
   }
+  mergeUnnamedOfficials(ctx, idx);
 
   // a person or body of a country belongs to that state, where the state is in the text
   for (const a of ctx.records.actors) {
@@ -361,6 +397,28 @@ export function findMentions(ctx: Context): void {
   ctx.placeMentions = ctx.records.places
     .flatMap((p) => p.spans.map((sp) => ({ start: sp.start, end: sp.end, key: p.key })))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * "الرئيس الأذربيجاني" with no name, where the article also names "الرئيس الأذربيجاني إلهام علييف":
+ * the same person. An unnamed official merges into the one named person with its office and country.
+ */
+function mergeUnnamedOfficials(ctx: Context, idx: MentionIndex): void {
+  for (const [identity, official] of [...idx.actorByIdentity]) {
+    if (!identity.startsWith('official:')) continue;
+    const named = ctx.records.actors.filter((a) => a.kind === 'person' && a.rule !== 'actors:unnamed-official' && a.title_en === official.title_en && a.country === official.country);
+    if (named.length !== 1) continue;
+    const person = named[0]!;
+    official.spans.forEach((sp, n) => {
+      if (!person.spans.some((x) => x.start === sp.start)) {
+        person.spans.push(sp);
+        person.mentions.push(official.mentions[n]!);
+        person.evidence.push(official.mentions[n]!);
+      }
+    });
+    ctx.records.actors.splice(ctx.records.actors.indexOf(official), 1);
+    idx.actorByIdentity.set(identity, person);
+  }
 }
 
 function identityOf(idx: MentionIndex, a: ActorDraft): string | null {
@@ -421,7 +479,6 @@ function countryOrDemonymMention(ctx: Context, idx: MentionIndex, m: PhraseMatch
   addActor(ctx, idx, stateSpec(c.country, 'actors:country-name'), span);
 }
 
-const LOCATIVE = new Set(['في', 'الى', 'قرب', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'داخل', 'خارج', 'حول', 'نحو', 'مدينه', 'العاصمه', 'عاصمه']);
 
 /**
  * A capital stands for its state when it acts: right after a verb ("ردت موسكو", "تقدمها موسكو"),
@@ -430,18 +487,18 @@ const LOCATIVE = new Set(['في', 'الى', 'قرب', 'شمال', 'جنوب', '�
  */
 function capitalActsAsState(ctx: Context, m: PhraseMatch<EntityLex>): boolean {
   const { tokens, pack } = ctx;
-  if (m.proclitic.endsWith('ب')) return false;
-  if (m.proclitic.endsWith('ل')) return true;
+  if (pack.morphology.locativeProclitic(m.proclitic)) return false;
+  if (pack.morphology.dativeProclitic(m.proclitic)) return true;
   const prev = tokens[m.first - 1];
   const next = tokens[m.last + 1];
   if (next?.spaced && pack.speech.matchAt(tokens, m.last + 1)) return true;
   if (!prev || !tokens[m.first]!.spaced) return false;
-  if (LOCATIVE.has(prev.text)) return false;
-  if (prev.text === 'من') {
+  if (pack.grammar.has('locative', prev.text)) return false;
+  if (pack.grammar.has('of', prev.text)) {
     const before = tokens[m.first - 2];
-    return !!before && /(?:ين|ون|ه|ا)$/u.test(before.text) && /^(?:ال)?م/u.test(before.text);
+    return !!before && pack.morphology.isParticiple(before.text);
   }
   if (pack.speech.matchAt(tokens, m.first - 1)) return true;
   // a present-tense verb (ت/ي prefix, optionally with an object pronoun) directly before the name
-  return /^(?:[تي]\p{L}{3,}|ست\p{L}{3,}|سي\p{L}{3,})$/u.test(prev.text) && !pack.entities.matchAt(tokens, m.first - 1);
+  return pack.morphology.looksLikePresentVerb(prev.text) && !pack.entities.matchAt(tokens, m.first - 1);
 }

@@ -79,8 +79,9 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     if (k > i && !t.spaced) break;
     let word = t.text;
     let joined = false;
-    if (k > i && word.startsWith('و') && word.length > 2) {
-      word = word.slice(1);
+    const bare = k > i ? pack.morphology.stripConjunction(word) : null;
+    if (bare && bare.length > 1) {
+      word = bare;
       joined = true;
     }
     const m = joined ? pack.numbers.matchAt([{ ...t, text: word }, ...tokens.slice(k + 1, k + 3)], 0, { clitics: false }) : lex(pack, tokens, k, false);
@@ -142,12 +143,14 @@ export function figureAt(pack: LanguagePack, folded: string, tokens: readonly To
   if (next) {
     const gap = folded.slice(tokens[last]!.end, next.start);
     let b: NumberHit | null = null;
-    if (qualifier === 'range' && next.text.startsWith('و') && next.spaced) {
-      const bare = { ...next, text: next.text.slice(1) };
+    const stripped = pack.morphology.stripConjunction(next.text);
+    if (qualifier === 'range' && next.spaced && (stripped !== null || pack.grammar.has('range_to', next.text))) {
+      // "بين 10 و15": the second bound carries the conjunction
+      const bare = { ...next, text: stripped ?? '' };
       const arr = [...tokens.slice(0, last + 1), bare, ...tokens.slice(last + 2)];
       b = bare.text ? numberAt(pack, folded, arr, last + 1) : null;
-      if (!b && next.text === 'و') b = numberAt(pack, folded, tokens, last + 2);
-    } else if ((next.text === 'الى' || next.text === 'و') && next.spaced && !n.vague) {
+      if (!b && pack.grammar.has('range_to', next.text)) b = numberAt(pack, folded, tokens, last + 2);
+    } else if (pack.grammar.has('range_to', next.text) && next.spaced && !n.vague) {
       b = numberAt(pack, folded, tokens, last + 2);
     } else if (/^\s*[-–]\s*$/u.test(gap) && /^\d+$/u.test(next.text)) {
       b = numberAt(pack, folded, tokens, last + 1);

@@ -24,6 +24,17 @@ function firstOffset(r: { evidence: Array<{ start: number }> }): number {
   return min;
 }
 
+/** Evidence keeps the order the stage gave (the main span first); duplicates go. */
+function dedupeEvidence<T extends { start: number; end: number }>(list: T[]): T[] {
+  const seen = new Set<string>();
+  return list.filter((e) => {
+    const k = `${e.start}:${e.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 function sortEvidence<T extends { start: number; end: number }>(list: T[]): T[] {
   const seen = new Set<string>();
   return [...list]
@@ -42,7 +53,7 @@ export function resolve(ctx: Context): Omit<ExtractionDocument, 'schema'> {
   for (const table of Object.keys(PREFIX) as Table[]) {
     const list = ctx.records[table] as unknown as Array<{ key: string; rule: string; evidence: Array<{ start: number; end: number; text: string }> }>;
     const sorted = list
-      .map((r) => ({ ...r, evidence: sortEvidence(r.evidence) }))
+      .map((r) => ({ ...r, evidence: dedupeEvidence(r.evidence) }))
       .sort((a, b) => firstOffset(a) - firstOffset(b) || a.rule.localeCompare(b.rule) || a.key.localeCompare(b.key));
     sorted.forEach((r, i) => idOf.set(r.key, `${PREFIX[table]}-${i + 1}`));
     ordered[table] = sorted;

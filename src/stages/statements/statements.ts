@@ -11,8 +11,6 @@ import { tokenAt, type Token } from '../../core/tokens.ts';
 import type { SpeechLex } from '../../packs/pack.ts';
 import type { Statement } from '../../schema/index.ts';
 
-const COMPLEMENTIZERS = new Set(['ان', 'انه', 'انها', 'انهم', 'بان', 'بانه', 'بانها', 'بانهم', 'لان']);
-const SAYING = new Set(['قوله', 'قولها', 'قولهم', 'قولهما']);
 
 /** Actor mention that starts within token k (a proclitic may precede it). */
 export function actorAtToken(ctx: Context, k: number): KeyedSpan | undefined {
@@ -100,13 +98,13 @@ export function findStatements(ctx: Context): void {
         const via = actorAtToken(ctx, k);
         if (via) {
           let j = tokenIndexOfEnd(tokens, via.end) + 1;
-          if (tokens[j]?.text === 'عن') {
+          if (tokens[j] && pack.grammar.has('relay_source', tokens[j]!.text)) {
             const sp = actorAtToken(ctx, j + 1);
             if (sp) {
               j = tokenIndexOfEnd(tokens, sp.end) + 1;
               let verbText = source.evidence(verbSpan).text;
               let vs = verbSpan;
-              if (tokens[j] && SAYING.has(tokens[j]!.text)) {
+              if (tokens[j] && pack.grammar.has('saying_nouns', tokens[j]!.text)) {
                 vs = { start: tokens[j]!.start, end: tokens[j]!.end };
                 verbText = source.evidence(vs).text;
                 j++;
@@ -123,6 +121,8 @@ export function findStatements(ctx: Context): void {
         const sp = actorAtToken(ctx, k);
         const prev = clauses[clauses.length - 1];
         if (prev) {
+          // "…، بحسب بيان الرئاسة": the attribution closes the clause before it
+          prev.contentEnd ??= m.start;
           if (sp && !prev.via && prev.speaker?.key !== sp.key) prev.via = sp;
         } else if (sp) {
           clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: s.start, preStart: s.start, contentEnd: m.start, rule: 'statements:according-to' });
@@ -144,7 +144,10 @@ export function findStatements(ctx: Context): void {
       }
       let rule = 'statements:verb-then-speaker';
       if (!speaker) {
-        speaker = actorEndingAt(ctx, i - 1);
+        // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
+        let b = i - 1;
+        while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.text)) b--;
+        speaker = actorEndingAt(ctx, b);
         if (speaker) rule = 'statements:speaker-then-verb';
       }
       if (!speaker && lastSpeaker && lastSpeaker.paragraph >= s.paragraph - 1 && (verb.participle || i === firstTok || /^[وف]/u.test(tokens[i]!.text))) {
@@ -152,14 +155,18 @@ export function findStatements(ctx: Context): void {
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
       if (!speaker) continue;
-      // addressee: "في رسالة إلى X", "إلى X"
+      // addressee: "في رسالة إلى X", "إلى X" right after the speaker; the content follows it
       let addressee: KeyedSpan | undefined;
-      const cStart = contentAfter(ctx, s, k, quotes);
-      for (let j = k; j < tokens.length && tokens[j]!.start < cStart; j++) {
-        if (tokens[j]!.text === 'الى') {
+      let cStart = contentAfter(ctx, s, k, quotes);
+      for (let j = k; j < k + 6 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+        if (pack.grammar.has('addressee_markers', tokens[j]!.text) && tokens[j]!.start < cStart + 40) {
           addressee = actorAtToken(ctx, j + 1);
-          if (addressee) break;
+          if (addressee) {
+            if (cStart < addressee.end) cStart = contentAfter(ctx, s, tokenAt(tokens, addressee.end), quotes);
+            break;
+          }
         }
+        if (pack.grammar.has('complementizers', tokens[j]!.text)) break;
       }
       clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule });
       i = Math.max(i, tokenAt(tokens, cStart) - 1);
@@ -172,16 +179,25 @@ export function findStatements(ctx: Context): void {
   }
 }
 
-/** Where the reported content starts: after أن/إن/:, or at a quotation mark, else right after the speaker. */
-function contentAfter(ctx: Context, s: Sentence, k: number, quotes: Span[]): number {
+/** Where the reported content starts: after أن/إن/:, or at a quotation mark, else right after the speaker (and any date). */
+function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): number {
   const { tokens, source } = ctx;
+  let k = k0;
+  for (;;) {
+    const t = tokens[k];
+    const d = t && ctx.records.dates.find((x) => x.span.start <= t.start && x.span.end > t.start);
+    if (!d || !t || t.end > s.end) break;
+    k = tokenAt(tokens, d.span.end);
+  }
   for (let j = k; j < tokens.length && tokens[j]!.end <= s.end && j < k + 12; j++) {
     const t = tokens[j]!;
     const gap = source.folded.slice(tokens[j - 1]?.end ?? s.start, t.start);
     if (gap.includes(':')) return t.start;
     const q = quotes.find((x) => x.start <= t.start && x.end >= t.end);
     if (q) return q.start - 1;
-    if (COMPLEMENTIZERS.has(t.text) || (t.text === 'ان' && j > k)) return t.start;
+    if (ctx.pack.grammar.has('complementizers', t.text)) return t.start;
+    // "المساعدة التي يمكن أن تقدمها": a complementizer past a relative pronoun is not the speech's
+    if (ctx.pack.grammar.has('relatives', t.text)) break;
   }
   return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
 }
@@ -212,7 +228,8 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
     quotes: quoteTexts,
     content: content.text,
     stance: c.verbLex?.verb.stance ?? 'asserts',
-    date: dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, s.start, c.verbSpan.start),
+    // an attribution ("…، بحسب X") is dated by what follows it, never by the content before it
+    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, s.start, c.verbSpan.start)),
     rule: c.rule,
     evidence,
   };

@@ -1,0 +1,125 @@
+/**
+ * Generates data/lexicons/ar/countries.generated.yaml from the npm package `world-countries`
+ * (ISO codes, English and Arabic common names, centroid coordinates) merged with the hand-kept
+ * data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).
+ *
+ * Run: npx tsx scripts/generate-countries.ts   (also `npm run lexicons`)
+ * Output is deterministic: entries sorted by iso3, forms in first-seen order, no timestamps.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, parse, YAMLSeq } from 'yaml';
+import type { Countries } from 'world-countries';
+
+const require = createRequire(import.meta.url);
+const worldCountries = require('world-countries') as Countries;
+const worldCountriesVersion = (require('world-countries/package.json') as { version: string }).version;
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const lexiconDir = join(root, 'data', 'lexicons', 'ar');
+const extraPath = join(lexiconDir, 'countries-extra.yaml');
+const outPath = join(lexiconDir, 'countries.generated.yaml');
+
+interface CountryExtra {
+  native?: string;
+  forms?: string[];
+  demonyms?: string[];
+  plurals?: string[];
+  demonym_en?: string;
+  ambiguous_forms?: string[];
+}
+
+interface CountryEntry {
+  iso3: string;
+  name: string;
+  native: string;
+  forms: string[];
+  lat: number;
+  lon: number;
+  demonyms?: string[];
+  plurals?: string[];
+  demonym_en?: string;
+  ambiguous_forms?: string[];
+}
+
+/** The loader's spelling fold, used here only to drop forms that differ from another form by spelling alone. */
+function fold(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u064B-\u065F\u0670\u0640]/gu, '')
+    .replace(/[أإآٱ]/gu, 'ا')
+    .replace(/ى/gu, 'ي')
+    .replace(/ة/gu, 'ه')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+function uniqueByFold(forms: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const form of forms) {
+    const key = fold(form);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(form.trim());
+  }
+  return out;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1e4) / 1e4;
+}
+
+const extraDoc = parse(readFileSync(extraPath, 'utf8')) as { countries?: Record<string, CountryExtra> } | null;
+const extras = extraDoc?.countries ?? {};
+
+const byIso3 = new Map(worldCountries.map((country) => [country.cca3, country]));
+const unknown = Object.keys(extras).filter((iso3) => !byIso3.has(iso3));
+if (unknown.length > 0) {
+  throw new Error(`countries-extra.yaml names codes that world-countries does not have: ${unknown.join(', ')}`);
+}
+
+const entries: CountryEntry[] = [];
+for (const country of [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 : a.cca3 > b.cca3 ? 1 : 0))) {
+  const arabic = country.translations['ara']?.common;
+  if (arabic === undefined || arabic.trim() === '') {
+    console.warn(`skipped ${country.cca3}: no Arabic name in world-countries`);
+    continue;
+  }
+  const extra = extras[country.cca3] ?? {};
+  const native = extra.native ?? arabic;
+  const entry: CountryEntry = {
+    iso3: country.cca3,
+    name: country.name.common,
+    native,
+    // A corrected `native` replaces world-countries' name, which stays only if listed in forms.
+    forms: uniqueByFold(extra.native === undefined ? [native, arabic, ...(extra.forms ?? [])] : [native, ...(extra.forms ?? [])]),
+    lat: round(country.latlng[0]),
+    lon: round(country.latlng[1]),
+  };
+  if (extra.demonyms !== undefined && extra.demonyms.length > 0) entry.demonyms = uniqueByFold(extra.demonyms);
+  if (extra.plurals !== undefined && extra.plurals.length > 0) entry.plurals = uniqueByFold(extra.plurals);
+  if (extra.demonym_en !== undefined) entry.demonym_en = extra.demonym_en;
+  if (extra.ambiguous_forms !== undefined && extra.ambiguous_forms.length > 0) entry.ambiguous_forms = uniqueByFold(extra.ambiguous_forms);
+  entries.push(entry);
+}
+
+const doc = new Document({ countries: entries });
+// Lists of names on one line each keep the file readable and diffs small.
+for (const item of (doc.get('countries') as YAMLSeq).items) {
+  for (const key of ['forms', 'demonyms', 'plurals', 'ambiguous_forms']) {
+    const seq = (item as { get(key: string, keepScalar: true): unknown }).get(key, true);
+    if (seq instanceof YAMLSeq) seq.flow = true;
+  }
+}
+doc.commentBefore =
+  ` GENERATED FILE: do not edit by hand.\n` +
+  ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
+  ` world-countries ${worldCountriesVersion} (ISO codes, English and Arabic common names, latlng centroids)\n` +
+  ` merged with data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).\n` +
+  ` Edit countries-extra.yaml and re-run the script to change it.`;
+
+writeFileSync(outPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }), 'utf8');
+console.log(`wrote ${entries.length} countries to ${outPath}`);

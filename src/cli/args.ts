@@ -1,0 +1,136 @@
+/** argv → what to do. Pure: the existence check for bare words is passed in. */
+import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_BYTES } from './input-errors.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from './output.ts';
+
+export const PROGRAM = 'conflict-events';
+export const LANGUAGES = ['ar', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_INPUT = 'data/articles';
+export const DEFAULT_OUT = 'output';
+
+export const USAGE = `Usage: ${PROGRAM} [extract] [INPUT...] [options]
+
+Extract actors, places, dates, statements, events, casualties and ceasefires from news
+articles into DIR/json/<id>.json, DIR/yaml/<id>.yaml and the tables DIR/csv/<table>.csv.
+
+INPUT is a file, a directory (read recursively in path order; hidden files and other
+extensions are skipped) or - for JSON Lines on stdin. Formats: .txt (the whole file is the
+article), .json (an article object or an array of them), .jsonl/.ndjson (one per line).
+An article object has "text" and optional "id", "title", "published", "url", "outlet", "lang".
+Without INPUT, reads ${DEFAULT_INPUT}/.
+
+Options:
+  -o, --out DIR        output directory (default: ${DEFAULT_OUT})
+  -f, --format LIST    comma-separated: json,yaml,csv (default: all three)
+      --no-bom         write the CSV files without the UTF-8 byte order mark
+      --lang ar|en     language of articles that do not name one (default: ar)
+      --max-bytes N    largest .txt/.json file or JSONL line, in bytes (default: ${DEFAULT_MAX_BYTES})
+  -q, --quiet          print errors only: no warnings, no summary
+      --debug          add stack traces to errors
+  -h, --help           show this help
+      --version        show the version
+
+Failures are listed on stderr and in DIR/errors.jsonl; the other articles are still written.
+Exit status: 0 every article written, 1 some failed, 2 usage error.
+`;
+
+export interface ExtractOptions {
+  inputs: string[];
+  out: string;
+  formats: ReadonlySet<OutputFormat>;
+  bom: boolean;
+  quiet: boolean;
+  debug: boolean;
+  maxBytes: number;
+  lang: Language;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'extract'; options: ExtractOptions }
+  | { kind: 'usage_error'; message: string };
+
+const SUBCOMMANDS = new Set(['extract', 'help']);
+/** A first argument that looks like a command name rather than a path. */
+const COMMAND_LIKE = /^[a-z][a-z0-9-]*$/u;
+
+const usageError = (message: string): Command => ({ kind: 'usage_error', message });
+
+function parseFormats(list: string): ReadonlySet<OutputFormat> | string {
+  const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (names.length === 0) return '--format needs at least one of json,yaml,csv';
+  const unknown = names.filter((n) => !(OUTPUT_FORMATS as readonly string[]).includes(n));
+  if (unknown.length > 0) return `unknown format '${unknown.join(',')}' for --format (expected json, yaml or csv)`;
+  return new Set(names as OutputFormat[]);
+}
+
+/** parseArgs messages run to several sentences; the first says what is wrong. */
+function firstSentence(message: string): string {
+  const end = message.indexOf('. ');
+  return (end < 0 ? message : message.slice(0, end)).replace(/\.$/u, '');
+}
+
+export function parseCommand(argv: readonly string[], pathExists: (p: string) => boolean): Command {
+  let args = [...argv];
+  const first = args[0];
+  if (first === 'help') return { kind: 'help' };
+  if (first === 'extract') args = args.slice(1);
+  else if (first !== undefined && COMMAND_LIKE.test(first) && !pathExists(first)) {
+    // `conflict-events extrct` is a typo, not a missing input file.
+    return usageError(`unknown command '${first}'`);
+  }
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        format: { type: 'string', short: 'f' },
+        'no-bom': { type: 'boolean' }, // util.parseArgs has no --no-* negation before Node 22
+        quiet: { type: 'boolean', short: 'q' },
+        debug: { type: 'boolean' },
+        'max-bytes': { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (err) {
+    return usageError(firstSentence((err as Error).message));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+
+  const formats = parseFormats(values.format ?? OUTPUT_FORMATS.join(','));
+  if (typeof formats === 'string') return usageError(formats);
+
+  let maxBytes = DEFAULT_MAX_BYTES;
+  if (values['max-bytes'] !== undefined) {
+    if (!/^[1-9]\d*$/u.test(values['max-bytes'])) return usageError(`--max-bytes needs a positive whole number of bytes, got '${values['max-bytes']}'`);
+    maxBytes = Number(values['max-bytes']);
+  }
+  const lang = values.lang ?? 'ar';
+  if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
+  if (positionals.filter((p) => p === '-').length > 1) return usageError("stdin (-) can be read only once");
+  if (values.out === '') return usageError('--out needs a directory');
+
+  return {
+    kind: 'extract',
+    options: {
+      inputs: positionals.length > 0 ? positionals : [DEFAULT_INPUT],
+      out: values.out ?? DEFAULT_OUT,
+      formats,
+      bom: !values['no-bom'],
+      quiet: values.quiet ?? false,
+      debug: values.debug ?? false,
+      maxBytes,
+      lang: lang as Language,
+    },
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * Turn INPUT paths into articles, lazily and in input order: one item per article or per failure.
+ * Directories are walked recursively in sorted order; `-` reads JSON Lines from stdin.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ArticleInput } from '../schema/index.ts';
+import { toArticleInput } from './article-object.ts';
+import { decodeUtf8, jsonErrorMessage } from './decode.ts';
+import { jsonErrorOffset, lineAt } from './json-error-position.ts';
+import { baseId, formatOf } from './formats.ts';
+import { DEFAULT_MAX_BYTES, inputError, tooLarge, type InputError } from './input-errors.ts';
+import { splitLines } from './lines.ts';
+import { listInputFiles } from './walk.ts';
+
+export type InputItem =
+  | { source: string; fallbackId: string; input: ArticleInput; error?: undefined }
+  | { source: string; fallbackId: string; input?: undefined; error: InputError };
+
+export interface ReadOptions {
+  /** largest .txt/.json file, or JSONL line, in bytes */
+  maxBytes?: number;
+  /** relative INPUT paths are resolved against this; sources keep them as given */
+  cwd?: string;
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** directories a walk must not enter (the output directory) */
+  skipDirs?: readonly string[];
+}
+
+export const STDIN_SOURCE = '<stdin>';
+
+interface Context {
+  maxBytes: number;
+  cwd: string;
+  stdin: AsyncIterable<Uint8Array | string> | undefined;
+  skip: ReadonlySet<string>;
+}
+
+/** Sources use '/' on every platform so outputs are identical across machines. */
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+function failure(source: string, error: InputError): InputItem {
+  return { source, fallbackId: baseId(source), error };
+}
+
+function errnoCode(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err ? String((err as { code: unknown }).code) : undefined;
+}
+
+function readFailure(source: string, err: unknown): InputItem {
+  const code = errnoCode(err);
+  if (code === 'ENOENT' || code === 'ENOTDIR') return failure(source, inputError('not_found', 'no such file or directory'));
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'too many symbolic links' : (err as Error).message;
+  return failure(source, inputError('unreadable', `cannot read: ${reason}`));
+}
+
+export async function* readInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const cwd = options.cwd ?? process.cwd();
+  const skip = new Set<string>();
+  for (const dir of options.skipDirs ?? []) skip.add(await realpathOrSelf(path.resolve(cwd, dir)));
+  const ctx: Context = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, cwd, stdin: options.stdin, skip };
+  for (const given of paths) {
+    if (given === '-') yield* readStdin(ctx);
+    else yield* readPath(toPosix(given), ctx);
+  }
+}
+
+async function realpathOrSelf(p: string): Promise<string> {
+  return realpath(p).catch(() => p);
+}
+
+async function* readStdin(ctx: Context): AsyncGenerator<InputItem> {
+  if (!ctx.stdin) {
+    yield failure(STDIN_SOURCE, inputError('unreadable', 'no standard input available'));
+    return;
+  }
+  yield* readJsonLines(ctx.stdin, STDIN_SOURCE, 'stdin', ctx);
+}
+
+async function* readPath(given: string, ctx: Context): AsyncGenerator<InputItem> {
+  const abs = path.resolve(ctx.cwd, given);
+  let info;
+  try {
+    info = await stat(abs);
+  } catch (err) {
+    yield readFailure(given, err);
+    return;
+  }
+  if (info.isDirectory()) {
+    let files: string[];
+    try {
+      files = await listInputFiles(abs, ctx.skip);
+    } catch (err) {
+      yield readFailure(given, err);
+      return;
+    }
+    if (files.length === 0) {
+      yield failure(given, inputError('no_articles', 'directory holds no .txt, .json, .jsonl or .ndjson files'));
+      return;
+    }
+    for (const rel of files) yield* readFileInput(path.posix.join(given, rel), path.join(abs, rel), ctx);
+    return;
+  }
+  if (!info.isFile()) {
+    yield failure(given, inputError('unreadable', 'not a regular file'));
+    return;
+  }
+  yield* readFileInput(given, abs, ctx);
+}
+
+async function* readFileInput(source: string, abs: string, ctx: Context): AsyncGenerator<InputItem> {
+  const format = formatOf(source);
+  if (format === undefined) {
+    const ext = path.extname(source) || '(none)';
+    yield failure(source, inputError('unknown_extension', `unknown extension ${ext}: expected .txt, .json, .jsonl or .ndjson`));
+    return;
+  }
+  if (format === 'html') {
+    yield failure(source, inputError('unsupported_format', 'HTML input is not supported yet'));
+    return;
+  }
+  if (format === 'jsonl') {
+    yield* readJsonLines(createReadStream(abs), source, baseId(source), ctx);
+    return;
+  }
+  const text = await readWhole(source, abs, ctx);
+  if (typeof text !== 'string') {
+    yield text;
+    return;
+  }
+  if (format === 'txt') yield { source, fallbackId: baseId(source), input: { text } };
+  else yield* parseJsonFile(source, text);
+}
+
+/** A whole .txt/.json file as text, or the item that reports why not. */
+async function readWhole(source: string, abs: string, ctx: Context): Promise<string | InputItem> {
+  let bytes: Buffer;
+  try {
+    const { size } = await stat(abs);
+    if (size > ctx.maxBytes) return failure(source, tooLarge(size, ctx.maxBytes, 'file'));
+    bytes = await readFile(abs);
+  } catch (err) {
+    return readFailure(source, err);
+  }
+  const decoded = decodeUtf8(bytes);
+  if (decoded.error) return failure(source, decoded.error);
+  if (decoded.text.trim() === '') return failure(source, inputError('empty_file', bytes.length === 0 ? 'file is empty' : 'file holds only whitespace'));
+  return decoded.text;
+}
+
+function* parseJsonFile(source: string, text: string): Generator<InputItem> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    const message = (err as Error).message;
+    const offset = jsonErrorOffset(text);
+    yield failure(source, inputError('invalid_json', `invalid JSON: ${jsonErrorMessage(message)}`, offset === null ? undefined : lineAt(text, offset)));
+    return;
+  }
+  const base = baseId(source);
+  if (!Array.isArray(value)) {
+    const checked = toArticleInput(value);
+    yield checked.error ? failure(source, checked.error) : { source, fallbackId: base, input: checked.input };
+    return;
+  }
+  if (value.length === 0) {
+    yield failure(source, inputError('no_articles', 'the JSON array is empty'));
+    return;
+  }
+  for (const [i, element] of value.entries()) {
+    // Each element is its own article: #N in the source, and a fallback id unique within the file.
+    const itemSource = `${source}#${i + 1}`;
+    const fallbackId = `${base}-${i + 1}`;
+    const checked = toArticleInput(element);
+    yield checked.error ? { source: itemSource, fallbackId, error: checked.error } : { source: itemSource, fallbackId, input: checked.input };
+  }
+}
+
+/** JSON Lines, streamed: one article per non-blank line; a bad line is reported and the rest still read. */
+async function* readJsonLines(
+  chunks: AsyncIterable<Uint8Array | string>,
+  source: string,
+  base: string,
+  ctx: Context,
+): AsyncGenerator<InputItem> {
+  let articles = 0;
+  let failures = 0;
+  try {
+    for await (const line of splitLines(chunks, ctx.maxBytes)) {
+      if (line.bytes === null) {
+        failures++;
+        yield failure(source, tooLarge(line.size, ctx.maxBytes, 'line', line.number));
+        continue;
+      }
+      const decoded = decodeUtf8(line.bytes, line.number);
+      if (decoded.error) {
+        yield failure(source, decoded.error);
+        if (decoded.error.code === 'binary_file') return; // the rest is binary too: one error is enough
+        failures++;
+        continue;
+      }
+      if (decoded.text.trim() === '') continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(decoded.text);
+      } catch (err) {
+        failures++;
+        yield failure(source, inputError('invalid_json', `invalid JSON: ${jsonErrorMessage((err as Error).message)}`, line.number));
+        continue;
+      }
+      const checked = toArticleInput(value, line.number);
+      if (checked.error) {
+        failures++;
+        yield failure(source, checked.error);
+        continue;
+      }
+      articles++;
+      yield { source: `${source}#${line.number}`, fallbackId: `${base}-${line.number}`, input: checked.input };
+    }
+  } catch (err) {
+    yield readFailure(source, err);
+    return;
+  }
+  if (articles === 0 && failures === 0) yield failure(source, inputError('empty_file', 'no JSON lines in the input'));
+}

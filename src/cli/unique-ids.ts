@@ -1,0 +1,30 @@
+/**
+ * Article ids become file names, so two articles with one id would overwrite each other. The second
+ * gets `<id>-2` (then -3 …), in input order, so reruns name them the same. Ids are compared without
+ * case because macOS and Windows file systems do.
+ */
+const SAFE_ID = /^[A-Za-z0-9._-]+$/u;
+
+export class UnsafeIdError extends Error {}
+
+export interface AssignedId {
+  id: string;
+  /** the source of the earlier article that already had the requested id */
+  duplicateOf?: string;
+}
+
+export class IdRegistry {
+  private readonly taken = new Map<string, string>(); // lower-cased id → source
+
+  assign(requested: string, source: string): AssignedId {
+    // sanitizeId already keeps ids to [A-Za-z0-9._-]; '.' and '..' would still name directories.
+    if (!SAFE_ID.test(requested) || requested === '.' || requested === '..') {
+      throw new UnsafeIdError(`article id ${JSON.stringify(requested)} cannot be a file name`);
+    }
+    const first = this.taken.get(requested.toLowerCase());
+    let id = requested;
+    for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${requested}-${n}`;
+    this.taken.set(id.toLowerCase(), source);
+    return first === undefined ? { id } : { id, duplicateOf: first };
+  }
+}

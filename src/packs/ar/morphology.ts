@@ -1,0 +1,29 @@
+/**
+ * Arabic word shapes the rules need, on folded words (أ/إ/آ → ا, ى → ي, ة → ه). Kept in the
+ * Arabic pack so stages ask "is this word definite?" and never spell an Arabic prefix themselves.
+ */
+import type { Morphology } from '../pack.ts';
+
+export const arabicMorphology: Morphology = {
+  isDefinite: (w) => w.startsWith('ال') && w.length > 3,
+  // "بباكو" (in Baku) is a place; "ليريفان" (to Yerevan) is someone things are given to
+  locativeProclitic: (p) => p.endsWith('ب'),
+  dativeProclitic: (p) => p.endsWith('ل'),
+  // "وعشرين": the conjunction that joins compound numbers and the second bound of a range
+  stripConjunction: (w) => (w.startsWith('و') && w.length > 1 ? w.slice(1) : null),
+  // present-tense verb with its prefix (يـ، تـ، سيـ، ستـ), optionally an object pronoun: "تقدمها"
+  looksLikePresentVerb: (w) => /^(?:[تي]\p{L}{3,}|ست\p{L}{3,}|سي\p{L}{3,})$/u.test(w),
+  // "المدعومين من يريفان": a participle (مـ…) whose agent follows من
+  isParticiple: (w) => /^(?:ال)?م\p{L}{2,}(?:ين|ون|ه|ا)$/u.test(w),
+  // "الـ10 من أكتوبر" folds to "ال10"
+  dayNumber: (w) => {
+    const m = /^(?:ال)?(\d{1,2})$/u.exec(w);
+    return m ? Number(m[1]) : null;
+  },
+  // nisba adjectives: أذربيجاني → أذربيجانية، الأذربيجانيين …
+  adjectiveForms: (stem) => {
+    const s = stem.trim();
+    const bases = s.endsWith('ي') ? [s, `${s}ة`, `${s}ين`, `${s}ون`, `${s}ات`, `${s}ان`, `${s}تين`, `${s}تان`, `${s}ا`] : [s];
+    return bases.flatMap((b) => [b, `ال${b}`]);
+  },
+};

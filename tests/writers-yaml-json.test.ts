@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { parse, parseDocument, visit } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import type { ExtractionDocument } from '../src/schema/index.ts';
+import { toJson } from '../src/writers/json.ts';
+import { toYaml } from '../src/writers/yaml.ts';
+import { sampleDocument } from './fixtures/sample-document.ts';
+
+/** Strings a YAML 1.1 parser (PyYAML, Psych) reads as something other than a string when unquoted. */
+const YAML11_TRAPS = [
+  'yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'N', 'Yes', 'NO', 'Off', 'true', 'False', '~', 'null', 'Null', '',
+  '2020-11-01', '2020-11-01 10:00:00', '2001-12-14t21:59:43.10-05:00', '1:20', '190:20:30', '012', '0x1F', '0b101',
+  '1_000', '+12', '-3.5', '1e3', '.inf', '-.Inf', '.NaN', '<<', '=', ' lead', 'trail ', 'a: b', '# c', "it's",
+  'line\nbreak  \n', '\ttab', '- item', '[x]', '{x}', '*ref', '&anchor', '!tag', '%dir', '@at', '`tick', '|', '>',
+];
+
+function withStrings(values: string[]): ExtractionDocument {
+  const doc = sampleDocument();
+  const [first = 'x'] = values;
+  return {
+    ...doc,
+    article: { ...doc.article, title: first, subtitle: first, outlet: first, url: first },
+    statements: doc.statements.map((s) => ({ ...s, quotes: values, content: first })),
+  };
+}
+
+describe('JSON writer', () => {
+  it('writes the document indented by two spaces with one trailing newline', () => {
+    const doc = sampleDocument();
+    const json = toJson(doc);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(json.endsWith('\n\n')).toBe(false);
+    expect(json.split('\n')[1]).toBe('  "schema": "conflict-events/1",');
+    expect(JSON.parse(json)).toEqual(doc);
+  });
+});
+
+describe('YAML writer', () => {
+  it('round-trips the sample document through YAML 1.2 and YAML 1.1', () => {
+    const doc = sampleDocument();
+    const yaml = toYaml(doc);
+    expect(parse(yaml)).toEqual(doc);
+    expect(parse(yaml, { version: '1.1' })).toEqual(doc);
+  });
+
+  it('quotes strings YAML 1.1 would read as booleans, null, numbers or dates', () => {
+    const doc = withStrings(YAML11_TRAPS);
+    const yaml = toYaml(doc);
+    expect(parse(yaml, { version: '1.1' })).toEqual(doc);
+    expect(parse(yaml)).toEqual(doc);
+    for (const s of ['yes', 'no', 'on', 'off', 'y', 'n', '~', '2020-11-01', '1:20', '=']) {
+      expect(yaml, s).toContain(`      - "${s}"\n`);
+    }
+    expect(yaml).toContain('  published: "2020-11-01"\n');
+    expect(yaml).toContain('  title: "yes"\n');
+  });
+
+  it('round-trips any string', () => {
+    const text = fc.oneof(fc.constantFrom(...YAML11_TRAPS), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (values) => {
+        const doc = withStrings(values);
+        const yaml = toYaml(doc);
+        expect(parse(yaml)).toEqual(doc);
+        expect(parse(yaml, { version: '1.1' })).toEqual(doc);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('spells shared objects out instead of using anchors and aliases', () => {
+    const doc = sampleDocument();
+    const shared = doc.article.agency!.evidence;
+    const reused: ExtractionDocument = {
+      ...doc,
+      article: { ...doc.article, credits: doc.article.credits.map((c) => ({ ...c, evidence: shared })) },
+    };
+    const yaml = toYaml(reused);
+    let aliases = 0;
+    visit(parseDocument(yaml), { Alias: () => void aliases++ });
+    expect(aliases).toBe(0);
+    expect(yaml).not.toMatch(/[&*]a\d/u);
+    expect(parse(yaml)).toEqual(reused);
+  });
+
+  it('never folds long lines', () => {
+    const long = 'كلمة '.repeat(400).trim();
+    const doc = withStrings([long]);
+    expect(toYaml(doc)).toContain(`  title: ${long}\n`);
+  });
+});
