@@ -187,7 +187,6 @@ function titleName(t: TitleEntry, country: CountryEntry | null): string {
 export function findMentions(ctx: Context): void {
   const idx = new MentionIndex();
   const { tokens, pack, source } = ctx;
-  let lastPerson: ActorDraft | null = null;
 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
@@ -218,12 +217,11 @@ export function findMentions(ctx: Context): void {
     const country = first(m, 'country');
 
     if (person) {
-      const a = addActor(ctx, idx, {
+      addActor(ctx, idx, {
         identity: `person:${person.person.name}`, kind: 'person', name: person.person.name, name_native: person.person.native,
         title: person.person.title, title_en: person.person.title_en, country: person.person.country, sector: person.person.sector ?? 'gov',
         wikidata: person.person.wikidata, rule: 'actors:person-lexicon',
       }, span);
-      lastPerson = a;
       i = m.last;
       continue;
     }
@@ -255,12 +253,11 @@ export function findMentions(ctx: Context): void {
       const known = first(knownAfter, 'person');
       if (known && knownAfter) {
         const p = known.person;
-        const a = addActor(ctx, idx, {
+        addActor(ctx, idx, {
           identity: `person:${p.name}`, kind: 'person', name: p.name, name_native: p.native,
           title: title.title.counterpart ? p.title : titleText, title_en: title.title.counterpart ? p.title_en : title.title.en,
           country: p.country ?? ofCountry?.iso3 ?? null, sector: p.sector ?? title.title.sector, wikidata: p.wikidata, rule: 'actors:title-then-known-person',
         }, { start: titleSpan.start, end: tokens[knownAfter.last]!.end });
-        lastPerson = a;
         i = knownAfter.last;
         continue;
       }
@@ -268,10 +265,11 @@ export function findMentions(ctx: Context): void {
       if (run) {
         const nameSpan = spanOf(tokens, run);
         const name = source.evidence(nameSpan).text;
-        const counterpartOf = title.title.counterpart ? lastPerson : null;
-        const a = addActor(ctx, idx, {
+        // "نظيره الروسي": a counterpart's office is not written; the press uses it loosely (a prime
+        // minister's "counterpart" may be a president), so it stays unknown unless a lexicon knows it
+        addActor(ctx, idx, {
           identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name,
-          title: titleText, title_en: counterpartOf?.title_en ?? (title.title.counterpart ? null : title.title.en),
+          title: titleText, title_en: title.title.counterpart ? null : title.title.en,
           country: ofCountry?.iso3 ?? null, sector: title.title.sector, wikidata: null, rule: 'actors:title-then-name',
           affiliationIdentity: body ? identityOf(idx, body) : null,
         }, { start: titleSpan.start, end: nameSpan.end });
@@ -283,7 +281,6 @@ export function findMentions(ctx: Context): void {
           const surname = particle ? words.slice(-2).join(' ') : words[words.length - 1]!;
           if (surname !== words.join(' ') && surname.length >= 3) idx.personAliases.set(surname, `person:${foldKey(name)}`);
         }
-        lastPerson = a;
         i = run.last;
         continue;
       }
