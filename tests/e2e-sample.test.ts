@@ -18,7 +18,12 @@ function actor(pred: (a: Actor) => boolean, what: string): Actor {
   return found[0]!;
 }
 const person = (native: string) => actor((a) => a.kind === 'person' && a.name_native === native, native);
-const nameOf = (id: string | null) => doc.actors.find((a) => a.id === id)?.name ?? doc.places.find((p) => p.id === id)?.name ?? null;
+/** persons by their Arabic name as written, everything else by its canonical name */
+const nameOf = (id: string | null) => {
+  const a = doc.actors.find((x) => x.id === id);
+  if (a) return a.kind === 'person' && a.rule !== 'actors:unnamed-official' ? a.name_native : a.name;
+  return doc.places.find((p) => p.id === id)?.name ?? null;
+};
 
 function expectSlices(ev: Array<{ start: number; end: number; text: string }>): void {
   for (const e of ev) expect(text.slice(e.start, e.end)).toBe(e.text);
@@ -57,9 +62,9 @@ describe('actors', () => {
     expectSlices(p.mentions);
   });
 
-  it('Putin is found after "نظيره الروسي" with his country', () => {
+  it('Putin is found after "نظيره الروسي" with his country and office', () => {
     const p = person('فلاديمير بوتين');
-    expect(p.country).toBe('RUS');
+    expect(p).toMatchObject({ country: 'RUS', title_en: 'president', name: 'Vladimir Putin' });
     expect(p.mentions[0]!.text).toBe('نظيره الروسي فلاديمير بوتين');
   });
 

@@ -1,7 +1,8 @@
 /** argv → what to do. Pure: the existence check for bare words is passed in. */
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_BYTES } from './input-errors.ts';
-import { OUTPUT_FORMATS, type OutputFormat } from './output.ts';
+import { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './output.ts';
 
 export const PROGRAM = 'conflict-events';
 export const LANGUAGES = ['ar', 'en'] as const;
@@ -12,7 +13,8 @@ export const DEFAULT_OUT = 'output';
 export const USAGE = `Usage: ${PROGRAM} [extract] [INPUT...] [options]
 
 Extract actors, places, dates, statements, events, casualties and ceasefires from news
-articles into DIR/json/<id>.json, DIR/yaml/<id>.yaml and the tables DIR/csv/<table>.csv.
+articles into DIR/json/<id>.json, DIR/yaml/<id>.yaml and the tables DIR/csv/<table>.csv
+(or all documents in DIR/dataset.jsonl, one per line, with --format jsonl).
 
 INPUT is a file, a directory (read recursively in path order; hidden files and other
 extensions are skipped) or - for JSON Lines on stdin. Formats: .txt (the whole file is the
@@ -22,11 +24,13 @@ Without INPUT, reads ${DEFAULT_INPUT}/.
 
 Options:
   -o, --out DIR        output directory (default: ${DEFAULT_OUT})
-  -f, --format LIST    comma-separated: json,yaml,csv (default: all three)
+  -f, --format LIST    comma-separated: json,yaml,csv,jsonl (default: json,yaml,csv)
+  -j, --jobs N         extract on N threads (default: the number of cores); 1 runs
+                       without worker threads. The output is the same for any N.
       --no-bom         write the CSV files without the UTF-8 byte order mark
       --lang ar|en     language of articles that do not name one (default: ar)
       --max-bytes N    largest .txt/.json file or JSONL line, in bytes (default: ${DEFAULT_MAX_BYTES})
-  -q, --quiet          print errors only: no warnings, no summary
+  -q, --quiet          print errors only: no warnings, no progress bar, no summary
       --debug          add stack traces to errors
   -h, --help           show this help
       --version        show the version
@@ -44,6 +48,8 @@ export interface ExtractOptions {
   debug: boolean;
   maxBytes: number;
   lang: Language;
+  /** worker threads; 1 extracts in the main thread */
+  jobs: number;
 }
 
 export type Command =
@@ -58,11 +64,15 @@ const COMMAND_LIKE = /^[a-z][a-z0-9-]*$/u;
 
 const usageError = (message: string): Command => ({ kind: 'usage_error', message });
 
+/** 'a, b or c' */
+const alternatives = (names: readonly string[]): string =>
+  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+
 function parseFormats(list: string): ReadonlySet<OutputFormat> | string {
   const names = list.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (names.length === 0) return '--format needs at least one of json,yaml,csv';
+  if (names.length === 0) return `--format needs at least one of ${OUTPUT_FORMATS.join(',')}`;
   const unknown = names.filter((n) => !(OUTPUT_FORMATS as readonly string[]).includes(n));
-  if (unknown.length > 0) return `unknown format '${unknown.join(',')}' for --format (expected json, yaml or csv)`;
+  if (unknown.length > 0) return `unknown format '${unknown.join(',')}' for --format (expected ${alternatives(OUTPUT_FORMATS)})`;
   return new Set(names as OutputFormat[]);
 }
 
@@ -95,6 +105,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
         quiet: { type: 'boolean', short: 'q' },
         debug: { type: 'boolean' },
         'max-bytes': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
         lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -107,13 +118,18 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
 
-  const formats = parseFormats(values.format ?? OUTPUT_FORMATS.join(','));
+  const formats = parseFormats(values.format ?? DEFAULT_FORMATS.join(','));
   if (typeof formats === 'string') return usageError(formats);
 
   let maxBytes = DEFAULT_MAX_BYTES;
   if (values['max-bytes'] !== undefined) {
     if (!/^[1-9]\d*$/u.test(values['max-bytes'])) return usageError(`--max-bytes needs a positive whole number of bytes, got '${values['max-bytes']}'`);
     maxBytes = Number(values['max-bytes']);
+  }
+  let jobs = availableParallelism();
+  if (values.jobs !== undefined) {
+    if (!/^[1-9]\d{0,3}$/u.test(values.jobs)) return usageError(`--jobs needs a whole number of threads from 1, got '${values.jobs}'`);
+    jobs = Number(values.jobs);
   }
   const lang = values.lang ?? 'ar';
   if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
@@ -131,6 +147,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       debug: values.debug ?? false,
       maxBytes,
       lang: lang as Language,
+      jobs,
     },
   };
 }

@@ -1,7 +1,35 @@
-/** Bytes → text, refusing binary and invalid UTF-8 instead of silently inserting U+FFFD. */
+/**
+ * Bytes → text. UTF-8 (with or without BOM) is read strictly; UTF-16 with a BOM and the Arabic
+ * single-byte encodings (Windows-1256, ISO-8859-6) are detected with chardet and decoded with
+ * iconv-lite. Whatever cannot be read with confidence is an error, never mojibake or U+FFFD.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
 import { inputError, type InputError } from './input-errors.ts';
 
 const BOM = '\uFEFF';
+
+/** Encodings a file may be decoded from, by their iconv-lite names. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
+
+/** The single-byte encodings tried when a file is not UTF-8, in fallback order. */
+const LEGACY: readonly TextEncoding[] = ['windows-1256', 'iso-8859-6'];
+
+/** chardet's names (and the charset labels pages declare) for the encodings we accept. */
+const ALIASES: Readonly<Record<string, TextEncoding>> = {
+  'windows-1256': 'windows-1256',
+  'cp1256': 'windows-1256',
+  'x-cp1256': 'windows-1256',
+  'iso-8859-6': 'iso-8859-6',
+  'iso_8859-6': 'iso-8859-6',
+  'iso8859-6': 'iso-8859-6',
+  'arabic': 'iso-8859-6',
+  'asmo-708': 'iso-8859-6',
+};
+
+export function encodingFromLabel(label: string): TextEncoding | undefined {
+  return ALIASES[label.trim().toLowerCase()];
+}
 
 function isValidUtf8Prefix(bytes: Uint8Array, length: number): boolean {
   try {
@@ -11,6 +39,11 @@ function isValidUtf8Prefix(bytes: Uint8Array, length: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether bytes (perhaps cut mid-character at the end, as a sample is) are valid UTF-8. */
+export function isUtf8Prefix(bytes: Uint8Array): boolean {
+  return isValidUtf8Prefix(bytes, bytes.length);
 }
 
 /** 1-based line of the first invalid byte: the longest valid prefix, found by bisection. */
@@ -27,7 +60,23 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   return line;
 }
 
-export type Decoded = { text: string; error?: undefined } | { text?: undefined; error: InputError };
+export type Decoded =
+  | { text: string; encoding: TextEncoding; error?: undefined }
+  | { text?: undefined; encoding?: undefined; error: InputError };
+
+/** The encoding a byte order mark announces, and the BOM's length. */
+export function bomOf(bytes: Uint8Array): { encoding: TextEncoding; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+function binaryError(bytes: Uint8Array, nul: number, lineBase: number): Decoded {
+  let line = 1;
+  for (let i = 0; i < nul; i++) if (bytes[i] === 0x0a) line++;
+  return { error: inputError('binary_file', 'contains NUL bytes: a binary file, not text', lineBase + line) };
+}
 
 /**
  * Decode UTF-8 strictly and strip a leading BOM. `firstLine` is the line number of bytes[0]
@@ -36,18 +85,103 @@ export type Decoded = { text: string; error?: undefined } | { text?: undefined; 
 export function decodeUtf8(bytes: Uint8Array, firstLine = 1): Decoded {
   const lineBase = firstLine - 1;
   const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    let line = 1;
-    for (let i = 0; i < nul; i++) if (bytes[i] === 0x0a) line++;
-    return { error: inputError('binary_file', 'contains NUL bytes: a binary file, not text', lineBase + line) };
-  }
+  if (nul >= 0) return binaryError(bytes, nul, lineBase);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     return { error: inputError('invalid_utf8', 'is not valid UTF-8 (save it as UTF-8)', lineBase + lineOfFirstInvalidByte(bytes)) };
   }
-  return { text: text.startsWith(BOM) ? text.slice(1) : text };
+  return { text: text.startsWith(BOM) ? text.slice(1) : text, encoding: 'utf-8' };
+}
+
+const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
+/** C0 controls other than tab, newline, form feed and carriage return; C1 controls; U+FFFD. */
+const IMPOSSIBLE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/u;
+
+/**
+ * How plausible a decoding is as (mostly) Arabic text, or null when it is not: no control or
+ * replacement characters, an Arabic word, and Arabic letters making up at least 80% of the letters
+ * outside ASCII. The score favours the definite article ال, which the wrong Arabic code page
+ * garbles (Windows-1256 read as ISO-8859-6 turns ل into ف).
+ */
+export function arabicScore(text: string): number | null {
+  if (IMPOSSIBLE.test(text)) return null;
+  let arabic = 0;
+  let otherNonAscii = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    if (ARABIC_LETTER.test(ch)) arabic++;
+    else if (/\p{L}|\p{M}/u.test(ch)) otherNonAscii++;
+  }
+  if (!/(?:(?=\p{L})\p{Script=Arabic}){2}/u.test(text)) return null;
+  if (arabic < 0.8 * (arabic + otherNonAscii)) return null;
+  const articles = text.match(/(?<![\p{L}\p{M}])ال/gu)?.length ?? 0;
+  return arabic - 4 * otherNonAscii + 3 * articles;
+}
+
+/**
+ * The legacy encoding bytes (without NULs, not UTF-8) read best in, or null. Candidates: the
+ * declared charset, chardet's guesses that are on the allow-list, then the Arabic code pages —
+ * chardet often names Hebrew or Latin-1 for short Arabic text, so its guess is never taken alone.
+ */
+export function detectLegacyEncoding(bytes: Uint8Array, declared?: TextEncoding): { encoding: TextEncoding; text: string } | null {
+  const sample = bytes.subarray(0, 64 * 1024);
+  const guesses = chardet.analyse(sample).map((m) => encodingFromLabel(m.name)).filter((e): e is TextEncoding => e !== undefined);
+  const candidates = [...new Set([...(declared && LEGACY.includes(declared) ? [declared] : []), ...guesses, ...LEGACY])];
+  let best: { encoding: TextEncoding; text: string; score: number } | null = null;
+  for (const encoding of candidates) {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
+    const score = arabicScore(text);
+    if (score !== null && (best === null || score > best.score)) best = { encoding, text, score };
+  }
+  return best && { encoding: best.encoding, text: best.text };
+}
+
+export interface DecodeOptions {
+  /** the charset a page declares (<meta charset>), tried first when the bytes are not UTF-8 */
+  declared?: string | undefined;
+}
+
+/**
+ * Decode a whole file: a BOM decides; else strict UTF-8; else the best Arabic legacy encoding;
+ * else an `undecodable` error naming the line of the first byte that is not UTF-8.
+ */
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  const bom = bomOf(bytes);
+  if (bom && bom.encoding !== 'utf-8') {
+    const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(bom.length), bom.encoding, { stripBOM: false });
+    if (text.includes('\uFFFD') || text.includes('\u0000')) {
+      return { error: inputError('undecodable', `starts with a ${bom.encoding.toUpperCase()} byte order mark but is not valid ${bom.encoding.toUpperCase()}`) };
+    }
+    return { text, encoding: bom.encoding };
+  }
+  const utf8 = decodeUtf8(bytes);
+  if (utf8.error?.code !== 'invalid_utf8') return utf8;
+  const declared = options.declared === undefined ? undefined : encodingFromLabel(options.declared);
+  const legacy = detectLegacyEncoding(bytes, declared);
+  if (legacy) return legacy;
+  return {
+    error: inputError(
+      'undecodable',
+      'cannot be decoded: not UTF-8 (first invalid byte on this line), and not Arabic text in Windows-1256, ISO-8859-6 or UTF-16 with a BOM (save it as UTF-8)',
+      utf8.error.line,
+    ),
+  };
+}
+
+/**
+ * Decode a stream of chunks from a single encoding incrementally (characters cut across chunks
+ * are kept whole; a BOM is dropped).
+ */
+export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding: TextEncoding): AsyncGenerator<string> {
+  const decoder = iconv.getDecoder(encoding, { stripBOM: true });
+  for await (const chunk of chunks) {
+    const text = decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
 }
 
 /** V8's JSON.parse message without the position part (the caller reports the line). */

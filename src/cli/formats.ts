@@ -16,7 +16,7 @@ export function formatOf(file: string): InputFormat | undefined {
   return BY_EXTENSION[path.extname(file).toLowerCase()];
 }
 
-/** HTML counts: a directory walk reports it as not supported yet rather than skipping it silently. */
+/** Whether a directory walk reads this file (.txt, .json, .jsonl, .ndjson, .html, .htm). */
 export function isInputExtension(file: string): boolean {
   return formatOf(file) !== undefined;
 }

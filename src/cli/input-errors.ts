@@ -3,12 +3,13 @@ export type InputErrorCode =
   | 'not_found' // the path does not exist
   | 'unreadable' // exists but cannot be read (permissions, not a regular file, symlink loop …)
   | 'unknown_extension' // a file given explicitly whose extension is not an input format
-  | 'unsupported_format' // a known format that is not implemented yet (HTML)
+  | 'unsupported_format' // a known format that is not implemented yet
   | 'no_articles' // a directory, JSON array or JSONL file with no articles in it
   | 'too_large' // over --max-bytes (a whole .txt/.json file, or one JSONL line)
   | 'empty_file' // no bytes, or only whitespace
   | 'binary_file' // contains NUL bytes
-  | 'invalid_utf8' // not valid UTF-8
+  | 'invalid_utf8' // a JSONL line that is not valid UTF-8 (in a file that is)
+  | 'undecodable' // neither UTF-8 nor a supported legacy encoding (Windows-1256, ISO-8859-6, UTF-16 with BOM)
   | 'invalid_json' // does not parse
   | 'invalid_article' // parses, but is not an article object (or a field has the wrong type)
   | 'missing_text' // an article object without `text`

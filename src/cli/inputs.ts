@@ -3,11 +3,13 @@
  * Directories are walked recursively in sorted order; `-` reads JSON Lines from stdin.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { open, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ArticleInput } from '../schema/index.ts';
 import { toArticleInput } from './article-object.ts';
-import { decodeUtf8, jsonErrorMessage } from './decode.ts';
+import { LANGUAGES } from './args.ts';
+import { bomOf, decodeChunks, decodeText, decodeUtf8, detectLegacyEncoding, isUtf8Prefix, jsonErrorMessage } from './decode.ts';
+import { articleFromHtml, declaredCharset } from './html.ts';
 import { jsonErrorOffset, lineAt } from './json-error-position.ts';
 import { baseId, formatOf } from './formats.ts';
 import { DEFAULT_MAX_BYTES, inputError, tooLarge, type InputError } from './input-errors.ts';
@@ -96,7 +98,7 @@ async function* readPath(given: string, ctx: Context): AsyncGenerator<InputItem>
       return;
     }
     if (files.length === 0) {
-      yield failure(given, inputError('no_articles', 'directory holds no .txt, .json, .jsonl or .ndjson files'));
+      yield failure(given, inputError('no_articles', 'directory holds no .txt, .json, .jsonl, .ndjson, .html or .htm files'));
       return;
     }
     for (const rel of files) yield* readFileInput(path.posix.join(given, rel), path.join(abs, rel), ctx);
@@ -113,28 +115,57 @@ async function* readFileInput(source: string, abs: string, ctx: Context): AsyncG
   const format = formatOf(source);
   if (format === undefined) {
     const ext = path.extname(source) || '(none)';
-    yield failure(source, inputError('unknown_extension', `unknown extension ${ext}: expected .txt, .json, .jsonl or .ndjson`));
-    return;
-  }
-  if (format === 'html') {
-    yield failure(source, inputError('unsupported_format', 'HTML input is not supported yet'));
+    yield failure(source, inputError('unknown_extension', `unknown extension ${ext}: expected .txt, .json, .jsonl, .ndjson, .html or .htm`));
     return;
   }
   if (format === 'jsonl') {
-    yield* readJsonLines(createReadStream(abs), source, baseId(source), ctx);
+    let chunks: AsyncIterable<Uint8Array | string>;
+    try {
+      chunks = await jsonLinesChunks(abs);
+    } catch (err) {
+      yield readFailure(source, err);
+      return;
+    }
+    yield* readJsonLines(chunks, source, baseId(source), ctx);
     return;
   }
-  const text = await readWhole(source, abs, ctx);
+  const text = await readWhole(source, abs, ctx, format === 'html');
   if (typeof text !== 'string') {
     yield text;
     return;
   }
   if (format === 'txt') yield { source, fallbackId: baseId(source), input: { text } };
-  else yield* parseJsonFile(source, text);
+  else if (format === 'html') {
+    const page = articleFromHtml(text, { languages: LANGUAGES });
+    if (page.error !== undefined) yield failure(source, inputError('empty_text', page.error));
+    else yield { source, fallbackId: baseId(source), input: page.input };
+  } else yield* parseJsonFile(source, text);
 }
 
-/** A whole .txt/.json file as text, or the item that reports why not. */
-async function readWhole(source: string, abs: string, ctx: Context): Promise<string | InputItem> {
+/**
+ * A JSONL file's bytes, or its text when it is not UTF-8: the encoding is settled once from the
+ * start of the file (a BOM, or the Arabic code page the first 64 KB read in), so each line need not
+ * guess. A UTF-8 file with a bad line stays bytes, and that line is reported on its own.
+ */
+async function jsonLinesChunks(abs: string): Promise<AsyncIterable<Uint8Array | string>> {
+  const handle = await open(abs, 'r');
+  let sample: Buffer;
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    sample = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const bom = bomOf(sample);
+  if (bom && bom.encoding !== 'utf-8') return decodeChunks(createReadStream(abs), bom.encoding);
+  if (bom || sample.includes(0) || isUtf8Prefix(sample)) return createReadStream(abs);
+  const legacy = detectLegacyEncoding(sample);
+  return legacy ? decodeChunks(createReadStream(abs), legacy.encoding) : createReadStream(abs);
+}
+
+/** A whole .txt/.json/.html file as text, or the item that reports why not. */
+async function readWhole(source: string, abs: string, ctx: Context, html = false): Promise<string | InputItem> {
   let bytes: Buffer;
   try {
     const { size } = await stat(abs);
@@ -143,7 +174,7 @@ async function readWhole(source: string, abs: string, ctx: Context): Promise<str
   } catch (err) {
     return readFailure(source, err);
   }
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeText(bytes, html ? { declared: declaredCharset(bytes) } : {});
   if (decoded.error) return failure(source, decoded.error);
   if (decoded.text.trim() === '') return failure(source, inputError('empty_file', bytes.length === 0 ? 'file is empty' : 'file holds only whitespace'));
   return decoded.text;

@@ -6,11 +6,12 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createExtractor, type Extractor } from '../pipeline.ts';
-import type { ExtractionDocument } from '../schema/index.ts';
 import { PROGRAM, USAGE, parseCommand, type ExtractOptions } from './args.ts';
 import { readInputs } from './inputs.ts';
-import { openOutput, type FailureRecord, type OutputWriter } from './output.ts';
-import { RunStats, oneLine, problemLine } from './report.ts';
+import { openOutput, type FailureRecord, type OutputWriter, type RenderedDocument } from './output.ts';
+import { extractInOrder, inProcessEngine, poolEngine } from './pool.ts';
+import { countInputs, createProgress, silentProgress } from './progress.ts';
+import { RunStats, describeError, problemLine, type RecordCounts } from './report.ts';
 import { UnsafeIdError } from './unique-ids.ts';
 
 export interface MainIO {
@@ -19,8 +20,15 @@ export interface MainIO {
   stdin?: AsyncIterable<Uint8Array | string>;
   /** relative paths (inputs, --out) resolve against this */
   cwd?: string;
-  /** replaces the pipeline (tests use it to make one article fail) */
+  /** replaces the pipeline and extracts in this thread whatever --jobs says (tests use it to make one article fail) */
   extractor?: Extractor;
+  /** a module exporting createExtractor(options) for the worker threads to use instead of the pipeline (tests) */
+  extractorModule?: string;
+  /** items per worker message (tests use small batches to exercise reordering) */
+  batchSize?: number;
+  /** draw the progress bar (default: process.stderr.isTTY when stderr is not injected) */
+  stderrIsTTY?: boolean;
+  stderrColumns?: number;
 }
 
 interface Run {
@@ -56,11 +64,8 @@ async function readVersion(): Promise<string> {
   return pkg.version ?? 'unknown';
 }
 
-function describe(err: unknown, debug: boolean): string {
-  const message = err instanceof Error ? err.message : String(err);
-  if (!debug || !(err instanceof Error) || !err.stack) return oneLine(message);
-  return `${oneLine(message)}\n${err.stack}`;
-}
+/** Items per message to a worker: enough to make messaging cheap, few enough to keep memory flat. */
+const BATCH_SIZE = 32;
 
 async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s: string) => void; cwd: string }): Promise<number> {
   const { stderr, cwd } = io;
@@ -70,56 +75,74 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
   try {
     out = await openOutput({ dir: outDir, formats: options.formats, bom: options.bom });
   } catch (err) {
-    stderr(`${PROGRAM}: cannot write to ${options.out}: ${describe(err, options.debug)}\n`);
+    stderr(`${PROGRAM}: cannot write to ${options.out}: ${describeError(err, options.debug)}\n`);
     return 1;
   }
-  const run: Run = { options, stderr, out, stats: new RunStats() };
-  const extractor = io.extractor ?? createExtractor({ language: options.lang });
+  const showProgress = !options.quiet && (io.stderrIsTTY ?? (io.stderr === undefined && process.stderr.isTTY === true));
+  const progress = showProgress ? createProgress(stderr, io.stderrColumns ?? process.stderr.columns ?? 80) : silentProgress;
+  // Problem lines clear the bar first, so it never ends up glued to them.
+  const say = (text: string): void => {
+    progress.clear();
+    stderr(text);
+  };
+  const run: Run = { options, stderr: say, out, stats: new RunStats() };
+  const skipDirs = [outDir]; // `extract . --out output` must not read its own output
+  if (showProgress) {
+    // Counted alongside the run; the bar shows an ETA once the total is known.
+    void countInputs(options.inputs, cwd, skipDirs).then((total) => total !== undefined && progress.setTotal(total), () => undefined);
+  }
+  const batchOptions = { formats: options.formats, debug: options.debug };
+  // An injected extractor (tests) lives in this thread; --jobs 1 needs no worker threads either.
+  const engine = io.extractor || options.jobs === 1
+    ? inProcessEngine(io.extractor ?? createExtractor({ language: options.lang }), batchOptions)
+    : poolEngine(options.jobs, {
+        language: options.lang,
+        formats: [...options.formats],
+        debug: options.debug,
+        ...(io.extractorModule === undefined ? {} : { extractorModule: io.extractorModule }),
+      });
   try {
     const items = readInputs(options.inputs, {
       cwd,
       maxBytes: options.maxBytes,
-      skipDirs: [outDir], // `extract . --out output` must not read its own output
+      skipDirs,
       // process.stdin is only touched when '-' asks for it: opening it can hold a terminal.
       ...(options.inputs.includes('-') ? { stdin: io.stdin ?? process.stdin } : {}),
     });
-    for await (const item of items) {
-      if (item.error) {
-        await reportFailure(run, { source: item.source, line: item.error.line ?? null, code: item.error.code, message: item.error.message });
-        continue;
+    const batches = extractInOrder(items, engine, { batchSize: io.batchSize ?? BATCH_SIZE, maxInFlight: options.jobs * 2 });
+    for await (const results of batches) {
+      for (const result of results) {
+        if (result.kind === 'failure') await reportFailure(run, result.failure);
+        else await addDocument(run, result.rendered, result.records);
       }
-      let doc: ExtractionDocument;
-      try {
-        doc = extractor.extract(item.input, { source: item.source, fallbackId: item.fallbackId });
-      } catch (err) {
-        // One article's failure is that article's error, never the end of the batch.
-        await reportFailure(run, { source: item.source, line: null, code: 'extraction_failed', message: `extraction failed: ${describe(err, options.debug)}` });
-        continue;
-      }
-      await writeDocument(run, doc);
+      await out.flush();
+      progress.update(run.stats.done);
     }
     await out.finish();
   } catch (err) {
     // Output failures (disk full, permissions) end the run; the previous tables stay as they were.
     await out.abort();
-    stderr(`${PROGRAM}: ${options.out}: cannot write output: ${describe(err, options.debug)}\n`);
+    say(`${PROGRAM}: ${options.out}: cannot write output: ${describeError(err, options.debug)}\n`);
     return 1;
+  } finally {
+    await engine.close();
   }
+  progress.clear();
   if (!options.quiet) stderr(run.stats.summary((performance.now() - started) / 1000));
   return run.stats.failed > 0 ? 1 : 0;
 }
 
-async function writeDocument(run: Run, doc: ExtractionDocument): Promise<void> {
+async function addDocument(run: Run, rendered: RenderedDocument, records: RecordCounts): Promise<void> {
   try {
-    const assigned = await run.out.write(doc);
+    const assigned = run.out.add(rendered);
     if (assigned.duplicateOf !== undefined && !run.options.quiet) {
-      run.stderr(problemLine(doc.article.source, null,
-        `warning: article id '${doc.article.id}' is already used by ${assigned.duplicateOf}; written as '${assigned.id}'`));
+      run.stderr(problemLine(rendered.source, null,
+        `warning: article id '${rendered.id}' is already used by ${assigned.duplicateOf}; written as '${assigned.id}'`));
     }
-    run.stats.add(doc);
+    run.stats.add(records);
   } catch (err) {
     if (!(err instanceof UnsafeIdError)) throw err;
-    await reportFailure(run, { source: doc.article.source, line: null, code: 'unsafe_id', message: err.message });
+    await reportFailure(run, { source: rendered.source, line: null, code: 'unsafe_id', message: err.message });
   }
 }
 

@@ -1,7 +1,12 @@
 /**
  * Write documents under --out: DIR/json/<id>.json and DIR/yaml/<id>.yaml per article (atomically),
- * and DIR/csv/<table>.csv streamed row by row into temporary files that replace the tables only when
- * the run finishes — a rerun never leaves stale rows and a killed run never leaves a torn table.
+ * DIR/dataset.jsonl (one document per line) and DIR/csv/<table>.csv streamed into temporary files
+ * that replace the previous ones only when the run finishes — a rerun never leaves stale rows and a
+ * killed run never leaves a torn table.
+ *
+ * Serialising is split from writing: renderDocument() is pure and runs where the document was
+ * extracted (a worker thread — YAML costs more than extraction), the writer only assigns ids and
+ * writes, in input order, holding one batch at a time.
  */
 import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,8 +17,20 @@ import { toYaml } from '../writers/yaml.ts';
 import { tempPath, writeFileAtomic } from './atomic.ts';
 import { IdRegistry, type AssignedId } from './unique-ids.ts';
 
-export const OUTPUT_FORMATS = ['json', 'yaml', 'csv'] as const;
+export const OUTPUT_FORMATS = ['json', 'yaml', 'csv', 'jsonl'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+/** What a run writes when --format is not given. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['json', 'yaml', 'csv'];
+
+/** Formats written as one file per article: DIR/<format>/<id>.<extension>. */
+const FILE_FORMATS = {
+  json: { extension: 'json', render: toJson },
+  yaml: { extension: 'yaml', render: toYaml },
+} as const satisfies Partial<Record<OutputFormat, { extension: string; render: (doc: ExtractionDocument) => string }>>;
+type FileFormat = keyof typeof FILE_FORMATS;
+const isFileFormat = (f: OutputFormat): f is FileFormat => Object.hasOwn(FILE_FORMATS, f);
+
+export const DATASET_FILE = 'dataset.jsonl';
 
 export interface OutputOptions {
   dir: string;
@@ -30,32 +47,80 @@ export interface FailureRecord {
   message: string;
 }
 
+/** A document serialised for every requested format: plain strings, cheap to send between threads. */
+export interface RenderedDocument {
+  id: string;
+  source: string;
+  /** the document as one line of JSON: the dataset.jsonl line, and what is rendered again when the id must change */
+  compact: string;
+  files: Partial<Record<FileFormat, string>>;
+  /** rows per CSV table ('' when the document has none) */
+  rows: Partial<Record<CsvTable, string>>;
+}
+
+export function renderDocument(doc: ExtractionDocument, formats: ReadonlySet<OutputFormat>): RenderedDocument {
+  const files: Partial<Record<FileFormat, string>> = {};
+  for (const format of formats) if (isFileFormat(format)) files[format] = FILE_FORMATS[format].render(doc);
+  const rows: Partial<Record<CsvTable, string>> = {};
+  if (formats.has('csv')) for (const table of CSV_TABLES) rows[table] = csvRows(doc, table);
+  return { id: doc.article.id, source: doc.article.source, compact: JSON.stringify(doc), files, rows };
+}
+
 export interface OutputWriter {
-  /** Write one document; returns the id it was written under (renamed when the id was taken). */
+  /** Write one document now; returns the id it was written under (renamed when the id was taken). */
   write(doc: ExtractionDocument): Promise<AssignedId>;
+  /**
+   * Take the next document in input order: its id is assigned and its rows queued at once, its
+   * files are written by the next flush(). Throws UnsafeIdError for an id that cannot be a file name.
+   */
+  add(doc: RenderedDocument): AssignedId;
+  /** Write what add() queued (the files of one batch concurrently). */
+  flush(): Promise<void>;
   fail(failure: FailureRecord): Promise<void>;
-  /** Close the tables and move them (and errors.jsonl) into place. */
+  /** Close the tables and move them (and dataset.jsonl, errors.jsonl) into place. */
   finish(): Promise<void>;
   /** Remove the temporary files; the previous outputs stay as they were. */
   abort(): Promise<void>;
 }
 
+/** Appended text is buffered up to this size, so a table costs one write per many documents. */
+const FLUSH_BYTES = 64 * 1024;
+
 /** An append-only file written under a temporary name and renamed into place at the end. */
 class PendingFile {
+  private buffered: string[] = [];
+  private size = 0;
+
   private constructor(readonly target: string, private readonly handle: FileHandle) {}
 
   static async open(target: string, header: string): Promise<PendingFile> {
     const handle = await open(tempPath(target), 'w');
     const file = new PendingFile(target, handle);
-    if (header !== '') await file.append(header);
+    file.append(header);
+    await file.flush();
     return file;
   }
 
-  async append(text: string): Promise<void> {
+  append(text: string): void {
+    if (text === '') return;
+    this.buffered.push(text);
+    this.size += text.length;
+  }
+
+  get full(): boolean {
+    return this.size >= FLUSH_BYTES;
+  }
+
+  async flush(): Promise<void> {
+    if (this.buffered.length === 0) return;
+    const text = this.buffered.join('');
+    this.buffered = [];
+    this.size = 0;
     await this.handle.write(text, null, 'utf8');
   }
 
   async commit(): Promise<void> {
+    await this.flush();
     await this.handle.close();
     await rename(tempPath(this.target), this.target);
   }
@@ -66,22 +131,32 @@ class PendingFile {
   }
 }
 
+/** Wait for every promise, then throw the first failure: nothing is still writing when abort() cleans up. */
+async function settleAll(promises: Iterable<Promise<unknown>>): Promise<void> {
+  const results = await Promise.allSettled(promises);
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 export async function openOutput(options: OutputOptions): Promise<OutputWriter> {
   const { dir, formats } = options;
-  const jsonDir = path.join(dir, 'json');
-  const yamlDir = path.join(dir, 'yaml');
+  const fileDirs = new Map<FileFormat, string>();
+  for (const format of formats) if (isFileFormat(format)) fileDirs.set(format, path.join(dir, format));
   const csvDir = path.join(dir, 'csv');
   const errorsPath = path.join(dir, 'errors.jsonl');
   await mkdir(dir, { recursive: true });
-  if (formats.has('json')) await mkdir(jsonDir, { recursive: true });
-  if (formats.has('yaml')) await mkdir(yamlDir, { recursive: true });
+  for (const d of fileDirs.values()) await mkdir(d, { recursive: true });
 
   const tables = new Map<CsvTable, PendingFile>();
+  let dataset: PendingFile | null = null;
   let errors: PendingFile | null = null;
-  const pending = (): PendingFile[] => [...tables.values(), ...(errors ? [errors] : [])];
+  const pending = (): PendingFile[] => [...tables.values(), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
+  let queuedFiles: Array<[string, string]> = [];
   const abort = async (): Promise<void> => {
+    queuedFiles = [];
     await Promise.all(pending().map((f) => f.discard()));
     tables.clear();
+    dataset = null;
     errors = null;
   };
 
@@ -93,32 +168,54 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
         tables.set(table, await PendingFile.open(path.join(csvDir, `${table}.csv`), bom + csvHeader(table)));
       }
     }
+    if (formats.has('jsonl')) dataset = await PendingFile.open(path.join(dir, DATASET_FILE), '');
   } catch (err) {
     await abort();
     throw err;
   }
 
   const ids = new IdRegistry();
-  return {
+  const writer: OutputWriter = {
     async write(doc) {
-      const assigned = ids.assign(doc.article.id, doc.article.source);
-      const final = assigned.id === doc.article.id ? doc : { ...doc, article: { ...doc.article, id: assigned.id } };
-      // The id is [A-Za-z0-9._-] and not '.'/'..', so these paths stay inside --out.
-      if (formats.has('json')) await writeFileAtomic(path.join(jsonDir, `${assigned.id}.json`), toJson(final));
-      if (formats.has('yaml')) await writeFileAtomic(path.join(yamlDir, `${assigned.id}.yaml`), toYaml(final));
-      for (const [table, file] of tables) {
-        const rows = csvRows(final, table);
-        if (rows !== '') await file.append(rows);
-      }
+      const assigned = writer.add(renderDocument(doc, formats));
+      await writer.flush();
       return assigned;
+    },
+    add(rendered) {
+      const assigned = ids.assign(rendered.id, rendered.source);
+      let final = rendered;
+      if (assigned.id !== rendered.id) {
+        // Rare (a duplicate id): render again from the document with the id it is written under.
+        const doc = JSON.parse(rendered.compact) as ExtractionDocument;
+        final = renderDocument({ ...doc, article: { ...doc.article, id: assigned.id } }, formats);
+      }
+      // The id is [A-Za-z0-9._-] and not '.'/'..', so these paths stay inside --out.
+      for (const [format, fileDir] of fileDirs) {
+        const content = final.files[format];
+        if (content !== undefined) queuedFiles.push([path.join(fileDir, `${assigned.id}.${FILE_FORMATS[format].extension}`), content]);
+      }
+      for (const [table, file] of tables) file.append(final.rows[table] ?? '');
+      dataset?.append(`${final.compact}\n`);
+      return assigned;
+    },
+    async flush() {
+      const files = queuedFiles;
+      queuedFiles = [];
+      await settleAll([
+        ...files.map(([target, content]) => writeFileAtomic(target, content)),
+        ...pending().filter((f) => f.full).map((f) => f.flush()),
+      ]);
     },
     async fail(failure) {
       errors ??= await PendingFile.open(errorsPath, '');
-      await errors.append(`${JSON.stringify(failure)}\n`);
+      errors.append(`${JSON.stringify(failure)}\n`);
     },
     async finish() {
+      await writer.flush();
       for (const file of tables.values()) await file.commit();
       tables.clear();
+      if (dataset) await dataset.commit();
+      dataset = null;
       // errors.jsonl describes this run only: a clean run removes the one an earlier run left.
       if (errors) await errors.commit();
       else await rm(errorsPath, { force: true });
@@ -126,4 +223,5 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
     },
     abort,
   };
+  return writer;
 }

@@ -9,22 +9,37 @@ export function problemLine(source: string, line: number | null, message: string
   return `${PROGRAM}: ${source}${line === null ? '' : `:${line}`}: ${oneLine(message)}\n`;
 }
 
-const TABLES = Object.keys(RECORD_SCHEMAS) as RecordTable[];
+/** An error as one line, followed by its stack with --debug. */
+export function describeError(err: unknown, debug: boolean): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!debug || !(err instanceof Error) || !err.stack) return oneLine(message);
+  return `${oneLine(message)}\n${err.stack}`;
+}
+
+export const RECORD_TABLES = Object.keys(RECORD_SCHEMAS) as RecordTable[];
+export type RecordCounts = Record<RecordTable, number>;
+
+export function countRecords(doc: ExtractionDocument): RecordCounts {
+  return Object.fromEntries(RECORD_TABLES.map((t) => [t, doc[t].length])) as RecordCounts;
+}
 
 export class RunStats {
   ok = 0;
   failed = 0;
-  readonly records = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<RecordTable, number>;
+  readonly records = Object.fromEntries(RECORD_TABLES.map((t) => [t, 0])) as RecordCounts;
 
-  add(doc: ExtractionDocument): void {
+  add(counts: RecordCounts): void {
     this.ok++;
-    for (const t of TABLES) this.records[t] += doc[t].length;
+    for (const t of RECORD_TABLES) this.records[t] += counts[t];
+  }
+
+  get done(): number {
+    return this.ok + this.failed;
   }
 
   summary(seconds: number): string {
-    const records = TABLES.map((t) => `${this.records[t]} ${t}`).join(', ');
-    const total = this.ok + this.failed;
-    const rate = seconds > 0 ? (total / seconds).toFixed(1) : '-';
+    const records = RECORD_TABLES.map((t) => `${this.records[t]} ${t}`).join(', ');
+    const rate = seconds > 0 ? (this.done / seconds).toFixed(1) : '-';
     return `${PROGRAM}: ${this.ok} articles ok, ${this.failed} failed; records: ${records}; ${seconds.toFixed(2)} s, ${rate} articles/s\n`;
   }
 }

@@ -244,6 +244,7 @@ export const GrammarLexicon = z.object({
   locative: words,
   mediation: words,
   conditional: words,
+  modals: words,
   between: words,
   range_to: words,
   in: words,

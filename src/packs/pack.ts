@@ -117,6 +117,7 @@ export interface LanguagePack {
 /** Word-shape rules of a language, on folded words. */
 export interface Morphology {
   isDefinite(word: string): boolean;
+  hasProcliticArticle(word: string): boolean;
   locativeProclitic(proclitic: string): boolean;
   dativeProclitic(proclitic: string): boolean;
   stripConjunction(word: string): string | null;

@@ -6,6 +6,8 @@ import type { Morphology } from '../pack.ts';
 
 export const arabicMorphology: Morphology = {
   isDefinite: (w) => w.startsWith('ال') && w.length > 3,
+  // "بالرد", "للقوات", "والجيش": a preposition or conjunction glued to the article — never part of a name
+  hasProcliticArticle: (w) => /^(?:[وف]?(?:بال|كال|لل)|وال|فال)\p{L}{2,}/u.test(w),
   // "بباكو" (in Baku) is a place; "ليريفان" (to Yerevan) is someone things are given to
   locativeProclitic: (p) => p.endsWith('ب'),
   dativeProclitic: (p) => p.endsWith('ل'),

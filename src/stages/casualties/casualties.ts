@@ -112,6 +112,18 @@ function sentenceHits(ctx: Context, s: Sentence): Hit[] {
         continue;
       }
     }
+    // "بينهم 5 أطفال": part of the figure before it, same outcome
+    const sm = casAt(ctx, firstTok - 1);
+    const previous = hits[hits.length - 1];
+    if (previous && sm?.values.some((v) => v.type === 'subset') && sm.last === firstTok - 1) {
+      hits.push({
+        outcome: previous.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span,
+        mainSpan: { start: sm.start, end: victim && m ? tokens[m.last]!.end : n.span.end },
+        group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:subset-among-them',
+      });
+      used.add(n);
+      continue;
+    }
     // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12"
     for (let k = firstTok - 1; k >= Math.max(first, firstTok - 4); k--) {
       const cm = casAt(ctx, k);
@@ -204,7 +216,7 @@ export function findCasualties(ctx: Context): void {
       if (partial) evidence.push(ctx.source.evidence(partial));
       if (higher) evidence.push(ctx.source.evidence(higher));
       if (period && period !== since) evidence.push(ctx.source.evidence(period.span));
-      const isSubset = total !== null && subset !== null && subset.start < h.mainSpan.start;
+      const isSubset = total !== null && (h.rule === 'casualties:subset-among-them' || (subset !== null && subset.start < h.mainSpan.start));
       const key = ctx.nextKey('cas');
       ctx.records.casualties.push({
         key,

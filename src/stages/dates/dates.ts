@@ -217,7 +217,7 @@ function dateAt(ctx: Context, i: number): Found | null {
   if (ctx.pack.grammar.has('year_nouns', t.text) && tokens[i + 1]?.spaced && /^(19|20)\d\d$/u.test(tokens[i + 1]!.text)) {
     const y = Number(tokens[i + 1]!.text);
     return {
-      first: i + 1, last: i + 1, kind: 'year', start: utcDate(y, 1, 1), end: utcDate(y, 12, 31), precision: 'year', part: null, calendar: 'gregorian',
+      first: i, last: i + 1, kind: 'year', start: utcDate(y, 1, 1), end: utcDate(y, 12, 31), precision: 'year', part: null, calendar: 'gregorian',
       rule: 'explicit', ambiguity: null, reason: null,
     };
   }

@@ -38,9 +38,14 @@ export function findEvents(ctx: Context): void {
       const e = lex.event;
       const span = { start: m.start, end: tokens[m.last]!.end };
       k = m.last;
-      // conditional: "إذا امتدت المعارك"
+      // a word inside an actor's or a place's name is not a trigger ("قوات الدعم السريع")
+      if (ctx.actorMentions.some((a) => a.start < span.end && a.end > span.start) || ctx.placeMentions.some((p) => p.start < span.end && p.end > span.start)) continue;
+      // conditional ("إذا امتدت المعارك") or possible ("المعارك قد تمتد"): not something that happened
       const before = tokens.slice(Math.max(first, m.first - 3), m.first).map((t) => t.text);
       if (before.some((w) => pack.grammar.has('conditional', w))) continue;
+      const next = tokens[m.last + 1];
+      const afterNext = tokens[m.last + 2];
+      if (next && afterNext && next.end <= s.end && pack.grammar.has('modals', next.text) && pack.morphology.looksLikePresentVerb(afterNext.text)) continue;
 
       // the ceasefire stage owns truce words
       const o = source.toOriginal(span);

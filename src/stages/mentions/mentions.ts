@@ -148,7 +148,7 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
-    if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.text)) break;
+    if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.text) || pack.morphology.hasProcliticArticle(t.text)) break;
     const tm = pack.time.matchAt(tokens, k, { clitics: false });
     if (tm && tm.values.some((v) => v.type !== 'month')) break;
     if (pack.speech.matchAt(tokens, k, { clitics: false })) break;
@@ -222,6 +222,7 @@ export function findMentions(ctx: Context): void {
         title: person.person.title, title_en: person.person.title_en, country: person.person.country, sector: person.person.sector ?? 'gov',
         wikidata: person.person.wikidata, rule: 'actors:person-lexicon',
       }, span);
+      registerAliases(ctx, idx, `person:${person.person.name}`, source.evidence(span).text);
       i = m.last;
       continue;
     }
@@ -247,6 +248,10 @@ export function findMentions(ctx: Context): void {
         }
       }
       last = afterModifiers(ctx, last);
+      // a rank after the office: "المتحدث باسم الجيش اليمني العميد فهد ناصر"
+      const rank = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, { clitics: false }) : null;
+      const rankTitle = first(rank, 'title');
+      if (rank && rankTitle && !rankTitle.title.requires_of && !rankTitle.title.counterpart && nameRun(ctx, rank.last + 1)) last = rank.last;
       const titleSpan = { start: m.start, end: tokens[last]!.end };
       const titleText = source.evidence(titleSpan).text;
       const knownAfter = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, { clitics: false }) : null;
@@ -258,6 +263,7 @@ export function findMentions(ctx: Context): void {
           title: title.title.counterpart ? p.title : titleText, title_en: title.title.counterpart ? p.title_en : title.title.en,
           country: p.country ?? ofCountry?.iso3 ?? null, sector: p.sector ?? title.title.sector, wikidata: p.wikidata, rule: 'actors:title-then-known-person',
         }, { start: titleSpan.start, end: tokens[knownAfter.last]!.end });
+        registerAliases(ctx, idx, `person:${p.name}`, source.evidence(spanOf(tokens, knownAfter)).text);
         i = knownAfter.last;
         continue;
       }
@@ -273,14 +279,7 @@ export function findMentions(ctx: Context): void {
           country: ofCountry?.iso3 ?? null, sector: title.title.sector, wikidata: null, rule: 'actors:title-then-name',
           affiliationIdentity: body ? identityOf(idx, body) : null,
         }, { start: titleSpan.start, end: nameSpan.end });
-        const words = foldKey(name).split(' ');
-        idx.personAliases.set(foldKey(name), `person:${foldKey(name)}`);
-        if (words.length >= 2) {
-          // "جاووش أوغلو" is the surname of "مولود جاووش أوغلو"; "علييف" of "إلهام علييف"
-          const particle = pack.grammar.has('name_particles', words[words.length - 1]!) || pack.grammar.has('name_particles', words[words.length - 2]!);
-          const surname = particle ? words.slice(-2).join(' ') : words[words.length - 1]!;
-          if (surname !== words.join(' ') && surname.length >= 3) idx.personAliases.set(surname, `person:${foldKey(name)}`);
-        }
+        registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
         i = run.last;
         continue;
       }
@@ -394,6 +393,19 @@ export function findMentions(ctx: Context): void {
   ctx.placeMentions = ctx.records.places
     .flatMap((p) => p.spans.map((sp) => ({ start: sp.start, end: sp.end, key: p.key })))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Once a full name is in the article, its surname alone names the same person there ("علييف" after
+ * "إلهام علييف"; "جاووش أوغلو" after "مولود جاووش أوغلو", a two-word surname with a particle).
+ */
+function registerAliases(ctx: Context, idx: MentionIndex, identity: string, fullName: string): void {
+  const words = foldKey(fullName).split(' ');
+  idx.personAliases.set(words.join(' '), identity);
+  if (words.length < 2) return;
+  const particle = (w: string | undefined) => !!w && ctx.pack.grammar.has('name_particles', w);
+  const surname = particle(words[words.length - 1]) || particle(words[words.length - 2]) ? words.slice(-2).join(' ') : words[words.length - 1]!;
+  if (surname !== words.join(' ') && surname.length >= 3 && !idx.personAliases.has(surname)) idx.personAliases.set(surname, identity);
 }
 
 /**

@@ -1,0 +1,82 @@
+/**
+ * Extraction in parallel with the output in input order. Items are cut into batches (one message per
+ * batch, not per article), at most `maxInFlight` batches are being extracted at once — the input is
+ * read no faster than the workers take it, so memory stays flat — and finished batches are handed on
+ * strictly in the order they were sent.
+ */
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Extractor } from '../pipeline.ts';
+import { extractBatch, type BatchOptions, type ItemResult } from './batch.ts';
+import type { InputItem } from './inputs.ts';
+import type { OutputFormat } from './output.ts';
+
+/** What each worker needs to build its extractor and render documents: plain data. */
+export interface WorkerConfig {
+  language: string;
+  /** a module exporting createExtractor(options) to use instead of the pipeline (tests) */
+  extractorModule?: string;
+  formats: OutputFormat[];
+  debug: boolean;
+}
+
+export interface Engine {
+  run(items: InputItem[]): Promise<ItemResult[]>;
+  close(): Promise<void>;
+}
+
+/** --jobs 1: the same batches, extracted in the main thread. */
+export function inProcessEngine(extractor: Extractor, options: BatchOptions): Engine {
+  return {
+    run: async (items) => extractBatch(extractor, items, options),
+    close: async () => undefined,
+  };
+}
+
+export function poolEngine(jobs: number, config: WorkerConfig): Engine {
+  const pool = new Piscina<InputItem[], ItemResult[]>({
+    filename: fileURLToPath(new URL('./pool-worker.mjs', import.meta.url)),
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: config,
+  });
+  return {
+    run: (items) => pool.run(items),
+    close: () => pool.close({ force: true }),
+  };
+}
+
+export interface OrderOptions {
+  /** items per message to a worker */
+  batchSize: number;
+  /** batches sent and not yet handed on */
+  maxInFlight: number;
+}
+
+interface InFlight {
+  promise: Promise<ItemResult[]>;
+  settled: boolean;
+}
+
+/** Results batch by batch, in input order, whatever order the workers finish in. */
+export async function* extractInOrder(items: AsyncIterable<InputItem>, engine: Engine, options: OrderOptions): AsyncGenerator<ItemResult[]> {
+  const queue: InFlight[] = [];
+  const submit = (batch: InputItem[]): void => {
+    const entry: InFlight = { promise: engine.run(batch), settled: false };
+    // Marks the rejection handled until the batch's turn comes; awaiting it then still throws.
+    entry.promise.then(() => void (entry.settled = true), () => void (entry.settled = true));
+    queue.push(entry);
+  };
+  let batch: InputItem[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length < options.batchSize) continue;
+    submit(batch);
+    batch = [];
+    // Hand on what is already done; wait only when the window is full (backpressure on the input).
+    while (queue[0] && (queue[0].settled || queue.length >= options.maxInFlight)) yield await queue.shift()!.promise;
+  }
+  if (batch.length > 0) submit(batch);
+  while (queue[0]) yield await queue.shift()!.promise;
+}
