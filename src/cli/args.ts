@@ -13,18 +13,21 @@ export const DEFAULT_OUT = 'output';
 export const USAGE = `Usage: ${PROGRAM} [extract] [INPUT...] [options]
 
 Extract actors, places, dates, statements, events, casualties and ceasefires from news
-articles into DIR/json/<id>.json, DIR/yaml/<id>.yaml and the tables DIR/csv/<table>.csv
+articles into DIR/json/<id>.json, DIR/yaml/<id>.yaml, the tables DIR/csv/<table>.csv (with
+csv/datapackage.json and csv/acled_view.csv) and review pages DIR/review/<id>.html
 (or all documents in DIR/dataset.jsonl, one per line, with --format jsonl).
 
 INPUT is a file, a directory (read recursively in path order; hidden files and other
 extensions are skipped) or - for JSON Lines on stdin. Formats: .txt (the whole file is the
-article), .json (an article object or an array of them), .jsonl/.ndjson (one per line).
+article), .json (an article object or an array of them), .jsonl/.ndjson (one per line),
+.html/.htm (a saved web page: the article body, title, date and canonical URL are read from it).
+Files may be UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1256 or ISO-8859-6.
 An article object has "text" and optional "id", "title", "published", "url", "outlet", "lang".
 Without INPUT, reads ${DEFAULT_INPUT}/.
 
 Options:
   -o, --out DIR        output directory (default: ${DEFAULT_OUT})
-  -f, --format LIST    comma-separated: json,yaml,csv,jsonl (default: json,yaml,csv)
+  -f, --format LIST    comma-separated: json,yaml,csv,jsonl,review (default: json,yaml,csv,review)
   -j, --jobs N         extract on N threads (default: the number of cores); 1 runs
                        without worker threads. The output is the same for any N.
       --no-bom         write the CSV files without the UTF-8 byte order mark

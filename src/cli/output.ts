@@ -12,20 +12,24 @@ import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractionDocument } from '../schema/index.ts';
 import { CSV_BOM, CSV_TABLES, csvHeader, csvRows, type CsvTable } from '../writers/csv.ts';
+import { ACLED_VIEW, toDataPackageJson } from '../writers/datapackage.ts';
+import { acledCsvRows, acledHeader } from '../writers/acled.ts';
 import { toJson } from '../writers/json.ts';
+import { reviewIndexEntry, toReviewHtml, toReviewIndexHtml, type ReviewIndexEntry } from '../writers/review.ts';
 import { toYaml } from '../writers/yaml.ts';
 import { tempPath, writeFileAtomic } from './atomic.ts';
 import { IdRegistry, type AssignedId } from './unique-ids.ts';
 
-export const OUTPUT_FORMATS = ['json', 'yaml', 'csv', 'jsonl'] as const;
+export const OUTPUT_FORMATS = ['json', 'yaml', 'csv', 'jsonl', 'review'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** What a run writes when --format is not given. */
-export const DEFAULT_FORMATS: readonly OutputFormat[] = ['json', 'yaml', 'csv'];
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['json', 'yaml', 'csv', 'review'];
 
 /** Formats written as one file per article: DIR/<format>/<id>.<extension>. */
 const FILE_FORMATS = {
   json: { extension: 'json', render: toJson },
   yaml: { extension: 'yaml', render: toYaml },
+  review: { extension: 'html', render: toReviewHtml }, // DIR/review/<id>.html, plus review/index.html at the end
 } as const satisfies Partial<Record<OutputFormat, { extension: string; render: (doc: ExtractionDocument) => string }>>;
 type FileFormat = keyof typeof FILE_FORMATS;
 const isFileFormat = (f: OutputFormat): f is FileFormat => Object.hasOwn(FILE_FORMATS, f);
@@ -54,16 +58,21 @@ export interface RenderedDocument {
   /** the document as one line of JSON: the dataset.jsonl line, and what is rendered again when the id must change */
   compact: string;
   files: Partial<Record<FileFormat, string>>;
-  /** rows per CSV table ('' when the document has none) */
-  rows: Partial<Record<CsvTable, string>>;
+  /** rows per CSV table, and of csv/acled_view.csv ('' when the document has none) */
+  rows: Partial<Record<CsvTable | typeof ACLED_VIEW, string>>;
+  /** the line of review/index.html (with --format review) */
+  review?: ReviewIndexEntry;
 }
 
 export function renderDocument(doc: ExtractionDocument, formats: ReadonlySet<OutputFormat>): RenderedDocument {
   const files: Partial<Record<FileFormat, string>> = {};
   for (const format of formats) if (isFileFormat(format)) files[format] = FILE_FORMATS[format].render(doc);
-  const rows: Partial<Record<CsvTable, string>> = {};
+  const rows: RenderedDocument['rows'] = {};
   if (formats.has('csv')) for (const table of CSV_TABLES) rows[table] = csvRows(doc, table);
-  return { id: doc.article.id, source: doc.article.source, compact: JSON.stringify(doc), files, rows };
+  if (formats.has('csv')) rows[ACLED_VIEW] = acledCsvRows(doc);
+  const rendered: RenderedDocument = { id: doc.article.id, source: doc.article.source, compact: JSON.stringify(doc), files, rows };
+  if (formats.has('review')) rendered.review = reviewIndexEntry(doc);
+  return rendered;
 }
 
 export interface OutputWriter {
@@ -147,7 +156,8 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   await mkdir(dir, { recursive: true });
   for (const d of fileDirs.values()) await mkdir(d, { recursive: true });
 
-  const tables = new Map<CsvTable, PendingFile>();
+  const tables = new Map<CsvTable | typeof ACLED_VIEW, PendingFile>();
+  const reviewEntries: ReviewIndexEntry[] = [];
   let dataset: PendingFile | null = null;
   let errors: PendingFile | null = null;
   const pending = (): PendingFile[] => [...tables.values(), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
@@ -167,6 +177,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       for (const table of CSV_TABLES) {
         tables.set(table, await PendingFile.open(path.join(csvDir, `${table}.csv`), bom + csvHeader(table)));
       }
+      tables.set(ACLED_VIEW, await PendingFile.open(path.join(csvDir, `${ACLED_VIEW}.csv`), bom + acledHeader()));
     }
     if (formats.has('jsonl')) dataset = await PendingFile.open(path.join(dir, DATASET_FILE), '');
   } catch (err) {
@@ -196,6 +207,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       }
       for (const [table, file] of tables) file.append(final.rows[table] ?? '');
       dataset?.append(`${final.compact}\n`);
+      if (final.review) reviewEntries.push({ ...final.review, id: assigned.id });
       return assigned;
     },
     async flush() {
@@ -212,8 +224,11 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
     },
     async finish() {
       await writer.flush();
+      if (tables.size > 0) await writeFileAtomic(path.join(csvDir, 'datapackage.json'), toDataPackageJson({ bom: options.bom }));
       for (const file of tables.values()) await file.commit();
       tables.clear();
+      const reviewDir = fileDirs.get('review');
+      if (reviewDir !== undefined) await writeFileAtomic(path.join(reviewDir, 'index.html'), toReviewIndexHtml(reviewEntries));
       if (dataset) await dataset.commit();
       dataset = null;
       // errors.jsonl describes this run only: a clean run removes the one an earlier run left.

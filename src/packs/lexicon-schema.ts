@@ -245,6 +245,7 @@ export const GrammarLexicon = z.object({
   mediation: words,
   conditional: words,
   modals: words,
+  connectives: words,
   between: words,
   range_to: words,
   in: words,

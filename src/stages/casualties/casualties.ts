@@ -33,6 +33,14 @@ export function bounds(value: number, high: number | null, qualifier: Casualty['
   }
 }
 
+/** A qualifier after the counted words ("على الأقل") turns an exact figure into a bound. */
+function qualifierAfter(ctx: Context, k: number, current: Casualty['qualifier']): { qualifier: Casualty['qualifier']; end: number } | null {
+  if (current !== 'exact') return null;
+  const m = ctx.pack.numbers.matchAt(ctx.tokens, k);
+  const q = m?.values.find((v) => v.type === 'qualifier' && v.position === 'after');
+  return m && q && q.type === 'qualifier' ? { qualifier: q.qualifier, end: ctx.tokens[m.last]!.end } : null;
+}
+
 function casAt(ctx: Context, i: number) {
   return ctx.pack.casualties.matchAt(ctx.tokens, i);
 }
@@ -82,36 +90,8 @@ function sentenceHits(ctx: Context, s: Sentence): Hit[] {
       used.add(n);
       continue;
     }
-    // event noun or verb shortly before N, victim noun after: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص"
     const victim = find(m?.values, 'victim');
     const firstTok = tokenAt(tokens, n.span.start);
-    for (let k = firstTok - 1; k >= Math.max(first, firstTok - 3); k--) {
-      const em = casAt(ctx, k);
-      const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
-      if (ev && em && em.last < firstTok) {
-        const end = victim && m ? tokens[m.last]!.end : n.span.end;
-        hits.push({
-          outcome: ev.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: em.start, end },
-          group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:event-noun-before-number',
-        });
-        used.add(n);
-        break;
-      }
-    }
-    if (used.has(n)) continue;
-    // victim noun then a verb: "5 مدنيين قتلوا", "ثلاثة أشخاص لقوا حتفهم"
-    if (victim && m && inSentence(m.last + 1)) {
-      const vm = casAt(ctx, m.last + 1);
-      const verb = find(vm?.values, 'verb');
-      if (verb && vm) {
-        hits.push({
-          outcome: verb.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: tokens[vm.last]!.end },
-          group: victim.group, groupSpan: { start: m.start, end: tokens[m.last]!.end }, rule: 'casualties:number-victim-verb',
-        });
-        used.add(n);
-        continue;
-      }
-    }
     // "بينهم 5 أطفال": part of the figure before it, same outcome
     const sm = casAt(ctx, firstTok - 1);
     const previous = hits[hits.length - 1];
@@ -123,6 +103,37 @@ function sentenceHits(ctx: Context, s: Sentence): Hit[] {
       });
       used.add(n);
       continue;
+    }
+    // event noun or verb shortly before N, victim noun after: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص"
+    for (let k = firstTok - 1; k >= Math.max(first, firstTok - 3); k--) {
+      const em = casAt(ctx, k);
+      const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
+      if (ev && em && em.last < firstTok) {
+        let end = victim && m ? tokens[m.last]!.end : n.span.end;
+        // "قتل 30 مدنيا على الأقل"
+        const tail = qualifierAfter(ctx, victim && m ? m.last + 1 : tokenAt(tokens, n.span.end), n.qualifier);
+        if (tail) end = tail.end;
+        hits.push({
+          outcome: ev.outcome, value: n.value!, high: n.high, qualifier: tail?.qualifier ?? n.qualifier, numberSpan: n.span, mainSpan: { start: em.start, end },
+          group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:event-noun-before-number',
+        });
+        used.add(n);
+        break;
+      }
+    }
+    if (used.has(n)) continue;
+    // victim noun then a verb: "5 مدنيين قتلوا", "ثلاثة أشخاص لقوا حتفهم"
+    if (victim && m && inSentence(m.last + 1) && tokens[m.last + 1]!.spaced) {
+      const vm = casAt(ctx, m.last + 1);
+      const verb = find(vm?.values, 'verb');
+      if (verb && vm) {
+        hits.push({
+          outcome: verb.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: tokens[vm.last]!.end },
+          group: victim.group, groupSpan: { start: m.start, end: tokens[m.last]!.end }, rule: 'casualties:number-victim-verb',
+        });
+        used.add(n);
+        continue;
+      }
     }
     // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12"
     for (let k = firstTok - 1; k >= Math.max(first, firstTok - 4); k--) {
@@ -203,7 +214,6 @@ export function findCasualties(ctx: Context): void {
     if (hits.length === 0) continue;
     const partial = cueIn(ctx, s, 'partial');
     const higher = cueIn(ctx, s, 'higher');
-    const subset = cueIn(ctx, s, 'subset');
     const cumulative = cueIn(ctx, s, 'cumulative');
     const since = sinceDateFor(ctx, s);
     // a toll of "the fighting" counts from the start of the war the article dates
@@ -216,7 +226,7 @@ export function findCasualties(ctx: Context): void {
       if (partial) evidence.push(ctx.source.evidence(partial));
       if (higher) evidence.push(ctx.source.evidence(higher));
       if (period && period !== since) evidence.push(ctx.source.evidence(period.span));
-      const isSubset = total !== null && (h.rule === 'casualties:subset-among-them' || (subset !== null && subset.start < h.mainSpan.start));
+      const isSubset = total !== null && h.rule === 'casualties:subset-among-them';
       const key = ctx.nextKey('cas');
       ctx.records.casualties.push({
         key,
@@ -231,7 +241,7 @@ export function findCasualties(ctx: Context): void {
         scope: period ? 'cumulative' : 'event',
         period_start: period?.start ?? null,
         as_of: published,
-        claimant: claimantFor(ctx, h.mainSpan),
+        claimant: claimantFor(ctx, s, h.mainSpan),
         partial: partial !== null,
         may_be_higher: higher !== null || partial !== null,
         rule: h.rule,
@@ -251,12 +261,21 @@ function hasFightWord(ctx: Context, s: Sentence): boolean {
   return false;
 }
 
-/** Whoever gives the figure: the speaker of a statement whose content holds it, or "بحسب X". */
-function claimantFor(ctx: Context, span: Span): string | null {
+/** Whoever gives the figure: the speaker of a statement whose content holds it, or "بحسب X" in the sentence. */
+function claimantFor(ctx: Context, s: Sentence, span: Span): string | null {
   const o = ctx.source.toOriginal(span);
   for (const st of ctx.records.statements) {
     const content = st.evidence[1];
     if (st.speaker && content && content.start <= o.start && content.end >= o.end) return st.speaker;
+  }
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    const m = ctx.pack.speech.matchAt(tokens, k);
+    if (!m?.values.some((v) => v.type === 'source')) continue;
+    // "بحسب أرقام الأمم المتحدة", "وفق ما أفادت منظمة …": the first actor within a few words
+    const limit = tokens[Math.min(m.last + 4, tokens.length - 1)]!.end;
+    const actor = ctx.actorMentions.find((a) => a.start >= tokens[m.last]!.end && a.start <= limit && a.end <= s.end);
+    if (actor) return actor.key;
   }
   return null;
 }

@@ -28,6 +28,7 @@ function actorKind(ctx: Context, key: string) {
 export function findEvents(ctx: Context): void {
   const { tokens, pack, source } = ctx;
   let war: Draft<EventRecord> | null = null;
+  const incidentBySentence = new Map<Sentence, Draft<EventRecord>>();
   for (const s of ctx.sentences) {
     if (s.zone !== 'body') continue;
     const first = tokenAt(tokens, s.start);
@@ -51,12 +52,15 @@ export function findEvents(ctx: Context): void {
       const o = source.toOriginal(span);
       if (ctx.records.ceasefires.some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
       const asVerb = ctx.records.statements.find((st) => st.evidence[0] && st.evidence[0].start === o.start);
-      // an accusation is a statement; the event is what it alleges
-      if (asVerb && e.category === 'accuse') continue;
-      const accusation = ctx.records.statements.find((st) => st.stance === 'accuses' && st.evidence[1] && within(ctx, span, st.evidence[1]));
-      const denial = ctx.records.statements.find((st) => st.stance === 'denies' && st.evidence[1] && within(ctx, span, st.evidence[1]));
-      // (an attribution, "…، بحسب X", sources the article's own report: its events stand)
-      const reported = ctx.records.statements.find((st) => st.rule !== 'statements:according-to' && st.evidence[1] && within(ctx, span, st.evidence[1]));
+      // an accusation or a denial is a statement; the event is what it alleges or denies
+      if (asVerb && (e.category === 'accuse' || e.category === 'reject')) continue;
+      // the innermost reported clause holding the trigger (an attribution, "…، بحسب X", sources the
+      // article's own report: its events stand as reported)
+      const reported = ctx.records.statements
+        .filter((st) => st.rule !== 'statements:according-to' && st.evidence[1] && within(ctx, span, st.evidence[1]))
+        .sort((a, b) => a.evidence[1]!.end - a.evidence[1]!.start - (b.evidence[1]!.end - b.evidence[1]!.start))[0];
+      const accusation = reported?.stance === 'accuses' ? reported : undefined;
+      const denial = reported?.stance === 'denies' ? reported : undefined;
       // what a speaker wants, promises or asks for inside their words is not an event that happened
       if (reported && !accusation && !denial && e.acled_event_type === null) continue;
       const planned = markerNear(ctx, s, m.first - 4, m.first - 1, 'planned') ?? (pack.events.matchAt(tokens, m.first)?.values.some((v) => v.type === 'planned') ? span : null);
@@ -135,6 +139,19 @@ export function findEvents(ctx: Context): void {
         earlier.evidence.push(source.evidence(span));
         continue;
       }
+      // several violence words in one sentence ("قصف مدفعي استهدف أحياء … قتل 30") report one
+      // incident: one event, coded by its most specific word, with every word as evidence
+      const sameIncident = e.acled_event_type !== null ? incidentBySentence.get(s) : undefined;
+      if (sameIncident && sameIncident.status === draft.status) {
+        sameIncident.evidence.push(source.evidence(span));
+        if (specificity(e) > specificity(sameIncident)) {
+          Object.assign(sameIncident, { category: e.category, acled_event_type: e.acled_event_type, acled_sub_event_type: e.acled_sub_event_type, trigger: draft.trigger, rule: draft.rule });
+        }
+        sameIncident.civilian_targeting ||= draft.civilian_targeting;
+        sameIncident.actor1 ??= draft.actor1;
+        continue;
+      }
+      if (e.acled_event_type !== null && !isGenericFight(ctx, e, m.first)) incidentBySentence.set(s, draft);
       if (isGenericFight(ctx, e, m.first) && status !== 'alleged' && status !== 'denied') {
         // "المعارك", "الحرب": the article's war — one event, however often it is named
         if (war) {
@@ -159,6 +176,13 @@ export function findEvents(ctx: Context): void {
   }
 }
 
+/** How specific an ACLED coding is: a named weapon beats an attack, an attack beats a killing. */
+function specificity(e: { acled_event_type: string | null; acled_sub_event_type: string | null }): number {
+  const order = ['explosions_remote_violence', 'battles', 'violence_against_civilians', 'riots', 'protests', 'strategic_developments'];
+  const i = order.indexOf(e.acled_event_type ?? '');
+  return (i < 0 ? 0 : order.length - i) * 10 + (e.acled_sub_event_type === 'attack' ? 0 : 1);
+}
+
 function definite(ctx: Context, k: number): boolean {
   const w = ctx.tokens[k]?.text ?? '';
   return ctx.pack.morphology.isDefinite(w);
@@ -175,8 +199,11 @@ function sourceSpans(ctx: Context, s: Sentence): Span[] {
   for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
     const m = ctx.pack.speech.matchAt(tokens, k);
     if (m?.values.some((v) => v.type === 'source')) {
-      const actor = ctx.actorMentions.find((a) => a.start >= tokens[m.last]!.end && a.start <= tokens[m.last]!.end + 1);
-      out.push({ start: m.start, end: actor ? actor.end : tokens[m.last]!.end });
+      // "بحسب الخارجية التركية", "وفق ما أفادت منظمة …" (a verb may stand before the source)
+      const verb = ctx.pack.speech.matchAt(tokens, m.last + 1);
+      const after = verb?.values.some((v) => v.type === 'verb') ? tokens[verb.last]!.end : tokens[m.last]!.end;
+      const actor = ctx.actorMentions.find((a) => a.start >= after && a.start <= after + 1);
+      out.push({ start: m.start, end: actor ? actor.end : after });
     }
   }
   return out;

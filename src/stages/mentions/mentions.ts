@@ -235,9 +235,10 @@ export function findMentions(ctx: Context): void {
       if (ca) {
         ofCountry = ca.country;
         last = ca.m.last;
-      } else if (title.title.requires_of) {
-        // "المتحدث باسم الجيش الأذربيجاني": the body the official speaks for
-        const bm = pack.entities.matchAt(tokens, last + 1, { clitics: false });
+      } else {
+        // "المتحدث باسم الجيش الأذربيجاني", "الأمين العام للأمم المتحدة": the body the official serves
+        // "الأمين العام للأمم المتحدة": the body may carry the preposition ل
+        const bm = pack.entities.matchAt(tokens, last + 1);
         if (bm && tokens[last + 1]!.spaced) {
           const sub = bodyActor(ctx, idx, bm);
           if (sub) {
@@ -262,6 +263,7 @@ export function findMentions(ctx: Context): void {
           identity: `person:${p.name}`, kind: 'person', name: p.name, name_native: p.native,
           title: title.title.counterpart ? p.title : titleText, title_en: title.title.counterpart ? p.title_en : title.title.en,
           country: p.country ?? ofCountry?.iso3 ?? null, sector: p.sector ?? title.title.sector, wikidata: p.wikidata, rule: 'actors:title-then-known-person',
+          affiliationIdentity: body ? identityOf(idx, body) : null,
         }, { start: titleSpan.start, end: tokens[knownAfter.last]!.end });
         registerAliases(ctx, idx, `person:${p.name}`, source.evidence(spanOf(tokens, knownAfter)).text);
         i = knownAfter.last;
@@ -479,13 +481,18 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>): 
   return null;
 }
 
-/** A country name gives the place and the state; a demonym alone gives neither (it qualifies a noun). */
+/**
+ * A country name gives the place, and the state as an actor unless it only says where ("غرب
+ * السودان", "في سوريا", "بسوريا"); a demonym alone gives neither (it qualifies a noun).
+ */
 function countryOrDemonymMention(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>): void {
   const c = first(m, 'country');
   if (!c) return;
   const span = spanOf(ctx.tokens, m);
   countryPlace(ctx, idx, c.country, span);
-  addActor(ctx, idx, stateSpec(c.country, 'actors:country-name'), span);
+  const prev = ctx.tokens[m.first - 1];
+  const locative = ctx.pack.morphology.locativeProclitic(m.proclitic) || (!!prev && ctx.tokens[m.first]!.spaced && ctx.pack.grammar.has('locative', prev.text));
+  if (!locative) addActor(ctx, idx, stateSpec(c.country, 'actors:country-name'), span);
 }
 
 

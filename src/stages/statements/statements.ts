@@ -78,7 +78,7 @@ interface Clause {
 
 export function findStatements(ctx: Context): void {
   const { tokens, pack, source } = ctx;
-  let lastSpeaker: { key: string; paragraph: number } | null = null;
+  const last: { speaker: { key: string; paragraph: number } | null } = { speaker: null };
   for (const s of ctx.sentences) {
     const quotes = quotesIn(ctx, s);
     const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
@@ -117,7 +117,9 @@ export function findStatements(ctx: Context): void {
         }
       }
       if (source_) {
-        // بحسب X: the clause before it is X's
+        // بحسب X: the clause before it is X's ("وفق ما أفادت X": a verb may stand between)
+        const sv = pack.speech.matchAt(tokens, k);
+        if (sv?.values.some((v) => v.type === 'verb')) k = sv.last + 1;
         const sp = actorAtToken(ctx, k);
         const prev = clauses[clauses.length - 1];
         if (prev) {
@@ -131,9 +133,10 @@ export function findStatements(ctx: Context): void {
         continue;
       }
       if (!verb) continue;
-      // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …")
+      // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …");
+      // a participle ("متهمة الجيش …") continues the last speaker: the actor after it is its object
       let speaker: KeyedSpan | undefined;
-      for (let j = k; j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+      for (let j = k; !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         speaker = actorAtToken(ctx, j);
         if (speaker) {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
@@ -150,8 +153,10 @@ export function findStatements(ctx: Context): void {
         speaker = actorEndingAt(ctx, b);
         if (speaker) rule = 'statements:speaker-then-verb';
       }
-      if (!speaker && lastSpeaker && lastSpeaker.paragraph >= s.paragraph - 1 && (verb.participle || i === firstTok || /^[وف]/u.test(tokens[i]!.text))) {
-        speaker = { start: -1, end: -1, key: lastSpeaker.key };
+      // the subject of the clause before, in this sentence or the paragraph's last one
+      const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
+      if (!speaker && previous && (verb.participle || i === firstTok || /^[وف]/u.test(tokens[i]!.text))) {
+        speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
       if (!speaker) continue;
@@ -171,12 +176,27 @@ export function findStatements(ctx: Context): void {
       clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule });
       i = Math.max(i, tokenAt(tokens, cStart) - 1);
     }
-    for (const c of clauses) {
-      const contentEnd = c.contentEnd ?? s.end;
+    clauses.forEach((c, n) => {
+      // a clause ends where the next reporting clause of the sentence begins ("…، فيما نفت …")
+      const next = clauses[n + 1];
+      const contentEnd = c.contentEnd ?? (next && next.verbSpan.start > c.contentStart ? trimConnective(ctx, c.contentStart, next.verbSpan.start) : s.end);
       pushStatement(ctx, s, c, contentEnd, quotes);
-      if (c.speaker) lastSpeaker = { key: c.speaker.key, paragraph: s.paragraph };
-    }
+      if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
+    });
   }
+}
+
+/** Move an end offset back over a connective and punctuation: "…الهجوم، فيما" → "…الهجوم". */
+function trimConnective(ctx: Context, start: number, end: number): number {
+  const { tokens } = ctx;
+  let e = end;
+  let k = tokenAt(tokens, end) - 1;
+  while (k >= 0 && tokens[k]!.start >= start && ctx.pack.grammar.has('connectives', tokens[k]!.text)) {
+    e = tokens[k]!.start;
+    k--;
+  }
+  while (e > start && /[\s،,.;:-]/u.test(ctx.source.folded[e - 1]!)) e--;
+  return e;
 }
 
 /** Where the reported content starts: after أن/إن/:, or at a quotation mark, else right after the speaker (and any date). */
@@ -205,10 +225,12 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
 function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[]): void {
   const { source } = ctx;
   let end = contentEnd;
-  // leave the closing full stop out of the content
-  while (end > c.contentStart && /[.\s،,]/u.test(source.folded[end - 1]!)) end--;
-  if (end <= c.contentStart) return;
-  const contentSpan = { start: c.contentStart, end };
+  let start = c.contentStart;
+  // leave the closing full stop and a leading dash (after a dateline credit) out of the content
+  while (end > start && /[.\s،,]/u.test(source.folded[end - 1]!)) end--;
+  while (start < end && /[\s\-–—:]/u.test(source.folded[start]!)) start++;
+  if (end <= start) return;
+  const contentSpan = { start, end };
   const content = source.evidence(contentSpan);
   const inner = quotes.filter((q) => q.start >= contentSpan.start && q.end <= contentSpan.end + 1);
   const quoteTexts = inner.map((q) => source.evidence(q).text);

@@ -1,0 +1,166 @@
+/**
+ * csv/datapackage.json: a Frictionless Data Package (tabular-data-package) describing the CSV
+ * tables, so `frictionless validate` checks them and typed readers (frictionless, R's
+ * frictionless, pandas via the schema) import them with the right types. Field names come from the
+ * CSV column lists, types and descriptions from the zod schemas (through their JSON Schema), so the
+ * package follows the codebook without being edited by hand. Pure and deterministic.
+ */
+import { z } from 'zod';
+import { AgencySchema, ArticleSchema, RECORD_SCHEMAS, SCHEMA_ID, type RecordTable } from '../schema/index.ts';
+import { ACLED_COLUMN_DESCRIPTIONS, ACLED_COLUMNS, type AcledColumn } from './acled.ts';
+import { CSV_COLUMNS, CSV_TABLES, LIST_SEPARATOR, type CsvTable } from './csv.ts';
+
+export const ACLED_VIEW = 'acled_view';
+
+type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+
+export interface TableField {
+  name: string;
+  type: FieldType;
+  description?: string;
+  constraints?: { enum?: Array<string | number> };
+}
+
+interface JsonSchema {
+  type?: string | string[];
+  anyOf?: JsonSchema[];
+  enum?: Array<string | number>;
+  const?: string | number | boolean;
+  pattern?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+}
+
+const ISO_DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+function propertiesOf(schema: z.ZodType): Record<string, JsonSchema> {
+  return (z.toJSONSchema(schema, { io: 'output' }) as JsonSchema).properties ?? {};
+}
+
+/** The non-null alternative of a nullable JSON Schema, with the outer description kept. */
+function nonNull(schema: JsonSchema): JsonSchema {
+  if (schema.anyOf) {
+    const options = schema.anyOf.filter((s) => s.type !== 'null');
+    if (options.length === 1) return { ...options[0], ...(schema.description ? { description: schema.description } : {}) };
+    // 1 | 2 | 3 (precision codes): a union of constants
+    if (options.every((o) => o.const !== undefined)) {
+      return { type: typeof options[0]!.const === 'number' ? 'integer' : 'string', enum: options.map((o) => o.const as string | number), ...(schema.description ? { description: schema.description } : {}) };
+    }
+    return { ...schema, anyOf: options };
+  }
+  if (Array.isArray(schema.type)) {
+    const types = schema.type.filter((t) => t !== 'null');
+    return { ...schema, type: types.length === 1 ? types[0]! : types };
+  }
+  return schema;
+}
+
+function scalarField(name: string, schema: JsonSchema, fallbackDescription?: string): TableField {
+  const s = nonNull(schema);
+  let type: FieldType = 'string';
+  if (s.type === 'integer') type = 'integer';
+  else if (s.type === 'number') type = 'number';
+  else if (s.type === 'boolean') type = 'boolean';
+  else if (s.type === 'string' && s.pattern === ISO_DATE_PATTERN) type = 'date';
+  const field: TableField = { name, type };
+  const description = s.description ?? fallbackDescription ?? (s.enum ? `one of: ${s.enum.join(', ')}` : undefined);
+  if (description !== undefined) field.description = description;
+  if (s.enum) field.constraints = { enum: [...s.enum] };
+  return field;
+}
+
+/** Fields of a record table, column by column as the CSV writer flattens them. */
+function fieldsFor(table: CsvTable): TableField[] {
+  const properties = propertiesOf(table === 'articles' ? ArticleSchema : RECORD_SCHEMAS[table as RecordTable]);
+  const agency = propertiesOf(AgencySchema);
+  const byColumn = (column: string): TableField => {
+    if (column === 'article_id') return { name: column, type: 'string', description: 'id of the article the record comes from (articles.id)' };
+    const property = properties[column];
+    if (property) {
+      const s = nonNull(property);
+      if (s.type === 'array') {
+        const what = s.items?.properties?.['start'] ? 'distinct surface forms' : 'values';
+        const description = `${s.description ?? column}; ${what} joined with "${LIST_SEPARATOR}"`;
+        return { name: column, type: 'string', description };
+      }
+      return scalarField(column, property);
+    }
+    switch (column) {
+      case 'evidence_start':
+        return { name: column, type: 'integer', description: 'start offset of the first evidence span in articles.text (UTF-16 code units, inclusive)' };
+      case 'evidence_end':
+        return { name: column, type: 'integer', description: 'end offset of the first evidence span in articles.text (UTF-16 code units, exclusive)' };
+      case 'evidence_text':
+        return { name: column, type: 'string', description: 'text of the first evidence span; the JSON holds every span' };
+      case 'evidence_count':
+        return { name: column, type: 'integer', description: 'number of evidence spans (the JSON lists them all)' };
+    }
+    const agencyField = /^agency_(.+)$/u.exec(column)?.[1];
+    if (agencyField !== undefined && agency[agencyField]) return scalarField(column, agency[agencyField], `wire agency ${agencyField}`);
+    throw new Error(`datapackage: no type for column ${table}.${column}`);
+  };
+  return CSV_COLUMNS[table].map(byColumn);
+}
+
+const ACLED_TYPES: Partial<Record<AcledColumn, FieldType>> = {
+  event_date: 'date', year: 'integer', time_precision: 'integer', inter1: 'integer', inter2: 'integer',
+  interaction: 'integer', iso: 'integer', latitude: 'number', longitude: 'number', geo_precision: 'integer', fatalities: 'integer',
+};
+
+function acledFields(): TableField[] {
+  return ACLED_COLUMNS.map((name) => ({ name, type: ACLED_TYPES[name] ?? 'string', description: ACLED_COLUMN_DESCRIPTIONS[name] }));
+}
+
+const TABLE_DESCRIPTIONS: Readonly<Record<CsvTable, string>> = {
+  articles: 'one row per article',
+  actors: 'persons, states, government bodies, armed forces and groups, organisations and populations',
+  places: 'named geographic entities',
+  dates: 'temporal expressions resolved to dates',
+  statements: 'who said what, when: one row per reporting clause',
+  events: 'events, PLOVER and ACLED coded',
+  casualties: 'one row per reported casualty figure',
+  ceasefires: 'ceasefire, truce and humanitarian-pause attempts',
+};
+
+/** The data package for the CSV tables as written (with or without a BOM). */
+export function dataPackage(options: { bom: boolean }): Record<string, unknown> {
+  const common = {
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: options.bom ? 'utf-8-sig' : 'utf-8',
+    dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
+  };
+  const resources: Array<Record<string, unknown>> = CSV_TABLES.map((table) => ({
+    name: table,
+    path: `${table}.csv`,
+    description: TABLE_DESCRIPTIONS[table],
+    ...common,
+    schema: {
+      fields: fieldsFor(table),
+      missingValues: [''],
+      primaryKey: table === 'articles' ? ['id'] : ['article_id', 'id'],
+      ...(table === 'articles' ? {} : { foreignKeys: [{ fields: ['article_id'], reference: { resource: 'articles', fields: ['id'] } }] }),
+    },
+  }));
+  resources.push({
+    name: ACLED_VIEW,
+    path: `${ACLED_VIEW}.csv`,
+    description: "the political-violence events in ACLED's column names and spellings, to append to an ACLED export",
+    ...common,
+    schema: { fields: acledFields(), missingValues: [''] },
+  });
+  return {
+    profile: 'tabular-data-package',
+    name: 'conflict-events',
+    title: 'conflict-events tables',
+    description: `Records extracted from news articles (${SCHEMA_ID}); see CODEBOOK.md for what every field means. Text cells a spreadsheet would run as a formula are prefixed with an apostrophe.`,
+    resources,
+  };
+}
+
+/** csv/datapackage.json as written: 2-space JSON and a final newline. */
+export function toDataPackageJson(options: { bom: boolean }): string {
+  return `${JSON.stringify(dataPackage(options), null, 2)}\n`;
+}
