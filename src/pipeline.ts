@@ -99,6 +99,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
         },
         published: null,
         zones: [],
+        tokenZones: [],
         sentences: [],
         records: { actors: [], places: [], dates: [], numbers: [], statements: [], events: [], casualties: [], ceasefires: [] },
         actorMentions: [],

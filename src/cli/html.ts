@@ -18,6 +18,8 @@ interface DomElement extends DomNode {
   getAttribute(name: string): string | null;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
+  remove(): void;
 }
 interface DomDocument {
   readonly documentElement: DomElement | null;
@@ -35,7 +37,7 @@ const BLOCKS = new Set([
   'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
 ]);
 /** Elements whose content is never article text. */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'IFRAME']);
+const SKIPPED = new Set(['HEAD', 'TITLE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'IFRAME']);
 
 /**
  * The text of an element with one block (paragraph, heading, list item) per line: runs of white
@@ -160,6 +162,29 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
   return m?.[1];
 }
 
+/** linkedom makes a fragment's first element the document element: give fragments a document. */
+function parsePage(html: string): DomDocument {
+  const page = /<html[\s>]/iu.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return (parseHTML(page) as unknown as { document: DomDocument }).document;
+}
+
+/** Page furniture: never article text, whatever Readability's scoring would make of a short page. */
+const FURNITURE = 'nav, footer, aside, form, dialog, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [role="search"], [aria-hidden="true"]';
+
+/** Remove the furniture, and the site's <header> (an <article>'s own header holds its title and date). */
+function stripFurniture(document: DomDocument): void {
+  for (const el of Array.from(document.querySelectorAll(FURNITURE))) el.remove();
+  for (const el of Array.from(document.querySelectorAll('header'))) if (!el.closest('article, main')) el.remove();
+}
+
+/** When Readability finds nothing: the text of <article>, else <main>, else <body>, furniture removed. */
+function fallbackText(html: string): string {
+  const document = parsePage(html);
+  stripFurniture(document);
+  const root = document.querySelector('article') ?? document.querySelector('main') ?? document.querySelector('body') ?? document.documentElement;
+  return root ? blockText(root) : '';
+}
+
 export type PageResult = { input: ArticleInput; error?: undefined } | { input?: undefined; error: string };
 
 export interface PageOptions {
@@ -169,7 +194,7 @@ export interface PageOptions {
 
 /** Read an HTML page into an article input, or say why there is no article in it. */
 export function articleFromHtml(html: string, options: PageOptions = {}): PageResult {
-  const { document } = parseHTML(html) as unknown as { document: DomDocument };
+  const document = parsePage(html);
   // Metadata first: Readability rewrites the DOM it reads.
   const published = publishedOf(document);
   const url = clean(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? meta(document, 'og:url');
@@ -180,11 +205,13 @@ export function articleFromHtml(html: string, options: PageOptions = {}): PageRe
   const h1 = clean(document.querySelector('article h1')?.textContent) ?? clean(document.querySelector('h1')?.textContent);
   const pageTitle = clean(document.querySelector('title')?.textContent);
 
+  stripFurniture(document);
   const parsed = new Readability<unknown>(document as never, { serializer: (node) => node }).parse();
   const body = parsed?.content as DomNode | null | undefined;
   const siteName = clean(parsed?.siteName) ?? meta(document, 'og:site_name') ?? clean(jsonLdOutlet);
   const title = titleOf(clean(parsed?.title) ?? pageTitle ?? h1, h1, siteName);
-  let lines = body ? blockText(body).split('\n') : [];
+  let lines = (body ? blockText(body) : fallbackText(html)).split('\n').filter((l) => l !== '');
+  if (lines.length === 0) lines = fallbackText(html).split('\n').filter((l) => l !== '');
   // The title travels as a field: a copy of it as the first line would be read twice.
   if (title !== null && lines[0] === title) lines = lines.slice(1);
   const text = lines.join('\n');

@@ -75,6 +75,8 @@ export interface Context {
   /** publication date as a UTC Date, or null */
   published: Date | null;
   zones: Zone[];
+  /** zone kind of each token (same index as tokens), set by ingest */
+  tokenZones: Array<Zone['kind'] | null>;
   sentences: Sentence[];
   records: Records;
   /** every actor and place mention (folded spans), sorted by start: for lookups by position */

@@ -86,12 +86,32 @@ export class PhraseMatcher<T> {
     return !!list?.some((e) => e.key === key);
   }
 
+  /**
+   * Results per token array, so the many stages that ask about the same word pay once: the
+   * arrays are per article, and a WeakMap lets them go with it.
+   */
+  private readonly cache = new WeakMap<readonly Token[], { clitics: Array<PhraseMatch<T> | null | undefined>; literal: Array<PhraseMatch<T> | null | undefined> }>();
+
   /** Longest match starting at token i (any proclitic reading), or null. */
   matchAt(tokens: readonly Token[], i: number, options: { clitics?: boolean } = {}): PhraseMatch<T> | null {
+    let memo = this.cache.get(tokens);
+    if (!memo) {
+      memo = { clitics: [], literal: [] };
+      this.cache.set(tokens, memo);
+    }
+    const slot = options.clitics === false ? memo.literal : memo.clitics;
+    const cached = slot[i];
+    if (cached !== undefined) return cached;
+    const result = this.computeAt(tokens, i, options.clitics !== false);
+    slot[i] = result;
+    return result;
+  }
+
+  private computeAt(tokens: readonly Token[], i: number, clitics: boolean): PhraseMatch<T> | null {
     const tok = tokens[i];
     if (!tok) return null;
     let best: PhraseMatch<T> | null = null;
-    const variants = options.clitics === false ? [{ word: tok.text, offset: 0, proclitic: '' }] : wordVariants(tok.text);
+    const variants = clitics ? wordVariants(tok.text) : [{ word: tok.text, offset: 0, proclitic: '' }];
     for (const v of variants) {
       const list = this.byFirst.get(v.word);
       if (!list) continue;

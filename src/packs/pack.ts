@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
-import { foldKey } from '../core/source-text.ts';
+import { foldKey, foldText } from '../core/source-text.ts';
 import * as L from './lexicon-schema.ts';
 import { arabicMorphology } from './ar/morphology.ts';
 
@@ -101,7 +101,8 @@ export interface LanguagePack {
   casualties: PhraseMatcher<CasualtyLex>;
   ceasefires: PhraseMatcher<CeasefireLex>;
   events: PhraseMatcher<EventLex>;
-  quoteMarks: Array<{ open: string; close: string }>;
+  /** folded opening quotation mark → its folded closing mark (“ and ” fold to ") */
+  quoteClose: Map<string, string>;
   /** folded lines that are site chrome, not article content */
   pageRemnants: Set<string>;
   countries: Map<string, CountryEntry>;
@@ -346,7 +347,7 @@ function buildPack(lang: string): LanguagePack {
     casualties: cas,
     ceasefires: cf,
     events: ev,
-    quoteMarks: speech.quote_marks,
+    quoteClose: new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1)),
     pageRemnants: new Set(credits.page_remnants.map(foldKey)),
     countries,
     actorsByName: new Map(actors.actors.map((a) => [a.name, a])),

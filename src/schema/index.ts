@@ -228,7 +228,7 @@ export const DocumentSchema = z
     events: z.array(EventSchema),
     casualties: z.array(CasualtySchema),
     ceasefires: z.array(CeasefireSchema),
-    diagnostics: z.array(DiagnosticSchema),
+    diagnostics: z.array(DiagnosticSchema).describe('what the extractor could not do, as data (severity, code, message, evidence)'),
   })
   .describe('everything extracted from one article');
 export type ExtractionDocument = z.infer<typeof DocumentSchema>;

@@ -80,7 +80,7 @@ body.hide-ceasefires mark.ev-ceasefires { background: transparent; box-shadow: n
 @keyframes flash { 0%, 40% { filter: brightness(0.8) saturate(1.6); } 100% { filter: none; } }
 .records { display: flex; flex-direction: column; gap: 1rem; position: sticky; top: 0; max-height: 100vh; overflow-y: auto; padding-block: 0.5rem; }
 @media (max-width: 900px) { .records { position: static; max-height: none; } }
-.records section { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.75rem; overflow-x: auto; }
+.records section { flex-shrink: 0; background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.75rem; overflow-x: auto; }
 .records h2 { font-size: 1.05rem; margin: 0.25rem 0 0.5rem; display: flex; align-items: center; gap: 0.5rem; }
 table { border-collapse: collapse; width: 100%; font-size: 0.88rem; line-height: 1.5; }
 th, td { text-align: start; padding: 0.25rem 0.4rem; border-bottom: 1px solid #eee; vertical-align: top; }
@@ -91,6 +91,7 @@ td.id { white-space: nowrap; font-family: ui-monospace, monospace; direction: lt
 .empty { color: #777; font-size: 0.9rem; }
 .diagnostics { margin: 0 1.5rem 2rem; font-size: 0.9rem; }
 .ltr { direction: ltr; unicode-bidi: isolate; }
+.nowrap { white-space: nowrap; }
 `;
 
 /** Clicking a row flashes and scrolls to its marks; clicking a mark flashes its rows; the legend toggles types. */
@@ -329,13 +330,13 @@ export function toReviewIndexHtml(entries: readonly ReviewIndexEntry[]): string 
   const dir = only === null ? 'ltr' : dirOf(only);
   const rows = sorted.map((e) => {
     const href = `${encodeURIComponent(e.id)}.html`;
-    return `<tr><td class="id"><a href="${escapeHtml(href)}">${escapeHtml(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${escapeHtml(e.title ?? '')}</a></td><td>${escapeHtml(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${escapeHtml(e.source)}</td></tr>`;
+    return `<tr><td class="id"><a href="${escapeHtml(href)}">${escapeHtml(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${escapeHtml(e.title ?? '')}</a></td><td class="nowrap">${escapeHtml(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${escapeHtml(e.source)}</td></tr>`;
   });
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">
 ${head('conflict-events review')}
 <body>
-<header class="page"><h1>conflict-events review</h1><p class="meta">${sorted.length} articles</p></header>
+<header class="page" dir="ltr"><h1>conflict-events review</h1><p class="meta">${sorted.length} articles</p></header>
 <main style="padding: 1rem 1.5rem">
 <table>
 <thead><tr><th>id</th><th>title</th><th>published</th>${REVIEW_TYPES.map((t) => `<th><span class="swatch" style="background: var(--c-${t})"></span> ${TYPE_LABELS[t]}</th>`).join('')}<th>source</th></tr></thead>

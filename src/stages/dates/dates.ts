@@ -250,6 +250,9 @@ export function findDates(ctx: Context): void {
     const inZone = (t: Token) => t.start >= zone.span.start && t.end <= zone.span.end;
     for (let i = tokenAt(tokens, zone.span.start); i < tokens.length; i++) {
       if (!inZone(tokens[i]!)) break;
+      // most words start no date: skip them before trying every grammar
+      const t = tokens[i]!;
+      if (!ctx.pack.time.matchAt(tokens, i) && !/\d/u.test(t.text) && !ctx.pack.grammar.has('year_nouns', t.text) && !ctx.pack.grammar.has('day_nouns', t.text)) continue;
       const f = dateAt(ctx, i);
       if (!f || !inZone(tokens[f.last]!)) continue;
       const span = { start: tokens[f.first]!.start, end: tokens[f.last]!.end };

@@ -179,6 +179,14 @@ export function ingest(ctx: Context): void {
   zones.push(...tail.reverse());
   zones.sort((a, b) => a.span.start - b.span.start);
   ctx.zones = zones;
+  const tokenZones: Context['tokenZones'] = new Array(ctx.tokens.length).fill(null);
+  let z = 0;
+  ctx.tokens.forEach((t, k) => {
+    while (z < zones.length && zones[z]!.span.end < t.end) z++;
+    const zone = zones[z];
+    tokenZones[k] = zone && t.start >= zone.span.start && t.end <= zone.span.end ? zone.kind : null;
+  });
+  ctx.tokenZones = tokenZones;
   if (article.published) ctx.published = parseIso(article.published);
   else if (!article.published_reason) article.published_reason = 'no publication date given and no date line found';
 }

@@ -126,10 +126,8 @@ function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: P
 }
 
 function isReportedZone(ctx: Context, t: Token): boolean {
-  for (const z of ctx.zones) {
-    if (t.start >= z.span.start && t.end <= z.span.end) return z.kind === 'title' || z.kind === 'subtitle' || z.kind === 'body' || z.kind === 'caption';
-  }
-  return false;
+  const z = ctx.tokenZones[t.index];
+  return z === 'title' || z === 'subtitle' || z === 'body' || z === 'caption';
 }
 
 

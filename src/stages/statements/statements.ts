@@ -32,29 +32,22 @@ function tokenIndexOfEnd(tokens: readonly Token[], end: number): number {
 
 /** Quotations inside a folded span: [open, close) spans of the inner words. */
 export function quotesIn(ctx: Context, span: Span): Span[] {
-  const text = ctx.source.folded.slice(span.start, span.end);
+  const text = ctx.source.folded;
   const out: Span[] = [];
-  const pairs = ctx.pack.quoteMarks;
-  let i = 0;
-  while (i < text.length) {
-    const pair = pairs.find((p) => text.startsWith(foldQuote(p.open), i));
-    if (!pair) {
+  const closeOf = ctx.pack.quoteClose;
+  let i = span.start;
+  while (i < span.end) {
+    const close = closeOf.get(text[i]!);
+    if (close === undefined) {
       i++;
       continue;
     }
-    const open = foldQuote(pair.open);
-    const close = foldQuote(pair.close);
-    const end = text.indexOf(close, i + open.length);
-    if (end < 0) break;
-    if (end > i + open.length) out.push({ start: span.start + i + open.length, end: span.start + end });
-    i = end + close.length;
+    const end = text.indexOf(close, i + 1);
+    if (end < 0 || end >= span.end) break;
+    if (end > i + 1) out.push({ start: i + 1, end });
+    i = end + 1;
   }
   return out;
-}
-
-/** Quote marks are folded (“ ” → ") the same way as the text. */
-function foldQuote(mark: string): string {
-  return mark === '“' || mark === '”' || mark === '„' ? '"' : mark === '‘' || mark === '’' ? "'" : mark;
 }
 
 function dateIn(ctx: Context, from: number, to: number): string | null {
