@@ -66,18 +66,16 @@ export const ArticleSchema = z
   .describe('the article the document was extracted from');
 export type Article = z.infer<typeof ArticleSchema>;
 
-const common = {
-  id: recordId,
-  rule: ruleId,
-  evidence,
-};
+// id first, the record's own fields, then how it was found: rule and evidence last
+const head = { id: recordId };
+const tail = { rule: ruleId, evidence };
 
 const mentions = z.array(EvidenceSchema).min(1).describe('every surface form in the text, with its offsets');
 
 export const ActorKind = z.enum(['person', 'state', 'government', 'armed_forces', 'armed_group', 'organization', 'population', 'media']);
 export const ActorSchema = z
   .object({
-    ...common,
+    ...head,
     kind: ActorKind.describe('what kind of actor'),
     name: z.string().describe('canonical display name (English where the lexicon knows it, else as written)'),
     name_native: z.string().describe("canonical form in the article's language"),
@@ -88,6 +86,7 @@ export const ActorSchema = z
     sector: z.string().nullable().describe('PLOVER-style sector: gov, mil, reb, cop, cvl, igo, ngo, med, jrn …'),
     affiliation: recordId.nullable().describe('id of the actor this one belongs to'),
     wikidata: z.string().regex(/^Q\d+$/u).nullable().describe('Wikidata Q-id where known'),
+    ...tail,
   })
   .describe('a person, state, government body, armed force, armed group, organisation or population group');
 export type Actor = z.infer<typeof ActorSchema>;
@@ -95,7 +94,7 @@ export type Actor = z.infer<typeof ActorSchema>;
 export const PlaceKind = z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']);
 export const PlaceSchema = z
   .object({
-    ...common,
+    ...head,
     kind: PlaceKind,
     name: z.string().describe('canonical display name (English where known)'),
     name_native: z.string().describe("canonical form in the article's language"),
@@ -104,6 +103,7 @@ export const PlaceSchema = z
     lat: z.number().min(-90).max(90).nullable().describe('WGS84 latitude'),
     lon: z.number().min(-180).max(180).nullable().describe('WGS84 longitude'),
     geo_precision: z.union([z.literal(1), z.literal(2), z.literal(3)]).nullable().describe('ACLED: 1 town, 2 part of a region, 3 province or larger'),
+    ...tail,
   })
   .describe('a named geographic entity');
 export type Place = z.infer<typeof PlaceSchema>;
@@ -112,7 +112,7 @@ export const DateKind = z.enum(['absolute', 'weekday', 'relative_day', 'since', 
 export const Precision = z.enum(['day', 'week', 'month', 'year']);
 export const DateSchema = z
   .object({
-    ...common,
+    ...head,
     text: z.string().describe('the expression as written'),
     kind: DateKind,
     start: nullableIsoDate.describe('resolved start, closed interval'),
@@ -122,13 +122,14 @@ export const DateSchema = z
     calendar: z.enum(['gregorian', 'hijri']).describe('calendar the expression was written in (extension)'),
     ambiguity: z.string().nullable().describe('why the resolution may be wrong, e.g. weekday_is_publication_weekday'),
     date_reason: z.string().nullable().describe('why start is null'),
+    ...tail,
   })
   .describe('a temporal expression resolved to a date or span');
 export type DateRecord = z.infer<typeof DateSchema>;
 
 export const StatementSchema = z
   .object({
-    ...common,
+    ...head,
     speaker: recordId.nullable().describe('actor id of the speaker'),
     speaker_text: z.string().nullable().describe('the words naming the speaker in this clause'),
     via: recordId.nullable().describe('actor id of the channel that relayed it'),
@@ -139,6 +140,7 @@ export const StatementSchema = z
     content: z.string().describe('the reported clause as written'),
     stance: z.enum(['asserts', 'denies', 'accuses', 'demands', 'threatens', 'other']),
     date: nullableIsoDate.describe('when it was said'),
+    ...tail,
   })
   .describe('who said what, when: one record per reporting clause');
 export type Statement = z.infer<typeof StatementSchema>;
@@ -149,7 +151,7 @@ export const EventCategory = z.enum([
 ]);
 export const EventSchema = z
   .object({
-    ...common,
+    ...head,
     category: EventCategory.describe('PLOVER event category'),
     trigger: z.string().describe('the word or phrase that names the event, as written (extension)'),
     acled_event_type: z.string().nullable().describe('ACLED event type in lower_snake_case, for political violence'),
@@ -166,13 +168,14 @@ export const EventSchema = z
     claimed_by: recordId.nullable().describe('actor id of the claimant for alleged events'),
     civilian_targeting: z.boolean(),
     casualties: z.array(recordId).describe('ids of casualty records that belong to this event'),
+    ...tail,
   })
   .describe('something that happened, is alleged or is planned');
 export type EventRecord = z.infer<typeof EventSchema>;
 
 export const CasualtySchema = z
   .object({
-    ...common,
+    ...head,
     outcome: z.enum(['killed', 'injured', 'missing', 'detained', 'abducted', 'displaced']),
     number_text: z.string().describe('the figure as written'),
     qualifier: z.enum(['exact', 'at_least', 'more_than', 'about', 'at_most', 'range', 'vague']),
@@ -190,13 +193,14 @@ export const CasualtySchema = z
     claimant: recordId.nullable(),
     partial: z.boolean(),
     may_be_higher: z.boolean(),
+    ...tail,
   })
   .describe('one reported casualty figure');
 export type Casualty = z.infer<typeof CasualtySchema>;
 
 export const CeasefireSchema = z
   .object({
-    ...common,
+    ...head,
     kind: z.enum(['ceasefire', 'humanitarian_truce', 'truce', 'cessation_of_hostilities']),
     status: z.enum(['proposed', 'agreed', 'in_effect', 'violated', 'failed', 'rejected']),
     attempts: z.number().int().positive().nullable(),
@@ -205,6 +209,7 @@ export const CeasefireSchema = z
     start: nullableIsoDate,
     end: nullableIsoDate,
     as_of: nullableIsoDate,
+    ...tail,
   })
   .describe('a ceasefire, truce or humanitarian-pause attempt');
 export type Ceasefire = z.infer<typeof CeasefireSchema>;
