@@ -105,6 +105,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
         actorMentions: [],
         placeMentions: [],
         diagnostics: [],
+        memo: new Map(),
         nextKey: (prefix) => `${prefix}~${++counter}`,
       };
       for (const [, stage] of STAGES) stage(ctx);

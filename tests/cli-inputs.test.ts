@@ -42,13 +42,13 @@ describe('.txt', () => {
     expect(await errorOf(['blank.txt'])).toEqual(['blank.txt', 'empty_file', undefined]);
   });
 
-  it('reports binary files and invalid UTF-8 with the line of the first bad byte', async () => {
+  it('reports binary files, and text in no supported encoding with the line of the first non-UTF-8 byte', async () => {
     tree.write({
       'image.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
       'latin1.txt': Buffer.concat([Buffer.from('ok\nstill ok\n'), Buffer.from([0x63, 0x61, 0x66, 0xe9]), Buffer.from('\n')]),
     });
     expect(await errorOf(['image.txt'])).toEqual(['image.txt', 'binary_file', 1]);
-    expect(await errorOf(['latin1.txt'])).toEqual(['latin1.txt', 'invalid_utf8', 3]);
+    expect(await errorOf(['latin1.txt'])).toEqual(['latin1.txt', 'undecodable', 3]);
   });
 
   it('refuses a file over --max-bytes', async () => {
@@ -197,12 +197,12 @@ describe('paths and directories', () => {
     expect((await read(['.draft.txt']))[0]?.input?.text).toBe('draft');
   });
 
-  it('reports HTML as not supported yet, also inside a directory', async () => {
-    tree.write({ 'in/page.html': '<p>x</p>', 'in/old.HTM': '<p>y</p>' });
+  it('reads .html and .htm pages, also inside a directory; a page without text is an error', async () => {
+    tree.write({ 'in/page.html': '<title>عنوان</title><p>نص الخبر</p>', 'in/old.HTM': '<nav><a href="/">x</a></nav>' });
     const items = await read(['in']);
-    expect(items.map((i) => [i.source, i.error?.code, i.error?.message])).toEqual([
-      ['in/old.HTM', 'unsupported_format', 'HTML input is not supported yet'],
-      ['in/page.html', 'unsupported_format', 'HTML input is not supported yet'],
+    expect(items.map((i) => [i.source, i.error?.code ?? i.input?.text, i.error?.message ?? i.input?.title])).toEqual([
+      ['in/old.HTM', 'empty_text', 'no article text found in the page'],
+      ['in/page.html', 'نص الخبر', 'عنوان'],
     ]);
   });
 

@@ -48,10 +48,11 @@ describe('extract: success', () => {
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(SUMMARY);
     expect(r.stderr[0]).toContain('2 articles ok, 0 failed');
-    expect(readdirSync(tree.path('out')).sort()).toEqual(['csv', 'json', 'yaml']);
+    expect(readdirSync(tree.path('out')).sort()).toEqual(['csv', 'json', 'review', 'yaml']);
     expect(readdirSync(tree.path('out/json')).sort()).toEqual(['a.json', 'bee.json']);
     expect(readdirSync(tree.path('out/yaml')).sort()).toEqual(['a.yaml', 'bee.yaml']);
-    expect(readdirSync(tree.path('out/csv')).sort()).toEqual(CSV_TABLES.map((t) => `${t}.csv`).sort());
+    expect(readdirSync(tree.path('out/csv')).sort()).toEqual([...CSV_TABLES.map((t) => `${t}.csv`), 'acled_view.csv', 'datapackage.json'].sort());
+    expect(readdirSync(tree.path('out/review')).sort()).toEqual(['a.html', 'bee.html', 'index.html']);
     const bee = JSON.parse(tree.read('out/json/bee.json'));
     expect(bee.article).toMatchObject({ id: 'bee', source: 'in/b.json', title: 'عنوان', text: 'نص ب' });
     expect(articleIds()).toEqual(['a', 'bee']);
@@ -135,7 +136,7 @@ describe('extract: failures', () => {
     expect(r.stderr.slice(0, -1)).toEqual([
       'conflict-events: in/empty.txt: file is empty',
       "conflict-events: in/feed.jsonl:2: invalid JSON: Expected property name or '}'",
-      'conflict-events: in/page.html: HTML input is not supported yet',
+      'conflict-events: in/page.html: no article text found in the page',
       'conflict-events: missing.txt: no such file or directory',
     ]);
     expect(r.stderr.at(-1)).toContain('2 articles ok, 4 failed');
@@ -143,7 +144,7 @@ describe('extract: failures', () => {
     expect(errors).toEqual([
       { source: 'in/empty.txt', line: null, code: 'empty_file', message: 'file is empty' },
       { source: 'in/feed.jsonl', line: 2, code: 'invalid_json', message: "invalid JSON: Expected property name or '}'" },
-      { source: 'in/page.html', line: null, code: 'unsupported_format', message: 'HTML input is not supported yet' },
+      { source: 'in/page.html', line: null, code: 'empty_text', message: 'no article text found in the page' },
       { source: 'missing.txt', line: null, code: 'not_found', message: 'no such file or directory' },
     ]);
     expect(articleIds()).toEqual(['feed-1', 'good']);
@@ -173,8 +174,8 @@ describe('extract: failures', () => {
 describe('usage errors', () => {
   const cases: Array<[string[], string]> = [
     [['--bogus'], "conflict-events: Unknown option '--bogus' (see 'conflict-events --help')"],
-    [['extract', '--format', 'json,xml'], "conflict-events: unknown format 'xml' for --format (expected json, yaml or csv) (see 'conflict-events --help')"],
-    [['--format', ''], "conflict-events: --format needs at least one of json,yaml,csv (see 'conflict-events --help')"],
+    [['extract', '--format', 'json,xml'], "conflict-events: unknown format 'xml' for --format (expected json, yaml, csv, jsonl or review) (see 'conflict-events --help')"],
+    [['--format', ''], "conflict-events: --format needs at least one of json,yaml,csv,jsonl,review (see 'conflict-events --help')"],
     [['extrct', 'a.txt'], "conflict-events: unknown command 'extrct' (see 'conflict-events --help')"],
     [['--lang', 'fr'], "conflict-events: unknown language 'fr' for --lang (expected ar or en) (see 'conflict-events --help')"],
     [['--max-bytes', '1e6'], "conflict-events: --max-bytes needs a positive whole number of bytes, got '1e6' (see 'conflict-events --help')"],

@@ -29,9 +29,9 @@ describe('CSV columns', () => {
 
   it('spells the casualties table out field by field (the contract users import)', () => {
     expect(CSV_COLUMNS.casualties).toEqual([
-      'article_id', 'id', 'rule', 'evidence_start', 'evidence_end', 'evidence_text', 'evidence_count', 'outcome',
-      'number_text', 'qualifier', 'low', 'best', 'high', 'display', 'group', 'group_text', 'side', 'subset_of', 'scope',
-      'period_start', 'as_of', 'claimant', 'partial', 'may_be_higher',
+      'article_id', 'id', 'outcome', 'number_text', 'qualifier', 'low', 'best', 'high', 'display', 'group', 'group_text',
+      'side', 'subset_of', 'scope', 'period_start', 'as_of', 'claimant', 'partial', 'may_be_higher', 'rule',
+      'evidence_start', 'evidence_end', 'evidence_text', 'evidence_count',
     ]);
   });
 

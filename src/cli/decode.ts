@@ -95,6 +95,7 @@ export function decodeUtf8(bytes: Uint8Array, firstLine = 1): Decoded {
   return { text: text.startsWith(BOM) ? text.slice(1) : text, encoding: 'utf-8' };
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const ARABIC_LETTER = /(?=\p{L})\p{Script=Arabic}/u;
 /** C0 controls other than tab, newline, form feed and carriage return; C1 controls; U+FFFD. */
 const IMPOSSIBLE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F\uFFFD]/u;
@@ -129,11 +130,15 @@ export function detectLegacyEncoding(bytes: Uint8Array, declared?: TextEncoding)
   const sample = bytes.subarray(0, 64 * 1024);
   const guesses = chardet.analyse(sample).map((m) => encodingFromLabel(m.name)).filter((e): e is TextEncoding => e !== undefined);
   const candidates = [...new Set([...(declared && LEGACY.includes(declared) ? [declared] : []), ...guesses, ...LEGACY])];
+  // A tie (a few words, all read as letters either way) goes to the declared charset, else to
+  // Windows-1256, by far the more common of the two.
+  const rank = (e: TextEncoding): number => (e === declared ? 0 : e === 'windows-1256' ? 1 : 2);
   let best: { encoding: TextEncoding; text: string; score: number } | null = null;
   for (const encoding of candidates) {
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: false });
     const score = arabicScore(text);
-    if (score !== null && (best === null || score > best.score)) best = { encoding, text, score };
+    if (score === null) continue;
+    if (best === null || score > best.score || (score === best.score && rank(encoding) < rank(best.encoding))) best = { encoding, text, score };
   }
   return best && { encoding: best.encoding, text: best.text };
 }
@@ -151,7 +156,7 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   const bom = bomOf(bytes);
   if (bom && bom.encoding !== 'utf-8') {
     const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(bom.length), bom.encoding, { stripBOM: false });
-    if (text.includes('\uFFFD') || text.includes('\u0000')) {
+    if (text.includes('\uFFFD') || text.includes('\u0000') || LONE_SURROGATE.test(text)) {
       return { error: inputError('undecodable', `starts with a ${bom.encoding.toUpperCase()} byte order mark but is not valid ${bom.encoding.toUpperCase()}`) };
     }
     return { text, encoding: bom.encoding };

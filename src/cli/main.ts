@@ -9,7 +9,7 @@ import { createExtractor, type Extractor } from '../pipeline.ts';
 import { PROGRAM, USAGE, parseCommand, type ExtractOptions } from './args.ts';
 import { readInputs } from './inputs.ts';
 import { openOutput, type FailureRecord, type OutputWriter, type RenderedDocument } from './output.ts';
-import { extractInOrder, inProcessEngine, poolEngine } from './pool.ts';
+import { WorkerError, extractInOrder, inProcessEngine, poolEngine } from './pool.ts';
 import { countInputs, createProgress, silentProgress } from './progress.ts';
 import { RunStats, describeError, problemLine, type RecordCounts } from './report.ts';
 import { UnsafeIdError } from './unique-ids.ts';
@@ -120,9 +120,10 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
     }
     await out.finish();
   } catch (err) {
-    // Output failures (disk full, permissions) end the run; the previous tables stay as they were.
+    // Output failures (disk full, permissions) and broken workers end the run; the previous tables stay as they were.
     await out.abort();
-    say(`${PROGRAM}: ${options.out}: cannot write output: ${describeError(err, options.debug)}\n`);
+    if (err instanceof WorkerError) say(`${PROGRAM}: ${describeError(err, options.debug)}\n`);
+    else say(`${PROGRAM}: ${options.out}: cannot write output: ${describeError(err, options.debug)}\n`);
     return 1;
   } finally {
     await engine.close();

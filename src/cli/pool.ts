@@ -20,6 +20,9 @@ export interface WorkerConfig {
   debug: boolean;
 }
 
+/** A worker thread failed as a whole (it could not start, or ran out of memory): the run cannot go on. */
+export class WorkerError extends Error {}
+
 export interface Engine {
   run(items: InputItem[]): Promise<ItemResult[]>;
   close(): Promise<void>;
@@ -41,8 +44,24 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
     idleTimeout: Number.POSITIVE_INFINITY,
     workerData: config,
   });
+  const asWorkerError = (err: unknown): WorkerError =>
+    new WorkerError(`extraction worker failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  // A worker that fails outside a task (its module does not load) is reported by the pool, not the
+  // task: the batches waiting then fail with it. (Not Promise.race with a long-lived promise: every
+  // race would stay attached to it, and with it every batch's results.)
+  let broken: WorkerError | undefined;
+  const waiting = new Set<(err: WorkerError) => void>();
+  pool.on('error', (err: unknown) => {
+    broken = asWorkerError(err);
+    for (const reject of waiting) reject(broken);
+    waiting.clear();
+  });
   return {
-    run: (items) => pool.run(items),
+    run: (items) => new Promise<ItemResult[]>((resolve, reject) => {
+      if (broken) return reject(broken);
+      waiting.add(reject);
+      pool.run(items).then(resolve, (err: unknown) => reject(asWorkerError(err))).finally(() => waiting.delete(reject));
+    }),
     close: () => pool.close({ force: true }),
   };
 }

@@ -83,6 +83,8 @@ export interface Context {
   actorMentions: KeyedSpan[];
   placeMentions: KeyedSpan[];
   diagnostics: Diagnostic[];
+  /** indexes derived from finished stages' records (see core/by-sentence.ts memo) */
+  memo: Map<string, unknown>;
   /** counter for draft keys */
   nextKey: (prefix: string) => string;
 }

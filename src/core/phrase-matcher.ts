@@ -70,20 +70,27 @@ export class PhraseMatcher<T> {
       list = [];
       this.byFirst.set(first, list);
     }
-    let entry = list.find((e) => e.key === key);
+    let entry = this.byKey.get(key);
     if (!entry) {
       entry = { rest: words.slice(1), key, values: [] };
       list.push(entry);
-      // longest phrases first so the first hit at a position is the longest
-      list.sort((a, b) => b.rest.length - a.rest.length || a.key.localeCompare(b.key));
+      this.byKey.set(key, entry);
+      this.sorted = false;
     }
     if (!entry.values.includes(value)) entry.values.push(value);
   }
 
+  private readonly byKey = new Map<string, Entry<T>>();
+  private sorted = true;
+
+  /** Longest phrases first in every bucket, so the first hit at a position is the longest; once, before the first match. */
+  private seal(): void {
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    this.sorted = true;
+  }
+
   has(phrase: string): boolean {
-    const key = foldKey(phrase);
-    const list = this.byFirst.get(key.split(' ')[0] ?? '');
-    return !!list?.some((e) => e.key === key);
+    return this.byKey.has(foldKey(phrase));
   }
 
   /**
@@ -94,6 +101,7 @@ export class PhraseMatcher<T> {
 
   /** Longest match starting at token i (any proclitic reading), or null. */
   matchAt(tokens: readonly Token[], i: number, options: { clitics?: boolean } = {}): PhraseMatch<T> | null {
+    if (!this.sorted) this.seal();
     let memo = this.cache.get(tokens);
     if (!memo) {
       memo = { clitics: [], literal: [] };

@@ -9,6 +9,7 @@
 import type { Context, NumberMention, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
+import { actorsStartingIn, datesWithin, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CasualtyLex } from '../../packs/pack.ts';
 import type { Casualty, Evidence } from '../../schema/index.ts';
 
@@ -61,10 +62,10 @@ interface Hit {
   rule: string;
 }
 
-function sentenceHits(ctx: Context, s: Sentence): Hit[] {
+function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   const { tokens } = ctx;
   const hits: Hit[] = [];
-  const numbers = ctx.records.numbers.filter((n) => n.span.start >= s.start && n.span.end <= s.end && n.value !== null);
+  const numbers = (numbersBySentence(ctx)[sIndex] ?? []).filter((n) => n.span.end <= s.end && n.value !== null);
   const used = new Set<NumberMention>();
   const first = tokenAt(tokens, s.start);
   const inSentence = (k: number) => k >= first && tokens[k] !== undefined && tokens[k]!.end <= s.end;
@@ -185,7 +186,7 @@ function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' 
 
 /** The start of the fighting when the article dates it ("المعارك … منذ 27 سبتمبر"). */
 function sinceDateFor(ctx: Context, s: Sentence): { start: string; span: Span } | null {
-  const since = (x: Sentence) => ctx.records.dates.find((d) => d.kind === 'since' && d.start && d.span.start >= x.start && d.span.end <= x.end);
+  const since = (x: Sentence) => datesWithin(ctx, x.start, x.end).find((d) => d.kind === 'since' && d.start);
   const here = since(s);
   if (here) return { start: here.start!, span: here.span };
   return null;
@@ -208,9 +209,9 @@ function conflictStart(ctx: Context): { start: string; span: Span } | null {
 export function findCasualties(ctx: Context): void {
   const published = ctx.article.published;
   const war = conflictStart(ctx);
-  for (const s of ctx.sentences) {
+  for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
-    const hits = sentenceHits(ctx, s);
+    const hits = sentenceHits(ctx, s, sIndex);
     if (hits.length === 0) continue;
     const partial = cueIn(ctx, s, 'partial');
     const higher = cueIn(ctx, s, 'higher');
@@ -241,7 +242,7 @@ export function findCasualties(ctx: Context): void {
         scope: period ? 'cumulative' : 'event',
         period_start: period?.start ?? null,
         as_of: published,
-        claimant: claimantFor(ctx, s, h.mainSpan),
+        claimant: claimantFor(ctx, s, sIndex, h.mainSpan),
         partial: partial !== null,
         may_be_higher: higher !== null || partial !== null,
         rule: h.rule,
@@ -262,9 +263,9 @@ function hasFightWord(ctx: Context, s: Sentence): boolean {
 }
 
 /** Whoever gives the figure: the speaker of a statement whose content holds it, or "بحسب X" in the sentence. */
-function claimantFor(ctx: Context, s: Sentence, span: Span): string | null {
+function claimantFor(ctx: Context, s: Sentence, sIndex: number, span: Span): string | null {
   const o = ctx.source.toOriginal(span);
-  for (const st of ctx.records.statements) {
+  for (const st of statementsBySentence(ctx)[sIndex] ?? []) {
     const content = st.evidence[1];
     if (st.speaker && content && content.start <= o.start && content.end >= o.end) return st.speaker;
   }
@@ -274,7 +275,7 @@ function claimantFor(ctx: Context, s: Sentence, span: Span): string | null {
     if (!m?.values.some((v) => v.type === 'source')) continue;
     // "بحسب أرقام الأمم المتحدة", "وفق ما أفادت منظمة …": the first actor within a few words
     const limit = tokens[Math.min(m.last + 4, tokens.length - 1)]!.end;
-    const actor = ctx.actorMentions.find((a) => a.start >= tokens[m.last]!.end && a.start <= limit && a.end <= s.end);
+    const actor = actorsStartingIn(ctx, tokens[m.last]!.end, limit + 1).find((a) => a.end <= s.end);
     if (actor) return actor.key;
   }
   return null;

@@ -6,6 +6,7 @@
 import type { Context, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
+import { actorByKey, actorsStartingIn, numbersBySentence } from '../../core/by-sentence.ts';
 import type { CeasefireLex } from '../../packs/pack.ts';
 import type { Ceasefire } from '../../schema/index.ts';
 
@@ -14,7 +15,7 @@ const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'i
 
 export function findCeasefires(ctx: Context): void {
   const { tokens, pack, source } = ctx;
-  for (const s of ctx.sentences) {
+  for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
     const first = tokenAt(tokens, s.start);
     const marks: Array<{ lex: CeasefireLex; span: Span; first: number; last: number }> = [];
@@ -38,7 +39,7 @@ export function findCeasefires(ctx: Context): void {
       let attempts: number | null = null;
       let attemptSpan: Span | null = null;
       if (attempt) {
-        const n = ctx.records.numbers.find((x) => x.span.end <= attempt.span.start && attempt.span.start - x.span.end <= 2 && x.value !== null);
+        const n = (numbersBySentence(ctx)[sIndex] ?? []).find((x) => x.span.end <= attempt.span.start && attempt.span.start - x.span.end <= 2 && x.value !== null);
         if (n) {
           attempts = n.value;
           attemptSpan = { start: n.span.start, end: attempt.span.end };
@@ -72,9 +73,9 @@ function sides(ctx: Context, s: Sentence): { parties: string[]; mediators: strin
   const parties: string[] = [];
   const mediators: string[] = [];
   const { tokens } = ctx;
-  for (const m of ctx.actorMentions) {
-    if (m.start < s.start || m.end > s.end) continue;
-    const actor = ctx.records.actors.find((a) => a.key === m.key)!;
+  for (const m of actorsStartingIn(ctx, s.start, s.end)) {
+    if (m.end > s.end) continue;
+    const actor = actorByKey(ctx).get(m.key)!;
     const k = tokenAt(tokens, m.start);
     const prev = tokens[k - 1];
     if (prev && ctx.pack.grammar.has('mediation', prev.text)) {

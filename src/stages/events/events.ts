@@ -4,9 +4,10 @@
  * conditional: إذا; ongoing: منذ / تتواصل), actors (بين X و Y, the accused, host and guest), place,
  * dates and civilian targeting. Definite mentions of "the fighting" are one ongoing event.
  */
-import type { Context, Draft, Sentence } from '../../core/context.ts';
+import type { Context, Draft, KeyedSpan, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
+import { actorByKey, actorsStartingIn, casualtiesBySentence, ceasefiresBySentence, datesWithin, memo, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { EventEntry, EventLex } from '../../packs/pack.ts';
 import type { EventRecord, Evidence } from '../../schema/index.ts';
 
@@ -22,16 +23,20 @@ function markerNear(ctx: Context, s: Sentence, from: number, to: number, type: E
 }
 
 function actorKind(ctx: Context, key: string) {
-  return ctx.records.actors.find((a) => a.key === key)?.kind;
+  return actorByKey(ctx).get(key)?.kind;
 }
 
 export function findEvents(ctx: Context): void {
   const { tokens, pack, source } = ctx;
   let war: Draft<EventRecord> | null = null;
   const incidentBySentence = new Map<Sentence, Draft<EventRecord>>();
-  for (const s of ctx.sentences) {
+  for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
     const first = tokenAt(tokens, s.start);
+    const statements = statementsBySentence(ctx)[sIndex] ?? [];
+    const actorsHere = actorsStartingIn(ctx, s.start, s.end).filter((x) => x.end <= s.end);
+    const placesHere = placesStartingIn(ctx, s.start, s.end).filter((x) => x.end <= s.end);
+    const datesHere = datesWithin(ctx, s.start, s.end);
     for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const m = pack.events.matchAt(tokens, k);
       const lex = m?.values.find((v): v is Extract<EventLex, { type: 'event' }> => v.type === 'event');
@@ -40,7 +45,7 @@ export function findEvents(ctx: Context): void {
       const span = { start: m.start, end: tokens[m.last]!.end };
       k = m.last;
       // a word inside an actor's or a place's name is not a trigger ("قوات الدعم السريع")
-      if (ctx.actorMentions.some((a) => a.start < span.end && a.end > span.start) || ctx.placeMentions.some((p) => p.start < span.end && p.end > span.start)) continue;
+      if (actorsHere.some((a) => a.start < span.end && a.end > span.start) || placesHere.some((p) => p.start < span.end && p.end > span.start)) continue;
       // conditional ("إذا امتدت المعارك") or possible ("المعارك قد تمتد"): not something that happened
       const before = tokens.slice(Math.max(first, m.first - 3), m.first).map((t) => t.text);
       if (before.some((w) => pack.grammar.has('conditional', w))) continue;
@@ -50,13 +55,13 @@ export function findEvents(ctx: Context): void {
 
       // the ceasefire stage owns truce words
       const o = source.toOriginal(span);
-      if (ctx.records.ceasefires.some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
-      const asVerb = ctx.records.statements.find((st) => st.evidence[0] && st.evidence[0].start === o.start);
+      if ((ceasefiresBySentence(ctx)[sIndex] ?? []).some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
+      const asVerb = statements.find((st) => st.evidence[0] && st.evidence[0].start === o.start);
       // an accusation or a denial is a statement; the event is what it alleges or denies
       if (asVerb && (e.category === 'accuse' || e.category === 'reject')) continue;
       // the innermost reported clause holding the trigger (an attribution, "…، بحسب X", sources the
       // article's own report: its events stand as reported)
-      const reported = ctx.records.statements
+      const reported = statements
         .filter((st) => st.rule !== 'statements:according-to' && st.evidence[1] && within(ctx, span, st.evidence[1]))
         .sort((a, b) => a.evidence[1]!.end - a.evidence[1]!.start - (b.evidence[1]!.end - b.evidence[1]!.start))[0];
       const accusation = reported?.stance === 'accuses' ? reported : undefined;
@@ -64,9 +69,9 @@ export function findEvents(ctx: Context): void {
       // what a speaker wants, promises or asks for inside their words is not an event that happened
       if (reported && !accusation && !denial && e.acled_event_type === null) continue;
       const planned = markerNear(ctx, s, m.first - 4, m.first - 1, 'planned') ?? (pack.events.matchAt(tokens, m.first)?.values.some((v) => v.type === 'planned') ? span : null);
-      const since = ctx.records.dates.find((d) => d.kind === 'since' && d.span.start >= s.start && d.span.end <= s.end && d.start);
+      const since = datesHere.find((d) => d.kind === 'since' && d.start);
       const ongoing = since ? since.span : markerNear(ctx, s, m.first - 3, m.last + 3, 'ongoing');
-      const dates = ctx.records.dates.filter((d) => d.span.start >= s.start && d.span.end <= s.end && d.start && d.kind !== 'since');
+      const dates = datesHere.filter((d) => d.start && d.kind !== 'since');
       const date = dates.sort((a, b) => Math.abs(a.span.start - span.start) - Math.abs(b.span.start - span.start))[0];
 
       let status: EventRecord['status'] = 'occurred';
@@ -77,7 +82,7 @@ export function findEvents(ctx: Context): void {
 
       // actors: "بين X و Y" after the trigger, else the accused / the subject and the object
       const sourced = sourceSpans(ctx, s);
-      const inSentence = ctx.actorMentions.filter((x) => x.start >= s.start && x.end <= s.end && !sourced.some((sp) => x.start >= sp.start && x.end <= sp.end));
+      const inSentence = actorsHere.filter((x) => !sourced.some((sp) => x.start >= sp.start && x.end <= sp.end));
       const after = inSentence.filter((x) => x.start >= span.end);
       let actor1: string | null = null;
       let actor2: string | null = null;
@@ -99,7 +104,7 @@ export function findEvents(ctx: Context): void {
         actor1 = subj?.key ?? null;
         actor2 = after.find((x) => x.key !== actor1 && x.start > (subj?.end ?? -1))?.key ?? null;
       }
-      const places = ctx.placeMentions.filter((x) => x.start >= s.start && x.end <= s.end && !isActorOnly(ctx, x));
+      const places = placesHere.filter((x) => !isActorOnly(ctx, x));
       const placeAfter = places.filter((x) => x.start >= span.start);
       const place = (placeAfter[0] ?? places[0])?.key ?? null;
       const civilian = e.acled_event_type !== null && markerNear(ctx, s, m.last + 1, m.last + 8, 'civilian_target') !== null;
@@ -129,7 +134,7 @@ export function findEvents(ctx: Context): void {
         status,
         claimed_by: status === 'alleged' || status === 'denied' ? ((accusation ?? denial)!.speaker ?? null) : null,
         civilian_targeting: civilian,
-        casualties: ctx.records.casualties.filter((c) => c.evidence.some((ev) => sameSentence(ctx, s, ev))).map((c) => c.key),
+        casualties: (casualtiesBySentence(ctx)[sIndex] ?? []).map((c) => c.key),
         rule: `events:${e.category}-${status}`,
         evidence,
       };
@@ -202,7 +207,7 @@ function sourceSpans(ctx: Context, s: Sentence): Span[] {
       // "بحسب الخارجية التركية", "وفق ما أفادت منظمة …" (a verb may stand before the source)
       const verb = ctx.pack.speech.matchAt(tokens, m.last + 1);
       const after = verb?.values.some((v) => v.type === 'verb') ? tokens[verb.last]!.end : tokens[m.last]!.end;
-      const actor = ctx.actorMentions.find((a) => a.start >= after && a.start <= after + 1);
+      const actor = actorsStartingIn(ctx, after, after + 2)[0];
       out.push({ start: m.start, end: actor ? actor.end : after });
     }
   }
@@ -214,12 +219,8 @@ function within(ctx: Context, span: Span, ev: Evidence): boolean {
   return o.start >= ev.start && o.end <= ev.end;
 }
 
-function sameSentence(ctx: Context, s: Sentence, ev: Evidence): boolean {
-  const a = ctx.source.toOriginal({ start: s.start, end: s.end });
-  return ev.start >= a.start && ev.end <= a.end;
-}
-
 /** A capital used only as a metonym for its state is not where the event happened. */
-function isActorOnly(ctx: Context, x: { start: number; end: number }): boolean {
-  return ctx.actorMentions.some((a) => a.start === x.start && a.end === x.end && actorKind(ctx, a.key) === 'state' && ctx.placeMentions.some((p) => p.start === x.start && ctx.records.places.find((pl) => pl.key === p.key)?.kind !== 'country'));
+function isActorOnly(ctx: Context, x: KeyedSpan): boolean {
+  const placeKind = memo(ctx, 'place-kind-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p.kind])));
+  return placeKind.get(x.key) !== 'country' && actorsStartingIn(ctx, x.start, x.start + 1).some((a) => a.end === x.end && actorKind(ctx, a.key) === 'state');
 }

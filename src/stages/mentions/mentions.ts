@@ -362,6 +362,10 @@ export function findMentions(ctx: Context): void {
 
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
+    // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is not new
+    const claimedSpans = ctx.records.actors.flatMap((x) => x.spans).sort((p, q) => p.start - q.start);
+    let cursor = 0;
+    let covered: Span[] = [];
     const aliases = new PhraseMatcher<string>();
     for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
     for (let i = 0; i < tokens.length; i++) {
@@ -369,10 +373,12 @@ export function findMentions(ctx: Context): void {
       if (!isReportedZone(ctx, t)) continue;
       const m = aliases.matchAt(tokens, i);
       const id = m?.values[0];
+      while (cursor < claimedSpans.length && claimedSpans[cursor]!.end <= t.start) cursor++;
+      covered = claimedSpans.slice(cursor, cursor + 4);
       const a = id ? idx.actorByIdentity.get(id) : undefined;
       if (!m || !a) continue;
       const span = { start: m.start, end: tokens[m.last]!.end };
-      const inside = ctx.records.actors.some((x) => x.spans.some((sp) => span.start >= sp.start && span.start < sp.end));
+      const inside = covered.some((sp) => span.start >= sp.start && span.start < sp.end);
       if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, span);
       i = m.last;
     }

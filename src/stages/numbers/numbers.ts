@@ -6,6 +6,7 @@
  */
 import type { Context, NumberMention } from '../../core/context.ts';
 import { tokenAt, type Token } from '../../core/tokens.ts';
+import { memo, tokensInDates } from '../../core/by-sentence.ts';
 import type { LanguagePack, NumberLex } from '../../packs/pack.ts';
 
 export interface NumberHit {
@@ -170,12 +171,13 @@ export function figureAt(pack: LanguagePack, folded: string, tokens: readonly To
 
 export function findNumbers(ctx: Context): void {
   const { tokens, pack, source } = ctx;
+  const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
   for (const s of ctx.sentences) {
     for (let i = tokenAt(tokens, s.start); i < tokens.length && tokens[i]!.end <= s.end; i++) {
       const f = figureAt(pack, source.folded, tokens, i);
       if (!f) continue;
       // a year or a day of a date is not a figure
-      if (ctx.records.dates.some((d) => d.span.start <= tokens[f.numFirst]!.start && d.span.end >= tokens[f.numLast]!.end)) {
+      if (inDate[f.numFirst]) {
         i = f.last;
         continue;
       }

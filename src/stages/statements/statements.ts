@@ -8,6 +8,7 @@
 import type { Context, Draft, KeyedSpan, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt, type Token } from '../../core/tokens.ts';
+import { actorsStartingIn, datesWithin, memo, sortedDates, tokensInDates } from '../../core/by-sentence.ts';
 import type { SpeechLex } from '../../packs/pack.ts';
 import type { Statement } from '../../schema/index.ts';
 
@@ -15,15 +16,19 @@ import type { Statement } from '../../schema/index.ts';
 /** Actor mention that starts within token k (a proclitic may precede it). */
 export function actorAtToken(ctx: Context, k: number): KeyedSpan | undefined {
   const t = ctx.tokens[k];
-  if (!t) return undefined;
-  return ctx.actorMentions.find((m) => m.start >= t.start && m.start < t.end);
+  return t ? actorsStartingIn(ctx, t.start, t.end)[0] : undefined;
 }
 
 /** Actor mention that ends with token k. */
 function actorEndingAt(ctx: Context, k: number): KeyedSpan | undefined {
   const t = ctx.tokens[k];
   if (!t) return undefined;
-  return ctx.actorMentions.find((m) => m.end === t.end);
+  const byEnd = memo(ctx, 'actor-mentions-by-end', () => {
+    const map = new Map<number, KeyedSpan>();
+    for (const m of ctx.actorMentions) if (!map.has(m.end)) map.set(m.end, m);
+    return map;
+  });
+  return byEnd.get(t.end);
 }
 
 function tokenIndexOfEnd(tokens: readonly Token[], end: number): number {
@@ -51,7 +56,7 @@ export function quotesIn(ctx: Context, span: Span): Span[] {
 }
 
 function dateIn(ctx: Context, from: number, to: number): string | null {
-  const d = ctx.records.dates.find((x) => x.span.start >= from && x.span.end <= to && x.start);
+  const d = datesWithin(ctx, from, to).find((x) => x.start);
   return d?.start ?? null;
 }
 
@@ -71,6 +76,7 @@ interface Clause {
 
 export function findStatements(ctx: Context): void {
   const { tokens, pack, source } = ctx;
+  const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
   const last: { speaker: { key: string; paragraph: number } | null } = { speaker: null };
   for (const s of ctx.sentences) {
     const quotes = quotesIn(ctx, s);
@@ -135,8 +141,7 @@ export function findStatements(ctx: Context): void {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
           break;
         }
-        const isDate = ctx.records.dates.some((d) => d.span.start <= tokens[j]!.start && d.span.end >= tokens[j]!.end);
-        if (!isDate) break;
+        if (!inDate[j]) break;
       }
       let rule = 'statements:verb-then-speaker';
       if (!speaker) {
@@ -198,7 +203,7 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
   let k = k0;
   for (;;) {
     const t = tokens[k];
-    const d = t && ctx.records.dates.find((x) => x.span.start <= t.start && x.span.end > t.start);
+    const d = t && memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx))[k] ? sortedDates(ctx).find((x) => x.span.start <= t.start && x.span.end > t.start) : undefined;
     if (!d || !t || t.end > s.end) break;
     k = tokenAt(tokens, d.span.end);
   }
