@@ -13,15 +13,18 @@ export interface AssignedId {
   duplicateOf?: string;
 }
 
+/** Names the output uses itself: review/index.html would be overwritten by an article with id "index". */
+const RESERVED = ['index'];
+
 export class IdRegistry {
-  private readonly taken = new Map<string, string>(); // lower-cased id → source
+  private readonly taken = new Map<string, string>(RESERVED.map((r) => [r, '(reserved by the review index)'])); // lower-cased id → source
 
   assign(requested: string, source: string): AssignedId {
     // sanitizeId already keeps ids to [A-Za-z0-9._-]; '.' and '..' would still name directories.
     if (!SAFE_ID.test(requested) || requested === '.' || requested === '..') {
       throw new UnsafeIdError(`article id ${JSON.stringify(requested)} cannot be a file name`);
     }
-    const first = this.taken.get(requested.toLowerCase());
+    const first = RESERVED.includes(requested.toLowerCase()) ? undefined : this.taken.get(requested.toLowerCase());
     let id = requested;
     for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${requested}-${n}`;
     this.taken.set(id.toLowerCase(), source);
