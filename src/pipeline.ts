@@ -51,7 +51,8 @@ export interface Extractor {
  */
 export function sanitizeId(raw: string): string {
   const normalized = raw.normalize('NFKC');
-  const cleaned = normalized.replace(/[^A-Za-z0-9._-]+/gu, '_').replace(/^[._]+/u, '').replace(/_+$/u, '').slice(0, 120);
+  let cleaned = normalized.replace(/[^A-Za-z0-9._-]+/gu, '_').replace(/^[._]+/u, '').slice(0, 120);
+  while (cleaned.endsWith('_')) cleaned = cleaned.slice(0, -1);
   if (cleaned === normalized && cleaned.length > 0) return cleaned;
   const lost = normalized.replace(/[A-Za-z0-9._\s-]+/gu, '');
   if (lost.length === 0) return cleaned.length > 0 ? cleaned : 'article';

@@ -191,5 +191,6 @@ export async function* decodeChunks(chunks: AsyncIterable<Uint8Array>, encoding:
 
 /** V8's JSON.parse message without the position part (the caller reports the line). */
 export function jsonErrorMessage(message: string): string {
-  return message.replace(/\s*\(line \d+ column \d+\)/u, '').replace(/\s*in JSON at position \d+/u, '');
+  // (fixed-prefix patterns: a leading \s* would make them quadratic on a message full of spaces)
+  return message.replace(/\(line \d+ column \d+\)/u, '').replace(/in JSON at position \d+/u, '').trimEnd();
 }

@@ -135,16 +135,21 @@ function publishedOf(doc: DomDocument): string | null {
   return null; // the extractor still finds a date line in the text
 }
 
+/** Characters that separate a page title from the site name ("Title | Site", "Site - Title"). */
+const SEPARATORS = '|-–—:·•»';
+
 /** "Title - Site" → "Title" when the site name (or the page's <h1>) shows where the title ends. */
 function titleOf(candidate: string | null, h1: string | null, siteName: string | null): string | null {
   let title = clean(candidate);
   if (!title) return null;
-  const separators = /\s*[|\-–—:·•»]\s*/u;
   if (siteName && title !== siteName) {
-    const escaped = siteName.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-    title = title.replace(new RegExp(`${separators.source}${escaped}$`, 'u'), '').replace(new RegExp(`^${escaped}${separators.source}`, 'u'), '');
+    if (title.endsWith(siteName) && SEPARATORS.includes(title.slice(0, -siteName.length).trimEnd().slice(-1))) {
+      title = title.slice(0, -siteName.length).trimEnd().slice(0, -1).trimEnd();
+    } else if (title.startsWith(siteName) && SEPARATORS.includes(title.slice(siteName.length).trimStart().charAt(0))) {
+      title = title.slice(siteName.length).trimStart().slice(1).trimStart();
+    }
   }
-  if (h1 && h1 !== title && title.startsWith(h1) && separators.test(title.slice(h1.length, h1.length + 3))) return h1;
+  if (h1 && h1 !== title && title.startsWith(h1) && SEPARATORS.includes(title.slice(h1.length).trimStart().charAt(0))) return h1;
   return title;
 }
 
@@ -158,8 +163,11 @@ function languageOf(doc: DomDocument, readabilityLang: string | null, languages:
 /** The charset a page declares in <meta charset> or <meta http-equiv="Content-Type">, read from raw bytes. */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 4096)).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)/iu.exec(head);
-  return m?.[1];
+  for (const tag of head.match(/<meta[^<>]*>/giu) ?? []) {
+    const m = /charset\s*=[\s"']*([A-Za-z0-9_:.-]+)/iu.exec(tag);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /** linkedom makes a fragment's first element the document element: give fragments a document. */

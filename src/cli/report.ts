@@ -3,7 +3,12 @@ import { RECORD_SCHEMAS, type ExtractionDocument, type RecordTable } from '../sc
 import { PROGRAM } from './args.ts';
 
 /** Keep every message on one line: a multi-line message would break `grep` and log parsers. */
-export const oneLine = (s: string): string => s.replace(/\s*[\r\n]+\s*/gu, ' ').trim();
+export const oneLine = (s: string): string =>
+  s
+    .split(/[\r\n]+/u)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ');
 
 export function problemLine(source: string, line: number | null, message: string): string {
   return `${PROGRAM}: ${source}${line === null ? '' : `:${line}`}: ${oneLine(message)}\n`;

@@ -5,7 +5,8 @@
  */
 import type { Context, Sentence } from '../../core/context.ts';
 
-const END = /[.!?؟]+["'»)]*(?=\s|$)/gu;
+// the lookbehind lets a run of stops match only from its first character: linear on "....…"
+const END = /(?<![.!?؟])[.!?؟]+["'»)]*(?=\s|$)/gu;
 
 export function sentenceBreaks(text: string): number[] {
   const cuts: number[] = [];
