@@ -7,7 +7,7 @@ import { SourceText } from './core/source-text.ts';
 import { tokenize } from './core/tokens.ts';
 import type { Context } from './core/context.ts';
 import { loadPack, type LanguagePack } from './packs/pack.ts';
-import { ingest } from './stages/ingest/ingest.ts';
+import { ingest, parsePublished } from './stages/ingest/ingest.ts';
 import { splitSentences } from './stages/sentences/sentences.ts';
 import { findMentions } from './stages/mentions/mentions.ts';
 import { findDates } from './stages/dates/dates.ts';
@@ -114,6 +114,18 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
       return validateDocument(doc);
     },
   };
+}
+
+/** The date a `published` value names (ISO, or a written date in the language's pack), or null. */
+export function readPublished(value: string, language: string): string | null {
+  let pack: LanguagePack;
+  try {
+    pack = loadPack(language);
+  } catch {
+    return null;
+  }
+  const d = parsePublished(pack, value);
+  return d ? d.toISOString().slice(0, 10) : null;
 }
 
 let defaultExtractor: Extractor | null = null;

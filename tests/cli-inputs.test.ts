@@ -238,3 +238,25 @@ describe('paths and directories', () => {
     expect((await read(['in'], { skipDirs: ['in/out'] })).map((i) => i.source)).toEqual(['in/a.txt']);
   });
 });
+
+describe('published values', () => {
+  it('refuses an article whose published names no date, and keeps the others', async () => {
+    const { main } = await import('../src/cli/main.ts');
+    const { mkdtempSync, writeFileSync, readFileSync, existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'pub-'));
+    writeFileSync(join(dir, 'a.jsonl'), [
+      JSON.stringify({ id: 'ok', text: 'قال الرئيس الأحد', published: '2020-11-01' }),
+      JSON.stringify({ id: 'written', text: 'قال الرئيس الأحد', published: '1 نوفمبر 2020' }),
+      JSON.stringify({ id: 'bad', text: 'قال الرئيس الأحد', published: 'next Tuesday-ish' }),
+    ].join('\n'));
+    const err: string[] = [];
+    const code = await main([join(dir, 'a.jsonl'), '--out', join(dir, 'out'), '--jobs', '1', '-f', 'json'], { stderr: (s) => err.push(s) });
+    expect(code).toBe(1);
+    expect(err.join('')).toMatch(/a\.jsonl:3: "published" "next Tuesday-ish" is not a date/u);
+    expect(existsSync(join(dir, 'out/json/ok.json'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'out/json/written.json'), 'utf8')).article.published).toBe('2020-11-01');
+    expect(readFileSync(join(dir, 'out/errors.jsonl'), 'utf8')).toContain('"code":"invalid_published"');
+  });
+});

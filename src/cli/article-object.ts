@@ -1,6 +1,7 @@
 /** A parsed JSON value → ArticleInput, or an error that says which field is wrong. */
 import { ArticleInputSchema, type ArticleInput } from '../schema/index.ts';
 import { inputError, type InputError } from './input-errors.ts';
+import { readPublished } from '../pipeline.ts';
 
 export type Checked = { input: ArticleInput; error?: undefined } | { input?: undefined; error: InputError };
 
@@ -27,6 +28,11 @@ export function toArticleInput(value: unknown, line?: number): Checked {
     const issue = parsed.error.issues[0];
     const where = issue ? issue.path.join('.') : '';
     return { error: inputError('invalid_article', `field "${where}": ${issue?.message ?? 'invalid'}`, line) };
+  }
+  // a wrong anchor would silently shift every relative date of the article: refuse it, say why
+  const published = parsed.data.published;
+  if (typeof published === 'string' && published.trim() !== '' && readPublished(published, parsed.data.lang ?? 'ar') === null) {
+    return { error: inputError('invalid_published', `"published" ${JSON.stringify(published.slice(0, 60))} is not a date (use YYYY-MM-DD)`, line) };
   }
   return { input: parsed.data };
 }

@@ -12,6 +12,7 @@ export type InputErrorCode =
   | 'undecodable' // neither UTF-8 nor a supported legacy encoding (Windows-1256, ISO-8859-6, UTF-16 with BOM)
   | 'invalid_json' // does not parse
   | 'invalid_article' // parses, but is not an article object (or a field has the wrong type)
+  | 'invalid_published' // a "published" value that names no date
   | 'missing_text' // an article object without `text`
   | 'text_not_string' // `text` is not a string
   | 'empty_text'; // `text` is empty or only whitespace
