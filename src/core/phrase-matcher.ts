@@ -57,6 +57,17 @@ export function wordVariants(word: string): WordVariant[] {
   return out;
 }
 
+/** Every matcher asks for the same token's readings: compute them once per token. */
+const VARIANTS = new WeakMap<Token, WordVariant[]>();
+function variantsOf(tok: Token): WordVariant[] {
+  let v = VARIANTS.get(tok);
+  if (!v) {
+    v = wordVariants(tok.text);
+    VARIANTS.set(tok, v);
+  }
+  return v;
+}
+
 export class PhraseMatcher<T> {
   private readonly byFirst = new Map<string, Entry<T>[]>();
 
@@ -119,7 +130,7 @@ export class PhraseMatcher<T> {
     const tok = tokens[i];
     if (!tok) return null;
     let best: PhraseMatch<T> | null = null;
-    const variants = clitics ? wordVariants(tok.text) : [{ word: tok.text, offset: 0, proclitic: '' }];
+    const variants = clitics ? variantsOf(tok) : [{ word: tok.text, offset: 0, proclitic: '' }];
     for (const v of variants) {
       const list = this.byFirst.get(v.word);
       if (!list) continue;

@@ -44,28 +44,41 @@ export interface FoldedText {
   map: Int32Array;
 }
 
+/** Code units dropped by folding (diacritics, tatweel, invisible format characters), as a lookup table. */
+const DROPPED_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (DROPPED.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
+
+/** Folded code unit for each BMP code unit (0 = unchanged), precomputed from foldChar. */
+const FOLDED_UNITS = (() => {
+  const table = new Uint16Array(0x10000);
+  for (let c = 0; c < 0xd800; c++) {
+    const f = foldChar(String.fromCharCode(c));
+    if (f.length === 1 && f.charCodeAt(0) !== c) table[c] = f.charCodeAt(0);
+  }
+  return table;
+})();
+
 /** Fold text for matching; one folded code unit per kept original code unit (dropped ones vanish). */
 export function foldText(original: string): FoldedText {
-  const out: string[] = [];
-  const map = new Int32Array(original.length + 1);
-  let n = 0;
-  for (let i = 0; i < original.length; i++) {
-    const ch = original[i]!;
-    if (DROPPED.test(ch)) continue;
-    const code = ch.charCodeAt(0);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < original.length) {
-      // keep surrogate pairs intact, one map entry per code unit
-      out.push(ch, original[i + 1]!);
-      map[n++] = i;
-      map[n++] = i + 1;
-      i++;
-      continue;
-    }
-    out.push(foldChar(ch));
-    map[n++] = i;
+  const n = original.length;
+  const out = new Uint16Array(n);
+  const map = new Int32Array(n + 1);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const code = original.charCodeAt(i);
+    if (DROPPED_UNITS[code] === 1) continue;
+    // surrogate pairs are kept as they are, one map entry per code unit
+    const folded = FOLDED_UNITS[code]!;
+    out[k] = folded === 0 ? code : folded;
+    map[k++] = i;
   }
-  map[n] = original.length;
-  return { folded: out.join(''), map: map.slice(0, n + 1) };
+  map[k] = n;
+  let folded = '';
+  for (let i = 0; i < k; i += 8192) folded += String.fromCharCode(...out.subarray(i, Math.min(k, i + 8192)));
+  return { folded, map: map.slice(0, k + 1) };
 }
 
 /** Fold a lexicon entry the same way the text is folded, and squeeze its spaces. */

@@ -17,7 +17,11 @@ export function tokenize(folded: string): Token[] {
   let prevEnd = -1;
   for (const m of folded.matchAll(WORD)) {
     const start = m.index;
-    const spaced = prevEnd >= 0 && /^[ \t]+$/u.test(folded.slice(prevEnd, start));
+    let spaced = prevEnd >= 0 && start > prevEnd;
+    for (let k = prevEnd; spaced && k < start; k++) {
+      const c = folded.charCodeAt(k);
+      if (c !== 32 && c !== 9) spaced = false;
+    }
     tokens.push({ text: m[0], start, end: start + m[0].length, index: tokens.length, spaced });
     prevEnd = start + m[0].length;
   }
