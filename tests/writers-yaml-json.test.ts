@@ -68,6 +68,24 @@ describe('YAML writer', () => {
     );
   });
 
+  it('round-trips any JSON-shaped value through YAML 1.2 and 1.1', () => {
+    const text = fc.oneof(fc.constantFrom(...YAML11_TRAPS), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('قال\nالرئيس', 'a\n  b', 'x\n', '# not a comment\n- not an item', 'نص\n\nفقرة'));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, text, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
+      array: fc.array(tie('node'), { maxLength: 4 }),
+      object: fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+    }));
+    fc.assert(
+      fc.property(fc.dictionary(text, value.node, { minKeys: 1, maxKeys: 6 }), (obj) => {
+        const yaml = toYaml(obj as unknown as ExtractionDocument);
+        const expected = JSON.parse(JSON.stringify(obj));
+        expect(parse(yaml)).toEqual(expected);
+        expect(parse(yaml, { version: '1.1' })).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('spells shared objects out instead of using anchors and aliases', () => {
     const doc = sampleDocument();
     const shared = doc.article.agency!.evidence;

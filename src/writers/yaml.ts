@@ -1,23 +1,94 @@
 /**
- * YAML writer. Output is YAML 1.2, but users load it with YAML 1.1 parsers too (PyYAML, Ruby's
- * Psych), which read `yes`, `no`, `on`, `y`, `~`, `2020-11-01`, `1:20` … as booleans, null,
- * dates or numbers. `compat: 'yaml-1.1'` makes the library quote every string either schema would
- * read as something else.
+ * YAML writer for the (JSON-shaped) document. The `yaml` package's Document model took ~7 ms per
+ * article — longer than extraction itself — so documents are emitted directly: block mappings and
+ * sequences, and scalars written so YAML 1.2 *and* YAML 1.1 readers (PyYAML, Psych) read back the
+ * same value:
+ * - a string is plain only when it starts with a letter, holds only letters, marks, digits, spaces
+ *   and a few harmless marks, and is no YAML 1.1 keyword (yes, no, on, off, y, n, true, null …);
+ * - a multi-line string is a literal block (`|-`, `|+`) when every character is printable;
+ * - anything else is double-quoted with JSON escapes, plus \x escapes for characters JSON leaves
+ *   raw but YAML may not (DEL, C1 controls, U+2028/U+2029, which YAML 1.1 reads as line breaks).
+ * No anchors, aliases or tags are ever written. The tests parse the output back with the `yaml`
+ * package in both 1.2 and 1.1 modes.
  */
-import { Document, isScalar, visit } from 'yaml';
 import type { ExtractionDocument } from '../schema/index.ts';
 
-/** YAML 1.1 implicit types the yaml package's 1.1 schema does not know: `=` (value) and `<<` (merge). PyYAML rejects a plain `=`. */
-const YAML11_SPECIAL = /^(?:=|<<)$/u;
+/** Words YAML 1.1 reads as booleans or null (compared lower-case). */
+const YAML11_WORDS = new Set(['y', 'yes', 'n', 'no', 'true', 'false', 'on', 'off', 'null']);
+
+// letters first; then letters, marks, digits, spaces, and . _ - ، ؛ ( ) / that never start YAML syntax mid-string
+const PLAIN = /^\p{L}[\p{L}\p{M}\p{N} ._\u060C\u061B()/-]*$/u;
+// printable in YAML (no C0 but tab/newline, no DEL, no C1, no U+2028/2029/FEFF, no lone surrogates)
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFEFF]|\p{Cs}/u;
+
+function quoted(s: string): string {
+  return JSON.stringify(s).replace(/[\u007F-\u009F\u2028\u2029\uFEFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function scalar(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : quoted(String(v));
+  const s = String(v);
+  if (PLAIN.test(s) && !s.endsWith(' ') && !s.includes('  ') && !YAML11_WORDS.has(s.toLowerCase())) return s;
+  return quoted(s);
+}
+
+function literalBlock(s: string, indent: string): string[] | null {
+  // the first line sets the block's indentation: it must start with a visible character
+  if (!s.includes('\n') || s.includes('\r') || NEEDS_ESCAPE.test(s) || /^[ \t\n]/u.test(s) || s.endsWith('\n\n')) return null;
+  const body = s.endsWith('\n') ? s.slice(0, -1) : s;
+  const header = s.endsWith('\n') ? '|' : '|-';
+  return [header, ...body.split('\n').map((line) => (line === '' ? '' : `${indent}${line}`))];
+}
+
+function isBlock(v: unknown): v is Record<string, unknown> | unknown[] {
+  if (Array.isArray(v)) return v.length > 0;
+  return v !== null && typeof v === 'object' && Object.keys(v).length > 0;
+}
+
+function inline(v: unknown): string {
+  if (Array.isArray(v)) return '[]';
+  if (v !== null && typeof v === 'object') return '{}';
+  return scalar(v);
+}
+
+function writeValue(prefix: string, v: unknown, indent: string, out: string[]): void {
+  if (typeof v === 'string') {
+    const block = literalBlock(v, `${indent}  `);
+    if (block) {
+      out.push(`${prefix} ${block[0]}`, ...block.slice(1));
+      return;
+    }
+  }
+  if (!isBlock(v)) {
+    out.push(`${prefix} ${inline(v)}`);
+    return;
+  }
+  out.push(prefix);
+  if (Array.isArray(v)) writeSequence(v, `${indent}  `, out);
+  else writeMapping(v, `${indent}  `, out);
+}
+
+function writeMapping(obj: Record<string, unknown>, indent: string, out: string[], firstPrefix?: string): void {
+  let first = true;
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined) continue;
+    const lead = first && firstPrefix !== undefined ? firstPrefix : indent;
+    first = false;
+    writeValue(`${lead}${scalar(k)}:`, v, indent, out);
+  }
+}
+
+function writeSequence(items: unknown[], indent: string, out: string[]): void {
+  for (const item of items) {
+    if (isBlock(item) && !Array.isArray(item)) writeMapping(item, `${indent}  `, out, `${indent}- `);
+    else writeValue(`${indent}-`, item, indent, out);
+  }
+}
 
 export function toYaml(doc: ExtractionDocument): string {
-  // aliasDuplicateObjects: false — no anchors/aliases, each record is spelled out where it is.
-  const yaml = new Document(doc, { aliasDuplicateObjects: false, compat: 'yaml-1.1' });
-  visit(yaml, {
-    Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && YAML11_SPECIAL.test(node.value)) node.type = 'QUOTE_DOUBLE';
-    },
-  });
-  // lineWidth: 0 — never fold long lines, so article text stays one line per paragraph.
-  return yaml.toString({ lineWidth: 0 });
+  const out: string[] = [];
+  writeMapping(doc as unknown as Record<string, unknown>, '', out);
+  return `${out.join('\n')}\n`;
 }
