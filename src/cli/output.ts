@@ -8,7 +8,7 @@
  * extracted (a worker thread — YAML costs more than extraction), the writer only assigns ids and
  * writes, in input order, holding one batch at a time.
  */
-import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExtractionDocument } from '../schema/index.ts';
 import { CSV_BOM, CSV_TABLES, csvHeader, csvRows, type CsvTable } from '../writers/csv.ts';
@@ -147,6 +147,29 @@ async function settleAll(promises: Iterable<Promise<unknown>>): Promise<void> {
   if (failed) throw failed.reason;
 }
 
+/** The per-article files the last run wrote, so a rerun can remove the ones it no longer writes. */
+const MANIFEST = '.conflict-events-files';
+
+/**
+ * A rerun over the same --out replaces its outputs: files an earlier run wrote (listed in its
+ * manifest) that this run did not write are removed. Files the tool never wrote are left alone.
+ */
+async function replaceManifest(dir: string, written: ReadonlySet<string>): Promise<void> {
+  const manifest = path.join(dir, MANIFEST);
+  let previous: string[] = [];
+  try {
+    previous = (await readFile(manifest, 'utf8')).split('\n').filter(Boolean);
+  } catch {
+    previous = [];
+  }
+  await Promise.all(
+    previous
+      .filter((rel) => !written.has(rel) && /^[a-z]+\/[A-Za-z0-9._-]+$/u.test(rel) && !rel.includes('..'))
+      .map((rel) => rm(path.join(dir, rel), { force: true })),
+  );
+  await writeFileAtomic(manifest, [...written].sort().map((rel) => `${rel}\n`).join(''));
+}
+
 export async function openOutput(options: OutputOptions): Promise<OutputWriter> {
   const { dir, formats } = options;
   const fileDirs = new Map<FileFormat, string>();
@@ -186,6 +209,8 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   }
 
   const ids = new IdRegistry();
+  /** per-article files this run wrote, relative to --out (for the manifest) */
+  const written = new Set<string>();
   const writer: OutputWriter = {
     async write(doc) {
       const assigned = writer.add(renderDocument(doc, formats));
@@ -203,7 +228,11 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       // The id is [A-Za-z0-9._-] and not '.'/'..', so these paths stay inside --out.
       for (const [format, fileDir] of fileDirs) {
         const content = final.files[format];
-        if (content !== undefined) queuedFiles.push([path.join(fileDir, `${assigned.id}.${FILE_FORMATS[format].extension}`), content]);
+        if (content !== undefined) {
+          const file = `${assigned.id}.${FILE_FORMATS[format].extension}`;
+          queuedFiles.push([path.join(fileDir, file), content]);
+          written.add(`${format}/${file}`);
+        }
       }
       for (const [table, file] of tables) file.append(final.rows[table] ?? '');
       dataset?.append(`${final.compact}\n`);
@@ -235,6 +264,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       if (errors) await errors.commit();
       else await rm(errorsPath, { force: true });
       errors = null;
+      await replaceManifest(dir, written);
     },
     abort,
   };
