@@ -58,14 +58,26 @@ export function wordVariants(word: string): WordVariant[] {
 }
 
 /** Every matcher asks for the same token's readings: compute them once per token. */
-const VARIANTS = new WeakMap<Token, WordVariant[]>();
 function variantsOf(tok: Token): WordVariant[] {
-  let v = VARIANTS.get(tok);
-  if (!v) {
-    v = wordVariants(tok.text);
-    VARIANTS.set(tok, v);
+  return (tok.readings ??= wordVariants(tok.text)) as WordVariant[];
+}
+
+let nextMatcherId = 0;
+
+/**
+ * Which matchers have a phrase starting with a word, as a bit set by matcher id: one lookup per
+ * word reading tells every matcher whether it needs to look at all (most words start nothing).
+ */
+const FIRST_WORDS = new Map<string, number>();
+const MAX_FILTERED = 30;
+
+function candidatesOf(tok: Token): number {
+  if (tok.candidates === undefined) {
+    let bits = 0;
+    for (const v of variantsOf(tok)) bits |= FIRST_WORDS.get(v.word) ?? 0;
+    tok.candidates = bits;
   }
-  return v;
+  return tok.candidates;
 }
 
 export class PhraseMatcher<T> {
@@ -76,6 +88,7 @@ export class PhraseMatcher<T> {
     if (!key) return;
     const words = key.split(' ');
     const first = words[0]!;
+    if (this.id >= 0 && this.id <= MAX_FILTERED) FIRST_WORDS.set(first, (FIRST_WORDS.get(first) ?? 0) | (1 << this.id));
     let list = this.byFirst.get(first);
     if (!list) {
       list = [];
@@ -104,25 +117,30 @@ export class PhraseMatcher<T> {
     return this.byKey.has(foldKey(phrase));
   }
 
-  /**
-   * Results per token array, so the many stages that ask about the same word pay once: the
-   * arrays are per article, and a WeakMap lets them go with it.
-   */
-  private readonly cache = new WeakMap<readonly Token[], { clitics: Array<PhraseMatch<T> | null | undefined>; literal: Array<PhraseMatch<T> | null | undefined> }>();
+  /** slots of this matcher in each token's memo: 2·id with proclitic readings, 2·id + 1 without (-1: no memo) */
+  private readonly id: number;
 
-  /** Longest match starting at token i (any proclitic reading), or null. */
+  /** `memo: false` for short-lived matchers (one article's aliases): they must not claim memo slots. */
+  constructor(options: { memo?: boolean } = {}) {
+    this.id = options.memo === false ? -1 : nextMatcherId++;
+  }
+
+  /** Longest match starting at token i (any proclitic reading), or null; cached on the token. */
   matchAt(tokens: readonly Token[], i: number, options: { clitics?: boolean } = {}): PhraseMatch<T> | null {
+    const tok = tokens[i];
+    if (!tok) return null;
     if (!this.sorted) this.seal();
-    let memo = this.cache.get(tokens);
-    if (!memo) {
-      memo = { clitics: [], literal: [] };
-      this.cache.set(tokens, memo);
-    }
-    const slot = options.clitics === false ? memo.literal : memo.clitics;
-    const cached = slot[i];
+    if (this.id < 0) return this.computeAt(tokens, i, options.clitics !== false);
+    const memo = (tok.memo ??= []);
+    const slot = this.id * 2 + (options.clitics === false ? 1 : 0);
+    const cached = memo[slot] as PhraseMatch<T> | null | undefined;
     if (cached !== undefined) return cached;
+    if (this.id <= MAX_FILTERED && (candidatesOf(tok) & (1 << this.id)) === 0) {
+      memo[slot] = null;
+      return null;
+    }
     const result = this.computeAt(tokens, i, options.clitics !== false);
-    slot[i] = result;
+    memo[slot] = result;
     return result;
   }
 

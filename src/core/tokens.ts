@@ -8,6 +8,15 @@ export interface Token {
   index: number;
   /** true when only spaces (no punctuation, no line break) separate it from the previous token */
   spaced: boolean;
+  /**
+   * Per-token caches of the phrase matchers (matches starting here, and the word's proclitic
+   * readings): every stage asks about the same words, and the cache goes with the article.
+   * A token copied with other text must not carry it over (`{ ...t, text, memo: undefined }`).
+   */
+  memo?: unknown[];
+  readings?: unknown;
+  /** bit set of the matchers whose phrases can start at this word (any reading) */
+  candidates?: number;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -50,4 +59,9 @@ export function tokenBefore(tokens: readonly Token[], offset: number): number {
     else hi = mid;
   }
   return lo - 1;
+}
+
+/** The same token read as other text (a conjunction stripped), without the caches of the original. */
+export function withText(t: Token, text: string): Token {
+  return { text, start: t.start, end: t.end, index: t.index, spaced: t.spaced };
 }

@@ -366,7 +366,7 @@ export function findMentions(ctx: Context): void {
     const claimedSpans = ctx.records.actors.flatMap((x) => x.spans).sort((p, q) => p.start - q.start);
     let cursor = 0;
     let covered: Span[] = [];
-    const aliases = new PhraseMatcher<string>();
+    const aliases = new PhraseMatcher<string>({ memo: false });
     for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;

@@ -5,7 +5,7 @@
  * findNumberAt is the extractor; the value it returns is already resolved.
  */
 import type { Context, NumberMention } from '../../core/context.ts';
-import { tokenAt, type Token } from '../../core/tokens.ts';
+import { tokenAt, withText, type Token } from '../../core/tokens.ts';
 import { memo, tokensInDates } from '../../core/by-sentence.ts';
 import type { LanguagePack, NumberLex } from '../../packs/pack.ts';
 
@@ -85,7 +85,7 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
       word = bare;
       joined = true;
     }
-    const m = joined ? pack.numbers.matchAt([{ ...t, text: word }, ...tokens.slice(k + 1, k + 3)], 0, { clitics: false }) : lex(pack, tokens, k, false);
+    const m = joined ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, { clitics: false }) : lex(pack, tokens, k, false);
     const values = m?.values;
     const unit = val(values, 'unit') ?? val(values, 'teen');
     const ten = val(values, 'ten');
@@ -147,7 +147,7 @@ export function figureAt(pack: LanguagePack, folded: string, tokens: readonly To
     const stripped = pack.morphology.stripConjunction(next.text);
     if (qualifier === 'range' && next.spaced && (stripped !== null || pack.grammar.has('range_to', next.text))) {
       // "بين 10 و15": the second bound carries the conjunction
-      const bare = { ...next, text: stripped ?? '' };
+      const bare = withText(next, stripped ?? '');
       const arr = [...tokens.slice(0, last + 1), bare, ...tokens.slice(last + 2)];
       b = bare.text ? numberAt(pack, folded, arr, last + 1) : null;
       if (!b && pack.grammar.has('range_to', next.text)) b = numberAt(pack, folded, tokens, last + 2);
