@@ -61,6 +61,9 @@ const FOLDED_UNITS = (() => {
   return table;
 })();
 
+// code units back to a string in one native call (lone surrogates pass through unchanged: not fatal, no BOM handling)
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+
 /** Fold text for matching; one folded code unit per kept original code unit (dropped ones vanish). */
 export function foldText(original: string): FoldedText {
   const n = original.length;
@@ -76,9 +79,7 @@ export function foldText(original: string): FoldedText {
     map[k++] = i;
   }
   map[k] = n;
-  let folded = '';
-  for (let i = 0; i < k; i += 8192) folded += String.fromCharCode(...out.subarray(i, Math.min(k, i + 8192)));
-  return { folded, map: map.slice(0, k + 1) };
+  return { folded: UTF16.decode(out.subarray(0, k)), map: map.slice(0, k + 1) };
 }
 
 /** Fold a lexicon entry the same way the text is folded, and squeeze its spaces. */
