@@ -58,7 +58,7 @@ export function wordVariants(word: string): WordVariant[] {
 }
 
 /** Every matcher asks for the same token's readings: compute them once per token. */
-function variantsOf(tok: Token): WordVariant[] {
+export function variantsOf(tok: Token): WordVariant[] {
   return (tok.readings ??= wordVariants(tok.text)) as WordVariant[];
 }
 

@@ -5,7 +5,7 @@
  * no gazetteer knows (مدينة X), and capitals standing for their state (باكو تؤكد).
  */
 import type { ActorDraft, Context, PlaceDraft } from '../../core/context.ts';
-import { PhraseMatcher, type PhraseMatch } from '../../core/phrase-matcher.ts';
+import { PhraseMatcher, variantsOf, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import type { Token } from '../../core/tokens.ts';
@@ -125,6 +125,14 @@ function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: P
   return d && m ? { country: d.country, m } : null;
 }
 
+function cueOf(ctx: Context, tok: Token): PlaceDraft['kind'] | undefined {
+  for (const v of variantsOf(tok)) {
+    const kind = ctx.pack.grammar.placeCue(v.word);
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
 function isReportedZone(ctx: Context, t: Token): boolean {
   const z = ctx.tokenZones[t.index];
   return z === 'title' || z === 'subtitle' || z === 'body' || z === 'caption';
@@ -192,7 +200,8 @@ export function findMentions(ctx: Context): void {
     const m = pack.entities.matchAt(tokens, i);
     if (!m) {
       // a place no gazetteer knows, named after a cue word: "مدينة X", "مخيم X"
-      const cue = pack.grammar.placeCue(tok.text) ?? pack.grammar.placeCue(tok.text.slice(1));
+      // the cue word may carry a proclitic ("وبلدة"): its readings are cached on the token
+      const cue = cueOf(ctx, tok);
       if (cue && tokens[i + 1]?.spaced) {
         const run = nameRun(ctx, i + 1);
         if (run && run.last - run.first <= 1) {
@@ -365,7 +374,6 @@ export function findMentions(ctx: Context): void {
     // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is not new
     const claimedSpans = ctx.records.actors.flatMap((x) => x.spans).sort((p, q) => p.start - q.start);
     let cursor = 0;
-    let covered: Span[] = [];
     const aliases = new PhraseMatcher<string>({ memo: false });
     for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
     for (let i = 0; i < tokens.length; i++) {
@@ -374,11 +382,11 @@ export function findMentions(ctx: Context): void {
       const m = aliases.matchAt(tokens, i);
       const id = m?.values[0];
       while (cursor < claimedSpans.length && claimedSpans[cursor]!.end <= t.start) cursor++;
-      covered = claimedSpans.slice(cursor, cursor + 4);
       const a = id ? idx.actorByIdentity.get(id) : undefined;
       if (!m || !a) continue;
       const span = { start: m.start, end: tokens[m.last]!.end };
-      const inside = covered.some((sp) => span.start >= sp.start && span.start < sp.end);
+      let inside = false;
+      for (let c = cursor; c < claimedSpans.length && claimedSpans[c]!.start <= span.start && !inside; c++) inside = span.start < claimedSpans[c]!.end;
       if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, span);
       i = m.last;
     }
