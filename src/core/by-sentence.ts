@@ -3,6 +3,7 @@
  * times; bucketing each list once keeps a 5 MB article linear instead of quadratic.
  */
 import type { Context } from './context.ts';
+import { tokenBefore } from './tokens.ts';
 
 /** Index of the sentence containing folded offset `pos`, or -1. */
 export function sentenceIndexAt(ctx: Context, pos: number): number {
@@ -33,21 +34,10 @@ export function bySentence<T>(ctx: Context, items: readonly T[], startOf: (item:
 export function tokensInDates(ctx: Context): Uint8Array {
   const flags = new Uint8Array(ctx.tokens.length);
   for (const d of ctx.records.dates) {
-    for (let k = tokenIndexFrom(ctx, d.span.start); k < ctx.tokens.length && ctx.tokens[k]!.end <= d.span.end; k++) flags[k] = 1;
+    // the first token ending after the date's start, then every token inside it
+    for (let k = tokenBefore(ctx.tokens, d.span.start) + 1; k < ctx.tokens.length && ctx.tokens[k]!.end <= d.span.end; k++) flags[k] = 1;
   }
   return flags;
-}
-
-function tokenIndexFrom(ctx: Context, offset: number): number {
-  const tokens = ctx.tokens;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Items of a list sorted by start whose start lies in [from, to): binary search, then a short scan. */
