@@ -66,6 +66,19 @@ export function parsePublished(pack: LanguagePack, value: string): Date | null {
 const TRAILING_PARENS = /\(([^()\n]{2,80})\)\s*$/u;
 const ANY_PARENS = /\(([^()\n]{2,40})\)/gu;
 
+/**
+ * A caption line ends with its photo credit: "… في باكو (جيم أوزديل/ الأناضول)" — one to three short
+ * names in parentheses that are not a wire agency. Returns the offset of "(" in the line, or null.
+ * A body sentence with a parenthesis after its full stop is no caption.
+ */
+function captionCreditStart(pack: LanguagePack, line: Line): number | null {
+  if (line.folded.length >= 400) return null;
+  const m = TRAILING_PARENS.exec(line.folded);
+  if (!m || agencyFor(pack, m[1]!) || /[.!؟?]["»”]?\s*\(/u.test(line.folded)) return null;
+  const parts = m[1]!.split('/').map((p) => p.trim()).filter(Boolean);
+  return parts.length >= 1 && parts.length <= 3 && parts.every((p) => p.split(/\s+/u).length <= 4) ? m.index : null;
+}
+
 function agencyFor(pack: LanguagePack, folded: string): { name: string; code: string } | null {
   const tokens = tokenize(folded);
   if (tokens.length === 0 || tokens.length > 5) return null;
@@ -115,22 +128,19 @@ export function ingest(ctx: Context): void {
       }
       continue;
     }
-    const credit = TRAILING_PARENS.exec(line.folded);
-    if (credit && line.folded.length < 400 && !/[.!؟?]["»”]?\s*\(/u.test(line.folded) && credit[1]!.split(/[/|]/u).length >= 1 && !agencyFor(pack, credit[1]!)) {
-      // a caption ends with its photo credit: "… في باكو (جيم أوزديل/ الأناضول)"
-      const parts = credit[1]!.split('/').map((p) => p.trim()).filter(Boolean);
-      if (parts.length <= 3 && parts.every((p) => p.split(/\s+/u).length <= 4)) {
-        const creditStart = line.span.start + credit.index;
-        const captionSpan = { start: line.span.start, end: creditStart };
-        const ev = source.evidence({ start: creditStart, end: line.span.end });
-        zones.push({ kind: 'caption', span: captionSpan }, { kind: 'credit', span: { start: creditStart, end: line.span.end } });
-        article.caption = source.evidence(captionSpan).text.trim() || null;
-        const originalParts = ev.text.slice(1, -1).split('/').map((p) => p.trim());
-        const person = originalParts.length >= 2 ? (originalParts[0] ?? null) : null;
-        const organization = originalParts.length >= 2 ? (originalParts[originalParts.length - 1] ?? null) : (originalParts[0] ?? null);
-        article.credits.push({ person, organization, evidence: [ev] });
-        continue;
-      }
+    const creditAt = captionCreditStart(pack, line);
+    if (creditAt !== null) {
+      const creditStart = line.span.start + creditAt;
+      const captionSpan = { start: line.span.start, end: creditStart };
+      const ev = source.evidence({ start: creditStart, end: line.span.end });
+      zones.push({ kind: 'caption', span: captionSpan }, { kind: 'credit', span: { start: creditStart, end: line.span.end } });
+      article.caption = source.evidence(captionSpan).text.trim() || null;
+      // "(person/ organisation)", or "(organisation)" alone
+      const parts = ev.text.slice(1, -1).split('/').map((p) => p.trim());
+      const person = parts.length >= 2 ? (parts[0] ?? null) : null;
+      const organization = parts[parts.length - 1] ?? null;
+      article.credits.push({ person, organization, evidence: [ev] });
+      continue;
     }
     if (!sawDateLine && zones.every((z) => z.kind !== 'subtitle') && (zones.some((z) => z.kind === 'title') || given.title) && line.folded.length < 400 && i + 2 < all.length) {
       // a standfirst sits between the title and the date line
