@@ -48,7 +48,7 @@ describe('extract: success', () => {
     expect(r.stderr).toHaveLength(1);
     expect(r.stderr[0]).toMatch(SUMMARY);
     expect(r.stderr[0]).toContain('2 articles ok, 0 failed');
-    expect(readdirSync(tree.path('out')).sort()).toEqual(['csv', 'json', 'review', 'yaml']);
+    expect(readdirSync(tree.path('out')).sort()).toEqual(['.conflict-events-files', 'csv', 'json', 'review', 'yaml']);
     expect(readdirSync(tree.path('out/json')).sort()).toEqual(['a.json', 'bee.json']);
     expect(readdirSync(tree.path('out/yaml')).sort()).toEqual(['a.yaml', 'bee.yaml']);
     expect(readdirSync(tree.path('out/csv')).sort()).toEqual([...CSV_TABLES.map((t) => `${t}.csv`), 'acled_view.csv', 'datapackage.json'].sort());
@@ -87,7 +87,7 @@ describe('extract: success', () => {
     await run(['a.txt', '-o', 'plain', '-q', '--no-bom', '--format', 'csv']);
     expect(tree.read('bom/csv/articles.csv').startsWith('\uFEFFarticle_id,')).toBe(true);
     expect(tree.read('plain/csv/articles.csv').startsWith('article_id,')).toBe(true);
-    expect(readdirSync(tree.path('plain'))).toEqual(['csv']);
+    expect(readdirSync(tree.path('plain')).sort()).toEqual(['.conflict-events-files', 'csv']);
   });
 
   it('puts every record of the sample document into its table', async () => {

@@ -58,7 +58,7 @@ describe('openOutput', () => {
     const out = await openOutput({ dir: tree.path('out'), formats: new Set(['yaml']), bom: true });
     await out.write(sampleDocument({ id: 'only-yaml' }));
     await out.finish();
-    expect(readdirSync(tree.path('out')).sort()).toEqual(['yaml']);
+    expect(readdirSync(tree.path('out')).sort()).toEqual(['.conflict-events-files', 'yaml']);
     expect(readdirSync(tree.path('out/yaml'))).toEqual(['only-yaml.yaml']);
   });
 

@@ -110,13 +110,17 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       const em = casAt(ctx, k);
       const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
       if (ev && em && em.last < firstTok) {
-        let end = victim && m ? tokens[m.last]!.end : n.span.end;
+        // the counted noun: a victim word ("جنود") or a nationality ("استشهد 45 فلسطينيا")
+        const nextTok = tokenAt(tokens, n.span.end);
+        const nationality = !victim && tokens[nextTok]?.spaced ? ctx.pack.entities.matchAt(tokens, nextTok, { clitics: false }) : null;
+        const noun = victim && m ? { last: m.last, span: { start: m.start, end: tokens[m.last]!.end } } : nationality?.values.some((v) => v.type === 'demonym') ? { last: nationality.last, span: { start: nationality.start, end: tokens[nationality.last]!.end } } : null;
+        let end = noun ? noun.span.end : n.span.end;
         // "قتل 30 مدنيا على الأقل"
-        const tail = qualifierAfter(ctx, victim && m ? m.last + 1 : tokenAt(tokens, n.span.end), n.qualifier);
+        const tail = qualifierAfter(ctx, noun ? noun.last + 1 : nextTok, n.qualifier);
         if (tail) end = tail.end;
         hits.push({
           outcome: ev.outcome, value: n.value!, high: n.high, qualifier: tail?.qualifier ?? n.qualifier, numberSpan: n.span, mainSpan: { start: em.start, end },
-          group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:event-noun-before-number',
+          group: victim?.group ?? 'all', groupSpan: noun?.span ?? null, rule: 'casualties:event-noun-before-number',
         });
         used.add(n);
         break;

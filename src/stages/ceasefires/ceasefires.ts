@@ -6,9 +6,9 @@
 import type { Context, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
-import { actorByKey, actorsStartingIn, numbersBySentence } from '../../core/by-sentence.ts';
+import { actorByKey, actorsStartingIn, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CeasefireLex } from '../../packs/pack.ts';
-import type { Ceasefire } from '../../schema/index.ts';
+import type { Ceasefire, Statement } from '../../schema/index.ts';
 
 const BELLIGERENT = new Set(['state', 'armed_forces', 'armed_group']);
 const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'in_effect', 'agreed', 'proposed'];
@@ -29,10 +29,14 @@ export function findCeasefires(ctx: Context): void {
     let lastEnd = -1;
     for (const km of kinds) {
       if (km.first <= lastEnd || km.lex.type !== 'kind') continue;
-      // the strongest status word in the sentence (a failure outweighs the attempt it ends), nearest first
+      // inside someone's words ("طالب غوتيريش بهدنة إنسانية، بينما رفض نتنياهو …"), only that
+      // clause speaks of this ceasefire: the verb's stance gives the status when no word does
+      const clause = clauseOf(ctx, sIndex, km.span);
+      const inClause = (x: { span: Span }) => !clause || (x.span.start >= clause.start && x.span.end <= clause.end);
+      // the strongest status word in the clause (a failure outweighs the attempt it ends), nearest first
       const rank = (x: (typeof marks)[number]) => (x.lex.type === 'status' ? STATUS_RANK.indexOf(x.lex.status) : 99);
       const statuses = marks
-        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first))
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && inClause(x))
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       const status = statuses[0];
       const attempt = marks.find((x) => x.lex.type === 'attempt' && x.last < km.first && km.first - x.last <= 3);
@@ -45,8 +49,8 @@ export function findCeasefires(ctx: Context): void {
           attemptSpan = { start: n.span.start, end: attempt.span.end };
         }
       }
-      let st: Ceasefire['status'] = status && status.lex.type === 'status' ? status.lex.status : attempt ? 'proposed' : 'agreed';
-      if (!status && !attempt) st = 'proposed';
+      const stance = clause ? STANCE_STATUS[clause.stance] : undefined;
+      const st: Ceasefire['status'] = status && status.lex.type === 'status' ? status.lex.status : (stance ?? 'proposed');
       const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity);
       const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0);
       const { parties, mediators } = sides(ctx, s);
@@ -66,6 +70,23 @@ export function findCeasefires(ctx: Context): void {
       lastEnd = km.last;
     }
   }
+}
+
+/** What a reporting verb's stance says of a ceasefire in its clause ("رفض … وقف إطلاق النار"). */
+const STANCE_STATUS: Partial<Record<Statement['stance'], Ceasefire['status']>> = { demands: 'proposed', denies: 'rejected' };
+
+/** The reporting clause (verb to end of content, folded offsets) holding a span, innermost first. */
+function clauseOf(ctx: Context, sIndex: number, span: Span): { start: number; end: number; stance: Statement['stance'] } | undefined {
+  let best: { start: number; end: number; stance: Statement['stance'] } | undefined;
+  for (const st of statementsBySentence(ctx)[sIndex] ?? []) {
+    const verb = st.evidence[0];
+    const content = st.evidence[1];
+    if (!verb || !content) continue;
+    const start = ctx.source.toFolded(Math.min(verb.start, content.start));
+    const end = ctx.source.toFolded(Math.max(verb.end, content.end));
+    if (span.start >= start && span.end <= end && (!best || end - start < best.end - best.start)) best = { start, end, stance: st.stance };
+  }
+  return best;
 }
 
 /** Belligerents named in the sentence are the parties; those after برعاية/بوساطة are mediators. */

@@ -41,12 +41,18 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   let day: number | null = null;
   let k = i;
   const dn = pack.morphology.dayNumber(t.text);
+  const ordinal = dn === null ? pack.numbers.matchAt(tokens, i, { clitics: false }) : null;
+  const ord = ordinal?.values.find((v) => v.type === 'ordinal');
   if (dn !== null) {
     day = dn;
     if (day < 1 || day > 31) return null;
     k = i + 1;
     // "10 من أكتوبر"
     if (tokens[k] && pack.grammar.has('of', tokens[k]!.text) && tokens[k]!.spaced) k++;
+  } else if (ord && ord.type === 'ordinal' && ordinal && tokens[ordinal.last + 1] && pack.grammar.has('of', tokens[ordinal.last + 1]!.text)) {
+    // "السابع من أكتوبر": an ordinal day needs من before the month
+    day = ord.value;
+    k = ordinal.last + 2;
   }
   const mo = monthAt(pack, tokens, k);
   if (!mo) return null;

@@ -66,8 +66,12 @@ export function findEvents(ctx: Context): void {
         .sort((a, b) => a.evidence[1]!.end - a.evidence[1]!.start - (b.evidence[1]!.end - b.evidence[1]!.start))[0];
       const accusation = reported?.stance === 'accuses' ? reported : undefined;
       const denial = reported?.stance === 'denies' ? reported : undefined;
-      // what a speaker wants, promises or asks for inside their words is not an event that happened
-      if (reported && !accusation && !denial && e.acled_event_type === null) continue;
+      // what a speaker wants, promises, asks for or makes a condition inside their words is not an
+      // event that happened; violence they report, allege or deny is
+      const violent = VIOLENT.has(e.acled_event_type ?? '');
+      if (reported && !violent) continue;
+      // "قال … في مؤتمر صحفي إن": the setting of a statement, between its verb and its content
+      if (!violent && statements.some((st) => st.evidence[0] && st.evidence[1] && o.start >= st.evidence[0].end && o.end <= st.evidence[1].start)) continue;
       const planned = markerNear(ctx, s, m.first - 4, m.first - 1, 'planned') ?? (pack.events.matchAt(tokens, m.first)?.values.some((v) => v.type === 'planned') ? span : null);
       const since = datesHere.find((d) => d.kind === 'since' && d.start);
       const ongoing = since ? since.span : markerNear(ctx, s, m.first - 3, m.last + 3, 'ongoing');
@@ -99,6 +103,13 @@ export function findEvents(ctx: Context): void {
         const accused = inSentence.filter((x) => x.key !== claimant && x.end <= span.start);
         actor1 = accused[accused.length - 1]?.key ?? null;
         actor2 = after.find((x) => x.key !== claimant && x.key !== actor1)?.key ?? null;
+      } else if (reported) {
+        // "نفى الجيش استهداف المدنيين", "قال الجيش إنه استهدف مقاتلين": the speaker is the one acting
+        // unless their words name someone else before the verb
+        const content = reported.evidence[1]!;
+        const named = inSentence.filter((x) => x.key !== reported.speaker && x.end <= span.start && source.toOriginal(x).start >= content.start);
+        actor1 = named[named.length - 1]?.key ?? reported.speaker;
+        actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
       } else {
         const subj = after[0] ?? inSentence.filter((x) => x.end <= span.start).pop();
         actor1 = subj?.key ?? null;
@@ -107,7 +118,11 @@ export function findEvents(ctx: Context): void {
       const places = placesHere.filter((x) => !isActorOnly(ctx, x));
       const placeAfter = places.filter((x) => x.start >= span.start);
       const place = (placeAfter[0] ?? places[0])?.key ?? null;
-      const civilian = e.acled_event_type !== null && markerNear(ctx, s, m.last + 1, m.last + 8, 'civilian_target') !== null;
+      // civilians named as the target, or civilians, children or women among the victims it reports
+      const civilian =
+        violent &&
+        (markerNear(ctx, s, m.last + 1, m.last + 8, 'civilian_target') !== null ||
+          (casualtiesBySentence(ctx)[sIndex] ?? []).some((c) => c.group === 'civilians' || c.group === 'children' || c.group === 'women'));
 
       const evidence: Evidence[] = [source.evidence(span)];
       const addEv = (sp: Span | null) => sp && evidence.push(source.evidence(sp));
@@ -180,6 +195,9 @@ export function findEvents(ctx: Context): void {
     }
   }
 }
+
+/** ACLED's political-violence types (strategic developments are not violence). */
+const VIOLENT = new Set(['battles', 'explosions_remote_violence', 'violence_against_civilians', 'riots', 'protests']);
 
 /** How specific an ACLED coding is: a named weapon beats an attack, an attack beats a killing. */
 function specificity(e: { acled_event_type: string | null; acled_sub_event_type: string | null }): number {

@@ -79,6 +79,19 @@ function captionCreditStart(pack: LanguagePack, line: Line): number | null {
   return parts.length >= 1 && parts.length <= 3 && parts.every((p) => p.split(/\s+/u).length <= 4) ? m.index : null;
 }
 
+/** "غزة - الجزيرة نت": an optional place, a dash, and a media outlet or agency — nothing else. */
+function bylineOf(pack: LanguagePack, folded: string): { name: string; code: string | null } | null {
+  if (folded.length > 80) return null;
+  const dash = folded.search(/\s[-–]\s/u);
+  const tail = dash >= 0 ? folded.slice(dash + 3).trim() : folded;
+  const tokens = tokenize(tail);
+  if (tokens.length === 0 || tokens.length > 5) return null;
+  const m = pack.entities.matchAt(tokens, 0);
+  if (!m || m.last !== tokens.length - 1) return null;
+  for (const v of m.values) if (v.type === 'actor' && v.actor.kind === 'media') return { name: v.actor.name, code: v.actor.code };
+  return null;
+}
+
 function agencyFor(pack: LanguagePack, folded: string): { name: string; code: string } | null {
   const tokens = tokenize(folded);
   if (tokens.length === 0 || tokens.length > 5) return null;
@@ -126,6 +139,14 @@ export function ingest(ctx: Context): void {
         article.published = iso(dl.date);
         article.published_text = source.evidence({ start: line.span.start + line.folded.indexOf(dl.text), end: line.span.start + line.folded.indexOf(dl.text) + dl.text.length }).text;
       }
+      continue;
+    }
+    // a byline "غزة - الجزيرة نت", "باكو - رويترز": the outlet (or agency) and where it writes from
+    const byline = bylineOf(pack, line.folded);
+    if (byline) {
+      zones.push({ kind: 'credit', span: line.span });
+      if (byline.code && !article.agency) article.agency = { name: byline.name, code: byline.code, evidence: [source.evidence(line.span)] };
+      else article.outlet ??= byline.name;
       continue;
     }
     const creditAt = captionCreditStart(pack, line);

@@ -116,6 +116,16 @@ function first<T extends EntityLex['type']>(m: PhraseMatch<EntityLex> | null, ty
   return m?.values.find((v): v is Extract<EntityLex, { type: T }> => v.type === type);
 }
 
+/** "في غزة" right after token `last`: a gazetteer place introduced by في. */
+function placeAfterIn(ctx: Context, last: number): { place: PlaceEntry; span: Span; last: number } | null {
+  const { tokens, pack } = ctx;
+  const inTok = tokens[last + 1];
+  if (!inTok?.spaced || !pack.grammar.has('in', inTok.text) || !tokens[last + 2]?.spaced) return null;
+  const pm = pack.entities.matchAt(tokens, last + 2, { clitics: false });
+  const p = first(pm, 'place');
+  return p && pm ? { place: p.place, span: spanOf(tokens, pm), last: pm.last } : null;
+}
+
 /** A demonym or a country name right after token `last` (same phrase: spaces only). */
 function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: PhraseMatch<EntityLex> } | null {
   const next = ctx.tokens[last + 1];
@@ -247,7 +257,7 @@ export function findMentions(ctx: Context): void {
         // "الأمين العام للأمم المتحدة": the body may carry the preposition ل
         const bm = pack.entities.matchAt(tokens, last + 1);
         if (bm && tokens[last + 1]!.spaced) {
-          const sub = bodyActor(ctx, idx, bm);
+          const sub = bodyActor(ctx, idx, bm, { bare: true });
           if (sub) {
             body = sub.actor;
             ofCountry = sub.actor.country ? (pack.countries.get(sub.actor.country) ?? null) : null;
@@ -392,11 +402,15 @@ export function findMentions(ctx: Context): void {
     }
   }
   mergeUnnamedOfficials(ctx, idx);
+  mergeBareInstitutions(ctx, idx);
 
   // a person or body of a country belongs to that state, where the state is in the text
   for (const a of ctx.records.actors) {
     if (a.affiliation) {
-      a.affiliation = idx.actorByIdentity.get(a.affiliation)?.key ?? null;
+      const body = idx.actorByIdentity.get(a.affiliation);
+      a.affiliation = body?.key ?? null;
+      // the spokesperson of a ministry placed in Gaza represents what that ministry represents
+      a.country ??= body?.country ?? null;
     } else if (a.country && a.kind !== 'state') {
       a.affiliation = idx.actorByIdentity.get(`state:${a.country}`)?.key ?? null;
     }
@@ -444,6 +458,27 @@ function mergeUnnamedOfficials(ctx: Context, idx: MentionIndex): void {
   }
 }
 
+/** "وزارة الصحة" after "وزارة الصحة في غزة": the one body of that kind the article places. */
+function mergeBareInstitutions(ctx: Context, idx: MentionIndex): void {
+  for (const [identity, bare] of [...idx.actorByIdentity]) {
+    if (!identity.startsWith('inst:') || !identity.endsWith(':') || idx.actorByIdentity.get(identity) !== bare) continue;
+    const prefix = identity;
+    const placed = [...new Set([...idx.actorByIdentity].filter(([k, a]) => k.startsWith(prefix) && k !== prefix && a !== bare).map(([, a]) => a))];
+    if (placed.length !== 1) continue;
+    const target = placed[0]!;
+    bare.spans.forEach((sp, n) => {
+      if (!target.spans.some((x) => x.start === sp.start)) {
+        target.spans.push(sp);
+        target.mentions.push(bare.mentions[n]!);
+        target.evidence.push(bare.mentions[n]!);
+      }
+    });
+    ctx.records.actors.splice(ctx.records.actors.indexOf(bare), 1);
+    idx.actorByIdentity.set(identity, target);
+    for (const a of ctx.records.actors) if (a.affiliation === identity) a.affiliation = [...idx.actorByIdentity].find(([, v]) => v === target)![0];
+  }
+}
+
 function identityOf(idx: MentionIndex, a: ActorDraft): string | null {
   for (const [k, v] of idx.actorByIdentity) if (v === a) return k;
   return null;
@@ -459,11 +494,35 @@ function groupSpec(g: { en: string; kind: Kind; sector: string | null }, country
 }
 
 /** An institution or group, with the demonym or country that says whose: "القوات الأرمينية", "جيش أذربيجان". */
-function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>): { actor: ActorDraft; last: number } | null {
+function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, options: { bare?: boolean } = {}): { actor: ActorDraft; last: number } | null {
   const inst = first(m, 'institution');
   const group = first(m, 'group');
   const actor = first(m, 'actor');
   const ca = countryAfter(ctx, m.last);
+  if (inst && !ca) {
+    // "وزارة الصحة في غزة": the place says whose body it is
+    const where = placeAfterIn(ctx, m.last);
+    if (where) {
+      const i = inst.institution;
+      const span = { start: m.start, end: ctx.tokens[where.last]!.end };
+      lexPlace(ctx, idx, where.place, where.span);
+      const a = addActor(ctx, idx, {
+        identity: `inst:${i.en}:${where.place.name}`, kind: i.kind, name: `${where.place.name} ${i.en}`, name_native: ctx.source.evidence(span).text,
+        title: null, title_en: null, country: where.place.country, sector: i.sector, wikidata: null, rule: 'actors:institution-in-place',
+      }, span);
+      return { actor: a, last: where.last };
+    }
+    if (options.bare) {
+      // "المتحدث باسم وزارة الصحة": the body of a named official, even when it says no country
+      const span = { start: m.start, end: ctx.tokens[m.last]!.end };
+      const i = inst.institution;
+      const a = addActor(ctx, idx, {
+        identity: `inst:${i.en}:`, kind: i.kind, name: i.en, name_native: ctx.source.evidence(span).text,
+        title: null, title_en: null, country: null, sector: i.sector, wikidata: null, rule: 'actors:institution-of-official',
+      }, span);
+      return { actor: a, last: m.last };
+    }
+  }
   const span = { start: m.start, end: ctx.tokens[ca ? ca.m.last : m.last]!.end };
   const native = ctx.source.evidence(span).text;
   if (inst && ca) {
