@@ -204,6 +204,7 @@ export const CeasefiresLexicon = z.object({
   kinds: z.array(z.object({ kind: CeasefireKind, names })),
   statuses: z.array(z.object({ status: CeasefireStatus, names })),
   attempt_nouns: names,
+  attempt_nouns_dual: z.array(z.string()).optional().default([]),
 });
 
 export const EventCategory = z.enum([

@@ -76,7 +76,7 @@ export type CasualtyLex =
 export type CeasefireLex =
   | { type: 'kind'; kind: z.infer<typeof L.CeasefireKind> }
   | { type: 'status'; status: z.infer<typeof L.CeasefireStatus> }
-  | { type: 'attempt' };
+  | { type: 'attempt'; dual: boolean };
 
 export type SpeechLex =
   | { type: 'verb'; verb: VerbEntry; participle: boolean }
@@ -319,8 +319,10 @@ function buildPack(lang: string): LanguagePack {
   const cf = new PhraseMatcher<CeasefireLex>();
   for (const k of ceasefires.kinds) for (const n of k.names) cf.add(n, { type: 'kind', kind: k.kind });
   for (const s of ceasefires.statuses) for (const n of s.names) cf.add(n, { type: 'status', status: s.status });
-  const attempt: CeasefireLex = { type: 'attempt' };
+  const attempt: CeasefireLex = { type: 'attempt', dual: false };
+  const attempts2: CeasefireLex = { type: 'attempt', dual: true };
   ceasefires.attempt_nouns.forEach((n) => cf.add(n, attempt));
+  ceasefires.attempt_nouns_dual.forEach((n) => cf.add(n, attempts2));
 
   const ev = new PhraseMatcher<EventLex>();
   for (const e of events.events) for (const n of e.names) ev.add(n, { type: 'event', event: e });

@@ -35,18 +35,26 @@ export function findCeasefires(ctx: Context): void {
       const inClause = (x: { span: Span }) => !clause || (x.span.start >= clause.start && x.span.end <= clause.end);
       // the strongest status word in the clause (a failure outweighs the attempt it ends), nearest first
       const rank = (x: (typeof marks)[number]) => (x.lex.type === 'status' ? STATUS_RANK.indexOf(x.lex.status) : 99);
+      // a status word speaks of the ceasefire mention nearest to it ("دعت إلى هدنة، بعد فشل محاولتين لوقف القتال")
+      // (on a tie the one after it: "فشل محاولتين لوقف القتال" — the failure is of what follows)
+      const distance = (k: (typeof marks)[number], x: (typeof marks)[number]) => Math.abs(k.first - x.first) * 2 + (k.first < x.first ? 1 : 0);
+      const nearestKind = (x: (typeof marks)[number]) => kinds.reduce((best, k) => (distance(k, x) < distance(best, x) ? k : best), km);
       const statuses = marks
-        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && inClause(x))
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && inClause(x) && nearestKind(x) === km)
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       const status = statuses[0];
       const attempt = marks.find((x) => x.lex.type === 'attempt' && x.last < km.first && km.first - x.last <= 3);
       let attempts: number | null = null;
       let attemptSpan: Span | null = null;
-      if (attempt) {
+      if (attempt && attempt.lex.type === 'attempt') {
         const n = (numbersBySentence(ctx)[sIndex] ?? []).find((x) => x.span.end <= attempt.span.start && attempt.span.start - x.span.end <= 2 && x.value !== null);
         if (n) {
           attempts = n.value;
           attemptSpan = { start: n.span.start, end: attempt.span.end };
+        } else if (attempt.lex.dual) {
+          // "محاولتين": the dual counts two
+          attempts = 2;
+          attemptSpan = attempt.span;
         }
       }
       const stance = clause ? STANCE_STATUS[clause.stance] : undefined;

@@ -108,13 +108,17 @@ export function findEvents(ctx: Context): void {
         // unless their words name someone else before the verb
         const content = reported.evidence[1]!;
         const named = inSentence.filter((x) => x.key !== reported.speaker && x.end <= span.start && source.toOriginal(x).start >= content.start);
-        actor1 = named[named.length - 1]?.key ?? reported.speaker;
+        // a spokesperson speaks for a body: the army's strike is the army's, not its spokesman's
+        const speaker = reported.speaker ? actorByKey(ctx).get(reported.speaker) : undefined;
+        actor1 = named[named.length - 1]?.key ?? (speaker?.kind === 'person' && speaker.affiliation && violent ? speaker.affiliation : reported.speaker);
         actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
       } else {
         const subj = after[0] ?? inSentence.filter((x) => x.end <= span.start).pop();
         actor1 = subj?.key ?? null;
         actor2 = after.find((x) => x.key !== actor1 && x.start > (subj?.end ?? -1))?.key ?? null;
       }
+      // the people an attack hits (civilians, migrants, refugees) are its target, never its author
+      if (violent && actor1 && actorKind(ctx, actor1) === 'population') [actor1, actor2] = [actor2 === actor1 ? null : actor2, actor1];
       const places = placesHere.filter((x) => !isActorOnly(ctx, x));
       const placeAfter = places.filter((x) => x.start >= span.start);
       const place = (placeAfter[0] ?? places[0])?.key ?? null;
@@ -154,7 +158,7 @@ export function findEvents(ctx: Context): void {
         evidence,
       };
       // "اللقاء" after "استقبل": a definite noun names the event already reported
-      const earlier = definite(ctx, m.first) && !isGenericFight(ctx, e, m.first) ? ctx.records.events.find((x) => x.category === e.category && x.status !== 'planned') : undefined;
+      const earlier = definite(ctx, m) && !isGenericFight(ctx, e, m) ? ctx.records.events.find((x) => x.category === e.category && x.status !== 'planned') : undefined;
       if (earlier) {
         earlier.evidence.push(source.evidence(span));
         continue;
@@ -171,8 +175,8 @@ export function findEvents(ctx: Context): void {
         sameIncident.actor1 ??= draft.actor1;
         continue;
       }
-      if (e.acled_event_type !== null && !isGenericFight(ctx, e, m.first)) incidentBySentence.set(s, draft);
-      if (isGenericFight(ctx, e, m.first) && status !== 'alleged' && status !== 'denied') {
+      if (e.acled_event_type !== null && !isGenericFight(ctx, e, m)) incidentBySentence.set(s, draft);
+      if (isGenericFight(ctx, e, m) && status !== 'alleged' && status !== 'denied') {
         // "المعارك", "الحرب": the article's war — one event, however often it is named
         if (war) {
           war.evidence.push(...evidence);
@@ -206,13 +210,14 @@ function specificity(e: { acled_event_type: string | null; acled_sub_event_type:
   return (i < 0 ? 0 : order.length - i) * 10 + (e.acled_sub_event_type === 'attack' ? 0 : 1);
 }
 
-function definite(ctx: Context, k: number): boolean {
-  const w = ctx.tokens[k]?.text ?? '';
-  return ctx.pack.morphology.isDefinite(w);
+/** The trigger word is definite once its proclitics are set aside ("بالهجوم" → "الهجوم"). */
+function definite(ctx: Context, m: { first: number; proclitic: string }): boolean {
+  const w = ctx.tokens[m.first]?.text ?? '';
+  return ctx.pack.morphology.isDefinite(w.slice(m.proclitic.length));
 }
 
-function isGenericFight(ctx: Context, e: EventEntry, k: number): boolean {
-  return e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && definite(ctx, k);
+function isGenericFight(ctx: Context, e: EventEntry, m: { first: number; proclitic: string }): boolean {
+  return e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && definite(ctx, m);
 }
 
 /** Spans of attributions ("بحسب الخارجية التركية"): their actors are sources, not participants. */

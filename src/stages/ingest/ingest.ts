@@ -4,7 +4,7 @@
  * that only reported text (title, subtitle, body) yields records.
  */
 import type { Context, Zone } from '../../core/context.ts';
-import { iso, parseIso, utcDate } from '../../core/calendar.ts';
+import { hijriToGregorian, iso, parseIso, utcDate } from '../../core/calendar.ts';
 import { SourceText, type Span } from '../../core/source-text.ts';
 import { tokenize } from '../../core/tokens.ts';
 import { absoluteDateAt, NUMERIC_DATE } from '../dates/grammar.ts';
@@ -32,15 +32,22 @@ function lines(folded: string): Line[] {
 export function readDateLine(pack: LanguagePack, line: string): { date: Date; text: string } | null {
   if (line.length > 80) return null;
   const tokens = tokenize(line);
+  // the line may also hold a weekday, the Hijri date, a time or a word like "نشر"; not a sentence
+  let found: { date: Date; text: string } | null = null;
+  let covered = 0;
   for (let i = 0; i < tokens.length; i++) {
     const a = absoluteDateAt(pack, line, tokens, i);
-    if (a && a.day !== null && a.year !== null && a.calendar === 'gregorian') {
-      const d = utcDate(a.year, a.month, a.day);
-      // the rest of the line may hold a weekday, a time or a word like "نشر"; not sentences
-      const wordsOutside = tokens.length - (a.last - a.first + 1);
-      if (d && wordsOutside <= 4) return { date: d, text: line.slice(tokens[a.first]!.start, tokens[a.last]!.end) };
+    if (a && a.day !== null && a.year !== null) {
+      covered += a.last - a.first + 1;
+      const d = a.calendar === 'gregorian' ? utcDate(a.year, a.month, a.day) : hijriToGregorian(a.year, a.month, a.day);
+      // a Gregorian date wins over the Hijri one printed beside it
+      if (d && (!found || a.calendar === 'gregorian')) found = { date: d, text: line.slice(tokens[a.first]!.start, tokens[a.last]!.end) };
+      i = a.last;
+      continue;
     }
+    if (pack.time.matchAt(tokens, i)?.values.some((v) => v.type === 'weekday')) covered++;
   }
+  if (found && tokens.length - covered <= 4) return found;
   const m = [...line.matchAll(NUMERIC_DATE)][0];
   if (m && line.replace(m[0], '').replace(/[\d:\s|,،-]/gu, '').length < 20) {
     const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];

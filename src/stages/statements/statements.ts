@@ -214,8 +214,10 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
     const q = quotes.find((x) => x.start <= t.start && x.end >= t.end);
     if (q) return q.start - 1;
     if (ctx.pack.grammar.has('complementizers', t.text)) return t.start;
-    // "المساعدة التي يمكن أن تقدمها": a complementizer past a relative pronoun is not the speech's
+    // "المساعدة التي يمكن أن تقدمها": a complementizer past a relative pronoun is not the speech's;
+    // "نفى … أي علاقة، مؤكدا أن …": one past another reporting verb belongs to that clause
     if (ctx.pack.grammar.has('relatives', t.text)) break;
+    if (j > k && ctx.pack.speech.matchAt(tokens, j)?.values.some((v) => v.type === 'verb')) break;
   }
   return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
 }
