@@ -37,7 +37,7 @@ describe('Libya article', () => {
   });
 
   it('the fighting since April is ongoing, with its tolls', () => {
-    const fight = doc.events.find((e) => e.category === 'fight')!;
+    const fight = doc.events.find((e) => e.trigger === 'معارك عنيفة')!;
     expect(fight).toMatchObject({ status: 'ongoing', start: '2019-04-04', end: '2019-09-15' });
     expect(doc.casualties.filter((c) => c.scope === 'cumulative').map((c) => [c.outcome, c.qualifier, c.best])).toEqual([
       ['killed', 'more_than', 1000],

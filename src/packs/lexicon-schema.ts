@@ -196,6 +196,7 @@ export const CasualtiesLexicon = z.object({
   higher_cues: names,
   subset_markers: names,
   cumulative_markers: names,
+  split_verbs: z.array(z.object({ outcome: Outcome, first: names, last: names })).optional().default([]),
 });
 
 export const CeasefireKind = z.enum(['ceasefire', 'humanitarian_truce', 'truce', 'cessation_of_hostilities']);
@@ -252,6 +253,7 @@ export const GrammarLexicon = z.object({
   in: words,
   place_cues: z.partialRecord(z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']), words),
   year_nouns: words,
+  month_parts: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

@@ -71,7 +71,9 @@ export type CasualtyLex =
   | { type: 'partial' }
   | { type: 'higher' }
   | { type: 'subset' }
-  | { type: 'cumulative' };
+  | { type: 'cumulative' }
+  | { type: 'split_first'; outcome: z.infer<typeof L.Outcome> }
+  | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> };
 
 export type CeasefireLex =
   | { type: 'kind'; kind: z.infer<typeof L.CeasefireKind> }
@@ -315,6 +317,12 @@ function buildPack(lang: string): LanguagePack {
   casualties.higher_cues.forEach((n) => cas.add(n, higher));
   casualties.subset_markers.forEach((n) => cas.add(n, subset));
   casualties.cumulative_markers.forEach((n) => cas.add(n, cumulative));
+  for (const sv of casualties.split_verbs) {
+    const firstLex: CasualtyLex = { type: 'split_first', outcome: sv.outcome };
+    const lastLex: CasualtyLex = { type: 'split_last', outcome: sv.outcome };
+    sv.first.forEach((n) => cas.add(n, firstLex));
+    sv.last.forEach((n) => cas.add(n, lastLex));
+  }
 
   const cf = new PhraseMatcher<CeasefireLex>();
   for (const k of ceasefires.kinds) for (const n of k.names) cf.add(n, { type: 'kind', kind: k.kind });

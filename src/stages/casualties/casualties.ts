@@ -34,6 +34,19 @@ export function bounds(value: number, high: number | null, qualifier: Casualty['
   }
 }
 
+/** The two halves of a split verb around a figure: the first right before it, the last within a few words after. */
+function splitVerbAround(ctx: Context, s: Sentence, numFirst: number, afterNum: number): { outcome: Outcome; span: Span } | null {
+  const { tokens } = ctx;
+  const before = casAt(ctx, numFirst - 1);
+  const head = before?.values.find((v): v is Extract<CasualtyLex, { type: 'split_first' }> => v.type === 'split_first');
+  if (!head || !before || before.last !== numFirst - 1) return null;
+  for (let k = afterNum; k < afterNum + 6 && k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    const tail = casAt(ctx, k);
+    if (tail?.values.some((v) => v.type === 'split_last' && v.outcome === head.outcome)) return { outcome: head.outcome, span: { start: before.start, end: tokens[tail.last]!.end } };
+  }
+  return null;
+}
+
 /** A qualifier after the counted words ("على الأقل") turns an exact figure into a bound. */
 function qualifierAfter(ctx: Context, k: number, current: Casualty['qualifier']): { qualifier: Casualty['qualifier']; end: number } | null {
   if (current !== 'exact') return null;
@@ -127,6 +140,16 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       }
     }
     if (used.has(n)) continue;
+    // a verb split around its subject: "لقي 22 عنصرا من قوات النظام حتفهم"
+    const split = splitVerbAround(ctx, s, firstTok, tokenAt(tokens, n.span.end));
+    if (split) {
+      hits.push({
+        outcome: split.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: split.span,
+        group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:split-verb-around-number',
+      });
+      used.add(n);
+      continue;
+    }
     // victim noun then a verb: "5 مدنيين قتلوا", "ثلاثة أشخاص لقوا حتفهم"
     if (victim && m && inSentence(m.last + 1) && tokens[m.last + 1]!.spaced) {
       const vm = casAt(ctx, m.last + 1);
@@ -241,7 +264,7 @@ export function findCasualties(ctx: Context): void {
         ...b,
         group: h.group,
         group_text: h.groupSpan ? ctx.source.evidence(h.groupSpan).text : null,
-        side: null,
+        side: sideOf(ctx, s, h.groupSpan),
         subset_of: isSubset ? total : null,
         scope: period ? 'cumulative' : 'event',
         period_start: period?.start ?? null,
@@ -257,13 +280,26 @@ export function findCasualties(ctx: Context): void {
   }
 }
 
+/** "the fighting" (a definite fight word) names the article's war; "هجوم" (an attack) does not. */
 function hasFightWord(ctx: Context, s: Sentence): boolean {
   const { tokens } = ctx;
   for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
     const m = ctx.pack.events.matchAt(tokens, k);
-    if (m?.values.some((v) => v.type === 'event' && v.event.category === 'fight')) return true;
+    if (!m?.values.some((v) => v.type === 'event' && v.event.category === 'fight')) continue;
+    if (ctx.pack.morphology.isDefinite(tokens[k]!.text.slice(m.proclitic.length))) return true;
   }
   return false;
+}
+
+/** "22 عنصرا من قوات النظام": the side the victims belong to, named right after them with من. */
+function sideOf(ctx: Context, s: Sentence, groupSpan: Span | null): string | null {
+  if (!groupSpan) return null;
+  const { tokens } = ctx;
+  const k = tokenAt(tokens, groupSpan.end);
+  const of = tokens[k];
+  if (!of || of.end > s.end || !ctx.pack.grammar.has('of', of.text)) return null;
+  const next = tokens[k + 1];
+  return next ? (actorsStartingIn(ctx, next.start, next.end)[0]?.key ?? null) : null;
 }
 
 /** Whoever gives the figure: the speaker of a statement whose content holds it, or "بحسب X" in the sentence. */

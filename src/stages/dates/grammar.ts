@@ -54,6 +54,9 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     day = ord.value;
     k = ordinal.last + 2;
   }
+  // "نهاية نيسان", "مطلع الشهر": a part of a month names the month
+  const monthPart = day === null && pack.grammar.has('month_parts', t.text) && !!tokens[i + 1]?.spaced;
+  if (monthPart) k = i + 1;
   const mo = monthAt(pack, tokens, k);
   if (!mo) return null;
   // a bare month name ("مارس" is also a verb) counts only with a day or a year
@@ -77,7 +80,7 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     const era = tokens[last + 1];
     if (era && era.spaced && (pack.grammar.has('era_hijri', era.text) || pack.grammar.has('era_gregorian', era.text))) last++;
   }
-  if (day === null && year === null) return null;
+  if (day === null && year === null && !monthPart) return null;
   return { first: i, last, day, month, year, calendar };
 }
 

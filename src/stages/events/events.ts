@@ -82,7 +82,7 @@ export function findEvents(ctx: Context): void {
       if (denial) status = 'denied';
       else if (accusation) status = 'alleged';
       else if (planned) status = 'planned';
-      else if (ongoing) status = 'ongoing';
+      else if (ongoing && violent) status = 'ongoing';
 
       // actors: "بين X و Y" after the trigger, else the accused / the subject and the object
       const sourced = sourceSpans(ctx, s);
@@ -119,6 +119,9 @@ export function findEvents(ctx: Context): void {
       }
       // the people an attack hits (civilians, migrants, refugees) are its target, never its author
       if (violent && actor1 && actorKind(ctx, actor1) === 'population') [actor1, actor2] = [actor2 === actor1 ? null : actor2, actor1];
+      // the victims' side is the other party ("22 عنصرا من قوات النظام")
+      const sentenceCasualties = casualtiesBySentence(ctx)[sIndex] ?? [];
+      if (violent && !actor2) actor2 = sentenceCasualties.find((c) => c.side && c.side !== actor1)?.side ?? null;
       const places = placesHere.filter((x) => !isActorOnly(ctx, x));
       const placeAfter = places.filter((x) => x.start >= span.start);
       const place = (placeAfter[0] ?? places[0])?.key ?? null;
@@ -127,6 +130,13 @@ export function findEvents(ctx: Context): void {
         violent &&
         (markerNear(ctx, s, m.last + 1, m.last + 8, 'civilian_target') !== null ||
           (casualtiesBySentence(ctx)[sIndex] ?? []).some((c) => c.group === 'civilians' || c.group === 'children' || c.group === 'women'));
+
+      // ACLED codes an attack on armed men as a battle: "attack" is violence against civilians only
+      let coding = { category: e.category, type: e.acled_event_type, sub: e.acled_sub_event_type };
+      const armedVictims =
+        sentenceCasualties.some((c) => c.group === 'security_forces' || c.group === 'combatants') ||
+        (actor2 !== null && (actorKind(ctx, actor2) === 'armed_forces' || actorKind(ctx, actor2) === 'armed_group'));
+      if (e.acled_event_type === 'violence_against_civilians' && !civilian && armedVictims) coding = { category: 'fight', type: 'battles', sub: 'armed_clash' };
 
       const evidence: Evidence[] = [source.evidence(span)];
       const addEv = (sp: Span | null) => sp && evidence.push(source.evidence(sp));
@@ -138,10 +148,10 @@ export function findEvents(ctx: Context): void {
       const precision = since ? since.precision : (date?.precision ?? null);
       const draft: Draft<EventRecord> = {
         key: ctx.nextKey('evt'),
-        category: e.category,
+        category: coding.category,
         trigger: source.evidence(span).text,
-        acled_event_type: e.acled_event_type,
-        acled_sub_event_type: e.acled_sub_event_type,
+        acled_event_type: coding.type,
+        acled_sub_event_type: coding.sub,
         actor1,
         actor2,
         place,
@@ -154,7 +164,7 @@ export function findEvents(ctx: Context): void {
         claimed_by: status === 'alleged' || status === 'denied' ? ((accusation ?? denial)!.speaker ?? null) : null,
         civilian_targeting: civilian,
         casualties: (casualtiesBySentence(ctx)[sIndex] ?? []).map((c) => c.key),
-        rule: `events:${e.category}-${status}`,
+        rule: `events:${coding.category}-${status}`,
         evidence,
       };
       // "اللقاء" after "استقبل": a definite noun names the event already reported

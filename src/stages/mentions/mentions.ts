@@ -8,7 +8,7 @@ import type { ActorDraft, Context, PlaceDraft } from '../../core/context.ts';
 import { PhraseMatcher, variantsOf, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
-import type { Token } from '../../core/tokens.ts';
+import { withText, type Token } from '../../core/tokens.ts';
 import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
 
 type Kind = ActorDraft['kind'];
@@ -34,8 +34,32 @@ export class MentionIndex {
   readonly placeByIdentity = new Map<string, PlaceDraft>();
   /** folded surname or full name → person identity, for later bare mentions */
   readonly personAliases = new Map<string, string>();
-  /** token indexes already claimed by a mention */
-  readonly claimed = new Set<number>();
+  /**
+   * "المرصد" after "المرصد السوري لحقوق الإنسان", "الجيش" after "الجيش السوداني": the head word of
+   * a body named in full stands for it later in the article — while only one body has that head.
+   */
+  readonly headAliases = new PhraseMatcher<string>({ memo: false });
+  private readonly headOwner = new Map<string, string | null>();
+
+  registerHead(ctx: Context, identity: string, native: string): void {
+    const words = foldKey(native).split(' ');
+    const head = words[0]!;
+    if (words.length < 2 || !ctx.pack.morphology.isDefinite(head) || head.length < 5) return;
+    const owner = this.headOwner.get(head);
+    if (owner === undefined) {
+      this.headOwner.set(head, identity);
+      this.headAliases.add(head, identity);
+    } else if (owner !== identity) {
+      this.headOwner.set(head, null);
+    }
+  }
+
+  headAt(tokens: readonly Token[], i: number): { identity: string; match: PhraseMatch<string> } | null {
+    const m = this.headAliases.matchAt(tokens, i);
+    const identity = m?.values[0];
+    if (!m || !identity || this.headOwner.get(m.key) !== identity) return null;
+    return { identity, match: m };
+  }
 }
 
 function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span): ActorDraft {
@@ -208,6 +232,13 @@ export function findMentions(ctx: Context): void {
     const tok = tokens[i]!;
     if (!isReportedZone(ctx, tok)) continue;
     const m = pack.entities.matchAt(tokens, i);
+    const head = m ? null : idx.headAt(tokens, i);
+    if (head) {
+      const a = idx.actorByIdentity.get(head.identity)!;
+      addActor(ctx, idx, { ...specOf(a, head.identity), rule: a.rule }, spanOf(tokens, head.match));
+      i = head.match.last;
+      continue;
+    }
     if (!m) {
       // a place no gazetteer knows, named after a cue word: "مدينة X", "مخيم X"
       // the cue word may carry a proclitic ("وبلدة"): its readings are cached on the token
@@ -254,9 +285,15 @@ export function findMentions(ctx: Context): void {
         last = ca.m.last;
       } else {
         // "المتحدث باسم الجيش الأذربيجاني", "الأمين العام للأمم المتحدة": the body the official serves
-        // "الأمين العام للأمم المتحدة": the body may carry the preposition ل
+        // "الأمين العام للأمم المتحدة": the body may carry the preposition ل; "مدير المرصد": its head word
         const bm = pack.entities.matchAt(tokens, last + 1);
-        if (bm && tokens[last + 1]!.spaced) {
+        const bodyHead = !bm && tokens[last + 1]?.spaced ? idx.headAt(tokens, last + 1) : null;
+        if (bodyHead) {
+          const a = idx.actorByIdentity.get(bodyHead.identity)!;
+          body = addActor(ctx, idx, { ...specOf(a, bodyHead.identity), rule: a.rule }, spanOf(tokens, bodyHead.match));
+          ofCountry = body.country ? (pack.countries.get(body.country) ?? null) : null;
+          last = bodyHead.match.last;
+        } else if (bm && tokens[last + 1]!.spaced) {
           const sub = bodyActor(ctx, idx, bm, { bare: true });
           if (sub) {
             body = sub.actor;
@@ -360,6 +397,7 @@ export function findMentions(ctx: Context): void {
         country: a.country, sector: a.sector, wikidata: a.wikidata, rule: 'actors:lexicon',
         affiliationIdentity: a.part_of ? `actor:${a.part_of}` : null,
       }, span);
+      if (a.kind !== 'person' && a.kind !== 'state') idx.registerHead(ctx, `actor:${a.name}`, source.evidence(span).text);
       i = m.last;
       continue;
     }
@@ -373,7 +411,10 @@ export function findMentions(ctx: Context): void {
     }
 
     if (country) {
-      countryOrDemonymMention(ctx, idx, m);
+      // "روسية وسورية": a country name that is also a demonym, after a demonym, is one
+      const prev = tokens[m.first - 1];
+      const prevDemonym = !!prev && tokens[m.first]!.spaced && !!first(pack.entities.matchAt(tokens, m.first - 1, { clitics: false }), 'demonym');
+      if (!(first(m, 'demonym') && prevDemonym)) countryOrDemonymMention(ctx, idx, m);
       i = m.last;
       continue;
     }
@@ -526,13 +567,25 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
   const span = { start: m.start, end: ctx.tokens[ca ? ca.m.last : m.last]!.end };
   const native = ctx.source.evidence(span).text;
   if (inst && ca) {
-    const c = ca.country;
     const i = inst.institution;
-    const a = addActor(ctx, idx, {
-      identity: `inst:${i.en}:${c.iso3}`, kind: i.kind, name: c.demonym_en ? `${c.demonym_en} ${i.en}` : `${i.en} of ${c.name}`,
-      name_native: native, title: null, title_en: null, country: c.iso3, sector: i.sector, wikidata: null, rule: 'actors:institution-of-country',
-    }, span);
-    if (!a.name_native) a.name_native = native;
+    const ofCountry = (c: CountryEntry, sp: Span) =>
+      addActor(ctx, idx, {
+        identity: `inst:${i.en}:${c.iso3}`, kind: i.kind, name: c.demonym_en ? `${c.demonym_en} ${i.en}` : `${i.en} of ${c.name}`,
+        name_native: ctx.source.evidence(sp).text, title: null, title_en: null, country: c.iso3, sector: i.sector, wikidata: null, rule: 'actors:institution-of-country',
+      }, sp);
+    const a = ofCountry(ca.country, span);
+    idx.registerHead(ctx, `inst:${i.en}:${ca.country.iso3}`, native);
+    // "طائرات حربية روسية وسورية": a second demonym joined by و is a second body of the same kind
+    const next = ctx.tokens[ca.m.last + 1];
+    const bare = next?.spaced ? ctx.pack.morphology.stripConjunction(next.text) : null;
+    if (next && bare) {
+      const second = ctx.pack.entities.matchAt([withText(next, bare)], 0, { clitics: false });
+      const dem = first(second, 'demonym');
+      if (dem && second && second.last === 0) {
+        ofCountry(dem.country, { start: next.start + (next.text.length - bare.length), end: next.end });
+        return { actor: a, last: ca.m.last + 1 };
+      }
+    }
     return { actor: a, last: ca.m.last };
   }
   if (group) {
