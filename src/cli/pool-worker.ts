@@ -1,5 +1,6 @@
 /**
- * A worker thread of the extraction pool (loaded through pool-worker.mjs, which registers tsx).
+ * A worker thread of the extraction pool: loaded from the bundle (bundle.mjs), or through
+ * pool-worker.mjs, which registers tsx, when bundling failed or the extractor module is TypeScript.
  * The extractor is created once per worker, so lexicons are compiled once per thread, not per batch.
  */
 import { workerData } from 'piscina';
@@ -13,7 +14,10 @@ interface ExtractorModule {
 }
 
 const config = workerData as WorkerConfig;
-const module = (await import(config.extractorModule ?? '../pipeline.ts')) as ExtractorModule;
+// The pipeline by a literal specifier, so a bundle includes it; an extractor module is loaded as it is.
+const module: ExtractorModule = config.extractorModule === undefined
+  ? await import('../pipeline.ts')
+  : ((await import(config.extractorModule)) as ExtractorModule);
 const extractor = module.createExtractor({ language: config.language });
 const options = { formats: new Set(config.formats), debug: config.debug };
 

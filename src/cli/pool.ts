@@ -7,6 +7,7 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Extractor } from '../pipeline.ts';
+import { poolWorkerFile } from './bundle.mjs';
 import { extractBatch, type BatchOptions, type ItemResult } from './batch.ts';
 import type { InputItem } from './inputs.ts';
 import type { OutputFormat } from './output.ts';
@@ -36,14 +37,18 @@ export function inProcessEngine(extractor: Extractor, options: BatchOptions): En
   };
 }
 
+/** TypeScript the bundled worker cannot import by itself (tests' stub extractors): such runs use the tsx worker. */
+const isTypeScript = (specifier: string): boolean => /\.[cm]?tsx?$/u.test(new URL(specifier, 'file:///').pathname);
+
+/** The worker threads' module: the bundled worker, or the tsx one (bundling failed, or a TypeScript extractor module). */
+async function workerFile(config: WorkerConfig): Promise<{ file: string; bundled: boolean }> {
+  if (config.extractorModule !== undefined && isTypeScript(config.extractorModule)) {
+    return { file: fileURLToPath(new URL('./pool-worker.mjs', import.meta.url)), bundled: false };
+  }
+  return poolWorkerFile({ debug: config.debug });
+}
+
 export function poolEngine(jobs: number, config: WorkerConfig): Engine {
-  const pool = new Piscina<InputItem[], ItemResult[]>({
-    filename: fileURLToPath(new URL('./pool-worker.mjs', import.meta.url)),
-    minThreads: jobs,
-    maxThreads: jobs,
-    idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: config,
-  });
   const asWorkerError = (err: unknown): WorkerError =>
     new WorkerError(`extraction worker failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   // A worker that fails outside a task (its module does not load) is reported by the pool, not the
@@ -51,18 +56,35 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
   // race would stay attached to it, and with it every batch's results.)
   let broken: WorkerError | undefined;
   const waiting = new Set<(err: WorkerError) => void>();
-  pool.on('error', (err: unknown) => {
-    broken = asWorkerError(err);
-    for (const reject of waiting) reject(broken);
-    waiting.clear();
+  // The threads start as soon as the worker's module is known (a first run may bundle it first).
+  const ready = workerFile(config).then(({ file, bundled }) => {
+    const pool = new Piscina<InputItem[], ItemResult[]>({
+      filename: file,
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: Number.POSITIVE_INFINITY,
+      workerData: config,
+      // the bundle's stack traces point at the TypeScript sources
+      ...(bundled && config.debug ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
+    });
+    pool.on('error', (err: unknown) => {
+      broken = asWorkerError(err);
+      for (const reject of waiting) reject(broken);
+      waiting.clear();
+    });
+    return pool;
   });
+  ready.catch(() => undefined); // a pool that cannot be made fails the runs; with none, nothing to report
   return {
     run: (items) => new Promise<ItemResult[]>((resolve, reject) => {
       if (broken) return reject(broken);
       waiting.add(reject);
-      pool.run(items).then(resolve, (err: unknown) => reject(asWorkerError(err))).finally(() => waiting.delete(reject));
+      ready
+        .then((pool) => pool.run(items))
+        .then(resolve, (err: unknown) => reject(err instanceof WorkerError ? err : asWorkerError(err)))
+        .finally(() => waiting.delete(reject));
     }),
-    close: () => pool.close({ force: true }),
+    close: () => ready.then((pool) => pool.close({ force: true }), () => undefined),
   };
 }
 
