@@ -64,6 +64,8 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
       maxThreads: jobs,
       idleTimeout: Number.POSITIVE_INFINITY,
       workerData: config,
+      // a smaller young generation keeps each worker's heap (and the run's RSS) lower at no measured cost in speed
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
       // the bundle's stack traces point at the TypeScript sources
       ...(bundled && config.debug ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
     });
