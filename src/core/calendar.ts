@@ -101,13 +101,24 @@ function hijriParts(d: Date): { y: number; m: number; d: number } {
  */
 export function hijriToGregorian(year: number, month: number, day: number): Date | null {
   if (day < 1 || day > 30 || month < 1 || month > 12) return null;
-  // mean Hijri year 354.367 days; epoch 622-07-16 (Julian) ≈ 622-07-19 proleptic Gregorian
+  const key = `${year}-${month}-${day}`;
+  const known = HIJRI_CACHE.get(key);
+  if (known !== undefined) return known === null ? null : new Date(known);
+  // mean Hijri year 354.367 days; epoch 622-07-16 (Julian) ≈ 622-07-19 proleptic Gregorian; the
+  // search goes outward from the estimate, which is rarely more than a couple of days off
   const estimate = Date.UTC(622, 6, 19) + ((year - 1) * 354.367 + (month - 1) * 29.53 + (day - 1)) * 86_400_000;
-  for (let delta = -40; delta <= 40; delta++) {
+  let found: Date | null = null;
+  for (let step = 0; step <= 80 && !found; step++) {
+    const delta = step % 2 === 0 ? step / 2 : -(step + 1) / 2;
     const cand = new Date(estimate + delta * 86_400_000);
     const c = new Date(Date.UTC(cand.getUTCFullYear(), cand.getUTCMonth(), cand.getUTCDate()));
     const h = hijriParts(c);
-    if (h.y === year && h.m === month && h.d === day) return c;
+    if (h.y === year && h.m === month && h.d === day) found = c;
   }
-  return null;
+  if (HIJRI_CACHE.size > 10_000) HIJRI_CACHE.clear();
+  HIJRI_CACHE.set(key, found ? found.getTime() : null);
+  return found;
 }
+
+/** Hijri dates already converted (Intl only formats, so each conversion is a small search). */
+const HIJRI_CACHE = new Map<string, number | null>();
