@@ -485,17 +485,7 @@ function mergeUnnamedOfficials(ctx: Context, idx: MentionIndex): void {
   for (const [identity, official] of [...idx.actorByIdentity]) {
     if (!identity.startsWith('official:')) continue;
     const named = ctx.records.actors.filter((a) => a.kind === 'person' && a.rule !== 'actors:unnamed-official' && a.title_en === official.title_en && a.country === official.country);
-    if (named.length !== 1) continue;
-    const person = named[0]!;
-    official.spans.forEach((sp, n) => {
-      if (!person.spans.some((x) => x.start === sp.start)) {
-        person.spans.push(sp);
-        person.mentions.push(official.mentions[n]!);
-        person.evidence.push(official.mentions[n]!);
-      }
-    });
-    ctx.records.actors.splice(ctx.records.actors.indexOf(official), 1);
-    idx.actorByIdentity.set(identity, person);
+    if (named.length === 1) mergeActorInto(ctx, idx, identity, official, named[0]!);
   }
 }
 
@@ -503,21 +493,26 @@ function mergeUnnamedOfficials(ctx: Context, idx: MentionIndex): void {
 function mergeBareInstitutions(ctx: Context, idx: MentionIndex): void {
   for (const [identity, bare] of [...idx.actorByIdentity]) {
     if (!identity.startsWith('inst:') || !identity.endsWith(':') || idx.actorByIdentity.get(identity) !== bare) continue;
-    const prefix = identity;
-    const placed = [...new Set([...idx.actorByIdentity].filter(([k, a]) => k.startsWith(prefix) && k !== prefix && a !== bare).map(([, a]) => a))];
+    const placed = [...new Set([...idx.actorByIdentity].filter(([k, a]) => k.startsWith(identity) && k !== identity && a !== bare).map(([, a]) => a))];
     if (placed.length !== 1) continue;
     const target = placed[0]!;
-    bare.spans.forEach((sp, n) => {
-      if (!target.spans.some((x) => x.start === sp.start)) {
-        target.spans.push(sp);
-        target.mentions.push(bare.mentions[n]!);
-        target.evidence.push(bare.mentions[n]!);
-      }
-    });
-    ctx.records.actors.splice(ctx.records.actors.indexOf(bare), 1);
-    idx.actorByIdentity.set(identity, target);
-    for (const a of ctx.records.actors) if (a.affiliation === identity) a.affiliation = [...idx.actorByIdentity].find(([, v]) => v === target)![0];
+    mergeActorInto(ctx, idx, identity, bare, target);
+    const targetIdentity = identityOf(idx, target);
+    for (const a of ctx.records.actors) if (a.affiliation === identity && targetIdentity) a.affiliation = targetIdentity;
   }
+}
+
+/** Move an actor's mentions onto another and let its identity point there. */
+function mergeActorInto(ctx: Context, idx: MentionIndex, identity: string, from: ActorDraft, into: ActorDraft): void {
+  from.spans.forEach((sp, n) => {
+    if (!into.spans.some((x) => x.start === sp.start)) {
+      into.spans.push(sp);
+      into.mentions.push(from.mentions[n]!);
+      into.evidence.push(from.mentions[n]!);
+    }
+  });
+  ctx.records.actors.splice(ctx.records.actors.indexOf(from), 1);
+  idx.actorByIdentity.set(identity, into);
 }
 
 function identityOf(idx: MentionIndex, a: ActorDraft): string | null {
