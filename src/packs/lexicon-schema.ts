@@ -254,6 +254,8 @@ export const GrammarLexicon = z.object({
   place_cues: z.partialRecord(z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']), words),
   year_nouns: words,
   month_parts: words,
+  apposition_heads: words,
+  not_names: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

@@ -27,4 +27,9 @@ describe('ceasefires', () => {
     expect(c.parties.map(name).sort()).toEqual(['Armenia', 'Azerbaijan']);
     expect(c.mediators.map(name)).toEqual(['Russia']);
   });
+
+  it('a definite mention after a ceasefire is the same one, and a stronger status updates it', () => {
+    const d = run('أعلن الطرفان التوصل إلى هدنة إنسانية. لكن الهدنة انهارت بعد ساعات.');
+    expect(d.ceasefires.map((c) => [c.kind, c.status, c.evidence.length])).toEqual([['humanitarian_truce', 'failed', 2]]);
+  });
 });

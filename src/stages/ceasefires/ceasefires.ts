@@ -18,11 +18,11 @@ export function findCeasefires(ctx: Context): void {
   for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
     const first = tokenAt(tokens, s.start);
-    const marks: Array<{ lex: CeasefireLex; span: Span; first: number; last: number }> = [];
+    const marks: Array<{ lex: CeasefireLex; span: Span; first: number; last: number; proclitic: string }> = [];
     for (let k = first; k < tokens.length && tokens[k]!.end <= s.end; k++) {
       const m = pack.ceasefires.matchAt(tokens, k);
       if (!m) continue;
-      for (const v of m.values) marks.push({ lex: v, span: { start: m.start, end: tokens[m.last]!.end }, first: m.first, last: m.last });
+      for (const v of m.values) marks.push({ lex: v, span: { start: m.start, end: tokens[m.last]!.end }, first: m.first, last: m.last, proclitic: m.proclitic });
       k = m.last;
     }
     const kinds = marks.filter((x) => x.lex.type === 'kind');
@@ -62,6 +62,21 @@ export function findCeasefires(ctx: Context): void {
       const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity);
       const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0);
       const { parties, mediators } = sides(ctx, s);
+      // "الهدنة", "وقف إطلاق النار" (definite) after a ceasefire is reported: the same one again. Its
+      // evidence joins the earlier record, and a status word here updates it when it says more.
+      const definite = pack.morphology.isDefinite((tokens[km.first]?.text ?? '').slice(km.proclitic.length));
+      const earlier = definite && attempts === null ? ctx.records.ceasefires[ctx.records.ceasefires.length - 1] : undefined;
+      if (earlier) {
+        earlier.evidence.push(source.evidence({ start: from, end: to }));
+        if (status && status.lex.type === 'status' && STATUS_RANK.indexOf(status.lex.status) < STATUS_RANK.indexOf(earlier.status)) {
+          earlier.status = status.lex.status;
+          earlier.rule = `ceasefires:${earlier.attempts !== null ? 'counted-attempts' : 'mention'}-${earlier.status}`;
+        }
+        for (const p of parties) if (!earlier.parties.includes(p)) earlier.parties.push(p);
+        for (const p of mediators) if (!earlier.mediators.includes(p)) earlier.mediators.push(p);
+        lastEnd = km.last;
+        continue;
+      }
       ctx.records.ceasefires.push({
         key: ctx.nextKey('cf'),
         kind: km.lex.kind,

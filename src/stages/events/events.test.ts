@@ -41,4 +41,9 @@ describe('events', () => {
   ])('%s gives no occurred event', (text) => {
     expect(events(text).filter((e) => e.status === 'occurred' || e.status === 'ongoing')).toEqual([]);
   });
+
+  it('accusations are statements, not events; a killing word is the toll of the event its sentence names', () => {
+    const d = events('ونددت الحكومة السودانية بالاتهامات. وقتل 5 مدنيين في غارة جوية على الفاشر.');
+    expect(d.map((e) => e.acled)).toEqual(['air_drone_strike']);
+  });
 });

@@ -7,6 +7,7 @@
 import type { Context, Draft, KeyedSpan, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
+import { quotesIn } from '../statements/statements.ts';
 import { actorByKey, actorsStartingIn, casualtiesBySentence, ceasefiresBySentence, datesWithin, memo, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { EventEntry, EventLex } from '../../packs/pack.ts';
 import type { EventRecord, Evidence } from '../../schema/index.ts';
@@ -57,8 +58,9 @@ export function findEvents(ctx: Context): void {
       const o = source.toOriginal(span);
       if ((ceasefiresBySentence(ctx)[sIndex] ?? []).some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
       const asVerb = statements.find((st) => st.evidence[0] && st.evidence[0].start === o.start);
-      // an accusation or a denial is a statement; the event is what it alleges or denies
-      if (asVerb && (e.category === 'accuse' || e.category === 'reject')) continue;
+      // an accusation (verb or noun: "اتهامات", "نددت") is a statement; the event is what it alleges.
+      // A denial as a verb is a statement too.
+      if (e.category === 'accuse' || (asVerb && e.category === 'reject')) continue;
       // the innermost reported clause holding the trigger (an attribution, "…، بحسب X", sources the
       // article's own report: its events stand as reported)
       const reported = statements
@@ -72,6 +74,11 @@ export function findEvents(ctx: Context): void {
       if (reported && !violent) continue;
       // "قال … في مؤتمر صحفي إن": the setting of a statement, between its verb and its content
       if (!violent && statements.some((st) => st.evidence[0] && st.evidence[1] && o.start >= st.evidence[0].end && o.end <= st.evidence[1].start)) continue;
+      // words in quotation marks of someone asserting ("«… السيطرة على مواقع جديدة»") are their
+      // view, too loose to code; what they accuse or deny is kept, as alleged or denied
+      if (reported && reported.stance !== 'accuses' && reported.stance !== 'denies' && quotesIn(ctx, s).some((q) => q.start <= span.start && q.end >= span.end)) continue;
+      // a killing word ("قتل 2783 جنديا … في الحرب") is the toll of the other event its sentence names
+      if (violent && pack.casualties.matchAt(tokens, m.first) && sentenceHasOtherViolence(ctx, s, m.first)) continue;
       const planned = markerNear(ctx, s, m.first - 4, m.first - 1, 'planned') ?? (pack.events.matchAt(tokens, m.first)?.values.some((v) => v.type === 'planned') ? span : null);
       const since = datesHere.find((d) => d.kind === 'since' && d.start);
       const ongoing = since ? since.span : markerNear(ctx, s, m.first - 3, m.last + 3, 'ongoing');
@@ -208,6 +215,18 @@ export function findEvents(ctx: Context): void {
       ctx.records.events.push(draft);
     }
   }
+}
+
+/** Another violent trigger (or the war) in the sentence than the one at token `at`. */
+function sentenceHasOtherViolence(ctx: Context, s: Sentence, at: number): boolean {
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    if (k === at) continue;
+    const m = ctx.pack.events.matchAt(tokens, k);
+    const e = m?.values.find((v): v is Extract<EventLex, { type: 'event' }> => v.type === 'event');
+    if (e && VIOLENT.has(e.event.acled_event_type ?? '') && !ctx.pack.casualties.matchAt(tokens, k)) return true;
+  }
+  return false;
 }
 
 /** ACLED's political-violence types (strategic developments are not violence). */

@@ -70,4 +70,16 @@ describe('places', () => {
   it.each([['قال إن الوضع صعب'], ['تحدث عن الحرب']])('%s has no place', (text) => {
     expect(places(text)).toEqual([]);
   });
+
+describe('names described by an apposition', () => {
+  it('a name after a reporting verb, then ", أحد …", is a person', () => {
+    const d = run('واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن الهدنة انتهكت.');
+    expect(d.actors.find((a) => a.name === 'حكمت حاجييف')).toMatchObject({ kind: 'person', title: 'أحد مساعدي الرئيس الأذري', country: 'AZE' });
+    expect(d.statements[0]?.speaker).toBe(d.actors.find((a) => a.name === 'حكمت حاجييف')!.id);
+  });
+
+  it('a common noun after an office is no name', () => {
+    expect(run('قرر أول رئيس دولة أجنبي زيارة المدينة.').actors.some((a) => a.kind === 'person')).toBe(false);
+  });
+});
 });

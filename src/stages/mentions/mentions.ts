@@ -189,6 +189,7 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
     const t = tokens[k]!;
     if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.text) || pack.morphology.hasProcliticArticle(t.text)) break;
+    if (k === from && pack.grammar.has('not_names', t.text)) break;
     const tm = pack.time.matchAt(tokens, k, { clitics: false });
     if (tm && tm.values.some((v) => v.type !== 'month')) break;
     if (pack.speech.matchAt(tokens, k, { clitics: false })) break;
@@ -213,6 +214,35 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
   return { first: from, last };
 }
 
+/** A name run followed by ", TITLE …" or ", أحد …": the person, titled by the apposition. Returns the last name token, or null. */
+function appositionPerson(ctx: Context, idx: MentionIndex, i: number): number | null {
+  const { tokens, pack, source } = ctx;
+  const run = nameRun(ctx, i);
+  if (!run || run.last === run.first) return null;
+  const next = tokens[run.last + 1];
+  if (!next || next.spaced || !/^\s*[،,]\s*$/u.test(source.folded.slice(tokens[run.last]!.end, next.start))) return null;
+  const tm = pack.entities.matchAt(tokens, run.last + 1, { clitics: false });
+  const title = first(tm, 'title');
+  if (!title && !pack.grammar.has('apposition_heads', next.text)) return null;
+  // the apposition runs to the next comma (at most eight words)
+  let end = run.last + 1;
+  while (end + 1 < tokens.length && end - run.last < 8 && tokens[end + 1]!.spaced) end++;
+  const nameSpan = spanOf(tokens, run);
+  const name = source.evidence(nameSpan).text;
+  const appositionText = source.evidence({ start: next.start, end: tokens[end]!.end }).text;
+  let country: string | null = null;
+  for (let k = run.last + 1; k <= end && !country; k++) {
+    const d = first(pack.entities.matchAt(tokens, k, { clitics: false }), 'demonym');
+    if (d) country = d.country.iso3;
+  }
+  addActor(ctx, idx, {
+    identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: appositionText, title_en: title?.title.en ?? null,
+    country, sector: title?.title.sector ?? null, wikidata: null, rule: 'actors:name-then-apposition',
+  }, nameSpan);
+  registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+  return run.last;
+}
+
 /** Skip title modifiers ("السابق") so the name after them is found. */
 function afterModifiers(ctx: Context, last: number): number {
   let k = last;
@@ -232,6 +262,15 @@ export function findMentions(ctx: Context): void {
     const tok = tokens[i]!;
     if (!isReportedZone(ctx, tok)) continue;
     const m = pack.entities.matchAt(tokens, i);
+    // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
+    // by an apposition between commas, is a person even when no lexicon knows the name
+    if (!m && i > 0 && pack.speech.matchAt(tokens, i - 1)?.values.some((v) => v.type === 'verb')) {
+      const person = appositionPerson(ctx, idx, i);
+      if (person !== null) {
+        i = person;
+        continue;
+      }
+    }
     const head = m ? null : idx.headAt(tokens, i);
     if (head) {
       const a = idx.actorByIdentity.get(head.identity)!;

@@ -8,10 +8,29 @@ import type { Context, Sentence } from '../../core/context.ts';
 // the lookbehind lets a run of stops match only from its first character: linear on "....…"
 const END = /(?<![.!?؟])[.!?؟]+["'»)]*(?=\s|$)/gu;
 
+/** Spans inside «…» or "…" (closed within a paragraph's reach): a full stop there ends no sentence. */
+function quoted(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const close = c === '«' ? '»' : c === '"' ? '"' : null;
+    if (!close) continue;
+    const end = text.indexOf(close, i + 1);
+    if (end < 0 || end - i > 600) continue;
+    spans.push([i, end]);
+    i = end;
+  }
+  return spans;
+}
+
 export function sentenceBreaks(text: string): number[] {
   const cuts: number[] = [];
+  const quotes = quoted(text);
   for (const m of text.matchAll(END)) {
     const at = m.index;
+    // inside a quotation, unless the stop closes it ("… انتهى الأمر." ثم)
+    const cut = at + m[0].length;
+    if (quotes.some(([a, b]) => cut > a && cut <= b)) continue;
     // one-letter abbreviation before the stop: "د. محمد", "م. ع"
     const before = text.slice(Math.max(0, at - 3), at);
     if (/(?:^|[\s(])\p{L}$/u.test(before)) continue;

@@ -153,7 +153,8 @@ export function findStatements(ctx: Context): void {
       }
       // the subject of the clause before, in this sentence or the paragraph's last one
       const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
-      if (!speaker && previous && (verb.participle || i === firstTok || /^[وف]/u.test(tokens[i]!.text))) {
+      // (only when the verb has no subject of its own: "وأضاف أن …", not "واعتبر حكمت حاجييف أن …")
+      if (!speaker && previous && (verb.participle || ((i === firstTok || /^[وف]/u.test(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
@@ -178,10 +179,22 @@ export function findStatements(ctx: Context): void {
       // a clause ends where the next reporting clause of the sentence begins ("…، فيما نفت …")
       const next = clauses[n + 1];
       const contentEnd = c.contentEnd ?? (next && next.verbSpan.start > c.contentStart ? trimConnective(ctx, c.contentStart, next.verbSpan.start) : s.end);
-      pushStatement(ctx, s, c, contentEnd, quotes);
+      // a date before the verb dates it only if no earlier clause's content holds it
+      const floor = n > 0 ? (clauses[n - 1]!.contentEnd ?? c.verbSpan.start) : s.start;
+      pushStatement(ctx, s, c, contentEnd, quotes, Math.min(floor, c.verbSpan.start));
+      c.contentEnd = contentEnd;
       if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
     });
   }
+}
+
+/** True when token k starts the reported clause itself (أن/إن, a date, a quotation, a preposition), not a subject. */
+function opensClause(ctx: Context, s: Sentence, k: number, inDate: Uint8Array): boolean {
+  const t = ctx.tokens[k];
+  if (!t || t.end > s.end) return true;
+  const gap = ctx.source.folded.slice(ctx.tokens[k - 1]?.end ?? s.start, t.start);
+  if (/[:"«']/u.test(gap)) return true;
+  return inDate[k] === 1 || ctx.pack.grammar.has('complementizers', t.text) || ctx.pack.stopwords.has(t.text) || ctx.pack.morphology.hasProcliticArticle(t.text);
 }
 
 /** Move an end offset back over a connective and punctuation: "…الهجوم، فيما" → "…الهجوم". */
@@ -222,7 +235,7 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
   return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
 }
 
-function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[]): void {
+function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[], dateFloor: number): void {
   const { source } = ctx;
   let end = contentEnd;
   let start = c.contentStart;
@@ -251,7 +264,7 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
     content: content.text,
     stance: c.verbLex?.verb.stance ?? 'asserts',
     // an attribution ("…، بحسب X") is dated by what follows it, never by the content before it
-    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, s.start, c.verbSpan.start)),
+    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start)),
     rule: c.rule,
     evidence,
   };
