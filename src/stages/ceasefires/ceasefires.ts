@@ -43,7 +43,8 @@ export function findCeasefires(ctx: Context): void {
         .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && inClause(x) && nearestKind(x) === km)
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       const status = statuses[0];
-      const attempt = marks.find((x) => x.lex.type === 'attempt' && x.last < km.first && km.first - x.last <= 3);
+      // "ثلاث محاولات لعقد هدنة", or the ceasefire word itself in the dual ("هدنتان")
+      const attempt = marks.find((x) => x.lex.type === 'attempt' && ((x.last < km.first && km.first - x.last <= 3) || (x.lex.dual && x.first === km.first)));
       let attempts: number | null = null;
       let attemptSpan: Span | null = null;
       if (attempt && attempt.lex.type === 'attempt') {

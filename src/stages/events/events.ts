@@ -56,7 +56,10 @@ export function findEvents(ctx: Context): void {
 
       // the ceasefire stage owns truce words
       const o = source.toOriginal(span);
-      if ((ceasefiresBySentence(ctx)[sIndex] ?? []).some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
+      const ceasefiresHere = ceasefiresBySentence(ctx)[sIndex] ?? [];
+      if (ceasefiresHere.some((c) => c.evidence.some((ev) => o.start < ev.end && o.end > ev.start))) continue;
+      // "جرى الاتفاق حولهما": an agreement in a sentence about a ceasefire is that ceasefire
+      if (e.category === 'agree' && ceasefiresHere.length > 0) continue;
       const asVerb = statements.find((st) => st.evidence[0] && st.evidence[0].start === o.start);
       // an accusation (verb or noun: "اتهامات", "نددت") is a statement; the event is what it alleges.
       // A denial as a verb is a statement too.

@@ -668,6 +668,9 @@ function capitalActsAsState(ctx: Context, m: PhraseMatch<EntityLex>): boolean {
   if (next?.spaced && pack.speech.matchAt(tokens, m.last + 1)) return true;
   if (!prev || !tokens[m.first]!.spaced) return false;
   if (pack.grammar.has('locative', prev.text)) return false;
+  // "اتهمت يريفان باكو": a capital right after another state's name is the other party
+  const before = pack.entities.matchAt(tokens, m.first - 1);
+  if (before && before.last === m.first - 1 && before.values.some((v) => v.type === 'country' || (v.type === 'place' && v.place.capital_of))) return true;
   if (pack.grammar.has('of', prev.text)) {
     const before = tokens[m.first - 2];
     return !!before && pack.morphology.isParticiple(before.text);

@@ -47,8 +47,9 @@ export function splitSentences(ctx: Context): void {
   for (const zone of ctx.zones) {
     if (zone.kind !== 'title' && zone.kind !== 'subtitle' && zone.kind !== 'body') continue;
     // a paragraph is a line of the article; zones cut by a credit inside a line share it
+    // paragraphs are the non-empty lines: blank lines between them do not count
     for (let k = folded.indexOf('\n', scanned); k !== -1 && k < zone.span.start; k = folded.indexOf('\n', k + 1)) {
-      line++;
+      if (folded.slice(scanned, k).trim() !== '') line++;
       scanned = k + 1;
     }
     const paragraph = line;

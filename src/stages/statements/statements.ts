@@ -172,6 +172,15 @@ export function findStatements(ctx: Context): void {
         }
         if (pack.grammar.has('complementizers', tokens[j]!.text)) break;
       }
+      // "طلب جاويش أوغلو نظيره الروسي سيرغي لافروف، إرسال تحذير": asked whom, then what
+      if (!addressee && verb.verb.stance === 'demands') {
+        const first = actorsStartingIn(ctx, cStart, cStart + 1)[0];
+        const after = first ? tokens[tokenAt(tokens, first.end)] : undefined;
+        if (first && after && after.end <= s.end && /[،,]/u.test(source.folded.slice(first.end, after.start))) {
+          addressee = first;
+          cStart = after.start;
+        }
+      }
       clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule });
       i = Math.max(i, tokenAt(tokens, cStart) - 1);
     }
