@@ -32,4 +32,8 @@ describe('ceasefires', () => {
     const d = run('أعلن الطرفان التوصل إلى هدنة إنسانية. لكن الهدنة انهارت بعد ساعات.');
     expect(d.ceasefires.map((c) => [c.kind, c.status, c.evidence.length])).toEqual([['humanitarian_truce', 'failed', 2]]);
   });
+
+  it('a ceasefire word in the dual counts two attempts', () => {
+    expect(cf('وفشلت هدنتان جرى الاتفاق حولهما هذا الشهر.')).toEqual([{ kind: 'truce', status: 'failed', attempts: 2 }]);
+  });
 });

@@ -82,4 +82,11 @@ describe('names described by an apposition', () => {
     expect(run('قرر أول رئيس دولة أجنبي زيارة المدينة.').actors.some((a) => a.kind === 'person')).toBe(false);
   });
 });
+
+describe('capitals as parties', () => {
+  it('a capital right after another state is the other party', () => {
+    const states = run('واتهمت يريفان باكو بعدم الالتزام بالهدنة.').actors.filter((a) => a.kind === 'state').map((a) => a.country);
+    expect(states.sort()).toEqual(['ARM', 'AZE']);
+  });
+});
 });

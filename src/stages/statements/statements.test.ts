@@ -56,4 +56,10 @@ describe('statements', () => {
   it.each([['قال إن الوضع صعب.'], ['السبب الرئيسي هو الحرب.'], ['وصل الوزير إلى المدينة.']])('%s has no attributable statement', (text) => {
     expect(statements(text)).toEqual([]);
   });
+
+  it('the one asked, before a comma, is the addressee of a demand', () => {
+    const [s] = statements('طلب وزير الخارجية التركي مولود جاويش أوغلو نظيره الروسي سيرغي لافروف، إرسال تحذير إلى يريفان.');
+    expect(s).toMatchObject({ stance: 'demands', content: 'إرسال تحذير إلى يريفان' });
+    expect(s!.to).toBe('سيرغي لافروف');
+  });
 });
