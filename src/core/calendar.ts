@@ -1,5 +1,5 @@
 /** Calendar arithmetic on UTC dates (no time zones: an article's dates are calendar days). */
-import { addDays, addMonths, addWeeks, addYears, endOfMonth, endOfWeek, endOfYear, startOfMonth, startOfWeek, startOfYear } from 'date-fns';
+import { addMonths, addWeeks, addYears, endOfMonth, endOfWeek, endOfYear, startOfMonth, startOfWeek, startOfYear } from 'date-fns';
 
 export function utcDate(year: number, month: number, day: number): Date | null {
   const d = new Date(Date.UTC(year, month - 1, day));
@@ -80,7 +80,6 @@ export function relativePeriod(anchor: Date, unit: 'week' | 'month' | 'year', of
   return [fromLocal(startOfYear(base)), fromLocal(endOfYear(base))];
 }
 
-export { addDays };
 
 const hijriFormatter = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
   timeZone: 'UTC',

@@ -5,7 +5,7 @@
 import type { SourceText, Span } from './source-text.ts';
 import type { Token } from './tokens.ts';
 import type {
-  Actor, Article, Casualty, Ceasefire, DateRecord, Diagnostic, EventRecord, Evidence, Place, Statement,
+  Actor, Article, Casualty, Ceasefire, DateRecord, Diagnostic, EventRecord, Place, Statement,
 } from '../schema/index.ts';
 import type { LanguagePack } from '../packs/pack.ts';
 
@@ -87,8 +87,4 @@ export interface Context {
   memo: Map<string, unknown>;
   /** counter for draft keys */
   nextKey: (prefix: string) => string;
-}
-
-export function evidenceOf(ctx: Context, span: Span): Evidence {
-  return ctx.source.evidence(span);
 }

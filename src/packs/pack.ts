@@ -108,8 +108,6 @@ export interface LanguagePack {
   /** folded lines that are site chrome, not article content */
   pageRemnants: Set<string>;
   countries: Map<string, CountryEntry>;
-  /** actors by English name, for part_of links */
-  actorsByName: Map<string, ActorEntry>;
   /** function words by role (grammar.yaml), folded */
   grammar: Grammar;
   morphology: Morphology;
@@ -360,7 +358,6 @@ function buildPack(lang: string): LanguagePack {
     quoteClose: new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1)),
     pageRemnants: new Set(credits.page_remnants.map(foldKey)),
     countries,
-    actorsByName: new Map(actors.actors.map((a) => [a.name, a])),
     grammar,
     morphology,
     stopwords: roles.get('stopwords')!,

@@ -26,8 +26,8 @@ interface Found {
   reason: string | null;
 }
 
-function lexAt(ctx: Context, i: number): TimeLex[] {
-  return [...(ctx.pack.time.matchAt(ctx.tokens, i)?.values ?? [])];
+function lexAt(ctx: Context, i: number): readonly TimeLex[] {
+  return ctx.pack.time.matchAt(ctx.tokens, i)?.values ?? [];
 }
 
 function lexMatch(ctx: Context, i: number) {

@@ -17,10 +17,6 @@ export interface AbsoluteDate {
 
 const YEAR = /^(1[3-4]\d\d|19\d\d|20\d\d)$/u;
 
-export function timeAt(pack: LanguagePack, tokens: readonly Token[], i: number): PhraseMatch<TimeLex> | null {
-  return pack.time.matchAt(tokens, i);
-}
-
 function monthAt(pack: LanguagePack, tokens: readonly Token[], i: number): { m: PhraseMatch<TimeLex>; month: number; calendar: 'gregorian' | 'hijri' } | null {
   const m = pack.time.matchAt(tokens, i);
   if (!m) return null;

@@ -68,17 +68,3 @@ export function splitSentences(ctx: Context): void {
   }
   ctx.sentences = out;
 }
-
-/** The sentence that contains folded offset `pos`, or undefined. */
-export function sentenceOf(ctx: Context, pos: number): Sentence | undefined {
-  let lo = 0;
-  let hi = ctx.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = ctx.sentences[mid]!;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
