@@ -5,7 +5,7 @@
  * accepted when the lexicon knows the remaining word, so وزير stays وزير.
  */
 import { foldKey } from './source-text.ts';
-import type { Token } from './tokens.ts';
+import { wordOf, type Token } from './tokens.ts';
 
 export interface PhraseMatch<T> {
   values: readonly T[];
@@ -57,9 +57,10 @@ export function wordVariants(word: string): WordVariant[] {
   return out;
 }
 
-/** Every matcher asks for the same token's readings: compute them once per token. */
+/** Every matcher asks for the same word's readings: compute them once per distinct word. */
 export function variantsOf(tok: Token): WordVariant[] {
-  return (tok.readings ??= wordVariants(tok.text)) as WordVariant[];
+  const w = tok.word;
+  return (w.readings ??= wordVariants(w.text).map((v) => ({ ...v, word: wordOf(v.word).text }))) as WordVariant[];
 }
 
 let nextMatcherId = 0;
@@ -70,14 +71,18 @@ let nextMatcherId = 0;
  */
 const FIRST_WORDS = new Map<string, number>();
 const MAX_FILTERED = 30;
+/** Bumped whenever FIRST_WORDS changes, so a word's cached bit set is recomputed after a new matcher is built. */
+let generation = 0;
 
 function candidatesOf(tok: Token): number {
-  if (tok.candidates === undefined) {
+  const w = tok.word;
+  if (w.generation !== generation) {
     let bits = 0;
     for (const v of variantsOf(tok)) bits |= FIRST_WORDS.get(v.word) ?? 0;
-    tok.candidates = bits;
+    w.candidates = bits;
+    w.generation = generation;
   }
-  return tok.candidates;
+  return w.candidates!;
 }
 
 export class PhraseMatcher<T> {
@@ -86,9 +91,16 @@ export class PhraseMatcher<T> {
   add(phrase: string, value: T): void {
     const key = foldKey(phrase);
     if (!key) return;
-    const words = key.split(' ');
+    // the words as the shared Word strings, so comparing them with token texts is mostly a pointer test
+    const words = key.split(' ').map((w) => wordOf(w).text);
     const first = words[0]!;
-    if (this.id >= 0 && this.id <= MAX_FILTERED) FIRST_WORDS.set(first, (FIRST_WORDS.get(first) ?? 0) | (1 << this.id));
+    if (this.id >= 0 && this.id <= MAX_FILTERED) {
+      const bits = FIRST_WORDS.get(first) ?? 0;
+      if ((bits & (1 << this.id)) === 0) {
+        FIRST_WORDS.set(first, bits | (1 << this.id));
+        generation++;
+      }
+    }
     let list = this.byFirst.get(first);
     if (!list) {
       list = [];
@@ -131,14 +143,12 @@ export class PhraseMatcher<T> {
     if (!tok) return null;
     if (!this.sorted) this.seal();
     if (this.id < 0) return this.computeAt(tokens, i, options.clitics !== false);
+    // most words start no phrase of this matcher: one bit test, no cache entry
+    if (this.id <= MAX_FILTERED && (candidatesOf(tok) & (1 << this.id)) === 0) return null;
     const memo = (tok.memo ??= []);
     const slot = this.id * 2 + (options.clitics === false ? 1 : 0);
     const cached = memo[slot] as PhraseMatch<T> | null | undefined;
     if (cached !== undefined) return cached;
-    if (this.id <= MAX_FILTERED && (candidatesOf(tok) & (1 << this.id)) === 0) {
-      memo[slot] = null;
-      return null;
-    }
     const result = this.computeAt(tokens, i, options.clitics !== false);
     memo[slot] = result;
     return result;
@@ -148,8 +158,10 @@ export class PhraseMatcher<T> {
     const tok = tokens[i];
     if (!tok) return null;
     let best: PhraseMatch<T> | null = null;
-    const variants = clitics ? variantsOf(tok) : [{ word: tok.text, offset: 0, proclitic: '' }];
-    for (const v of variants) {
+    const variants = variantsOf(tok);
+    const readings = clitics ? variants.length : 1;
+    for (let r = 0; r < readings; r++) {
+      const v = variants[r]!;
       const list = this.byFirst.get(v.word);
       if (!list) continue;
       for (const e of list) {
@@ -172,6 +184,7 @@ export class PhraseMatcher<T> {
   }
 
   private restMatches(tokens: readonly Token[], i: number, rest: readonly string[]): boolean {
+    if (i + rest.length >= tokens.length) return false;
     for (let k = 0; k < rest.length; k++) {
       const t = tokens[i + 1 + k];
       // a phrase never spans punctuation or a line break

@@ -1,7 +1,24 @@
 /** Word tokens of the folded text, with folded offsets. */
-export interface Token {
-  /** folded word */
+
+/**
+ * A distinct folded word, shared by every token that spells it in every article of the process:
+ * what depends on the spelling alone (its proclitic readings, which matchers a phrase can start
+ * with it) is worked out once per word instead of once per token.
+ */
+export interface Word {
   text: string;
+  /** proclitic readings (phrase-matcher's WordVariant[]), filled on first use */
+  readings?: unknown;
+  /** bit set of the matchers whose phrases can start at this word (any reading) … */
+  candidates?: number;
+  /** … as of this generation of the matchers' first-word index */
+  generation?: number;
+}
+
+export interface Token {
+  /** folded word (the same string as word.text) */
+  text: string;
+  word: Word;
   start: number;
   end: number;
   /** index in the token array */
@@ -9,30 +26,71 @@ export interface Token {
   /** true when only spaces (no punctuation, no line break) separate it from the previous token */
   spaced: boolean;
   /**
-   * Per-token caches of the phrase matchers (matches starting here, and the word's proclitic
-   * readings): every stage asks about the same words, and the cache goes with the article.
-   * A token copied with other text must not carry it over (`{ ...t, text, memo: undefined }`).
+   * Per-token cache of the phrase matchers (matches starting here): every stage asks about the same
+   * words, and the cache goes with the article. A token read as other text gets none (`withText`).
    */
-  memo?: unknown[];
-  readings?: unknown;
-  /** bit set of the matchers whose phrases can start at this word (any reading) */
-  candidates?: number;
+  memo: unknown[] | undefined;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+/**
+ * The words seen so far. Bounded: a long run over many articles meets new spellings (names, typos)
+ * forever, so past the limit the table starts again; words are rebuilt as they are met.
+ */
+const WORDS = new Map<string, Word>();
+const MAX_WORDS = 100_000;
+
+/** The shared Word for a folded spelling. */
+export function wordOf(text: string): Word {
+  let w = WORDS.get(text);
+  if (w === undefined) {
+    if (WORDS.size >= MAX_WORDS) WORDS.clear();
+    w = { text };
+    WORDS.set(text, w);
+  }
+  return w;
+}
+
+/** Code units that belong to a word: letters, marks and numbers (\p{L}\p{M}\p{N}), as a lookup table. */
+const WORD_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  const re = /[\p{L}\p{M}\p{N}]/u;
+  for (let c = 0; c < 0x10000; c++) if (c < 0xd800 || c > 0xdfff) table[c] = re.test(String.fromCharCode(c)) ? 1 : 0;
+  return table;
+})();
+const ASTRAL_WORD = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** Length of the word character at i (1 or 2 code units), or 0 when it is not one. */
+function wordUnitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdfff) return WORD_UNITS[c]!;
+  const cp = s.codePointAt(i)!;
+  return cp > 0xffff && ASTRAL_WORD.test(String.fromCodePoint(cp)) ? 2 : 0;
+}
 
 export function tokenize(folded: string): Token[] {
   const tokens: Token[] = [];
+  const n = folded.length;
   let prevEnd = -1;
-  for (const m of folded.matchAll(WORD)) {
-    const start = m.index;
+  let i = 0;
+  while (i < n) {
+    let step = wordUnitAt(folded, i);
+    if (step === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (step > 0) {
+      i += step;
+      step = i < n ? wordUnitAt(folded, i) : 0;
+    }
     let spaced = prevEnd >= 0 && start > prevEnd;
     for (let k = prevEnd; spaced && k < start; k++) {
       const c = folded.charCodeAt(k);
       if (c !== 32 && c !== 9) spaced = false;
     }
-    tokens.push({ text: m[0], start, end: start + m[0].length, index: tokens.length, spaced });
-    prevEnd = start + m[0].length;
+    const word = wordOf(folded.slice(start, i));
+    tokens.push({ text: word.text, word, start, end: i, index: tokens.length, spaced, memo: undefined });
+    prevEnd = i;
   }
   return tokens;
 }
@@ -61,7 +119,8 @@ export function tokenBefore(tokens: readonly Token[], offset: number): number {
   return lo - 1;
 }
 
-/** The same token read as other text (a conjunction stripped), without the caches of the original. */
+/** The same token read as other text (a conjunction stripped), without the match cache of the original. */
 export function withText(t: Token, text: string): Token {
-  return { text, start: t.start, end: t.end, index: t.index, spaced: t.spaced };
+  const word = wordOf(text);
+  return { text: word.text, word, start: t.start, end: t.end, index: t.index, spaced: t.spaced, memo: undefined };
 }

@@ -280,7 +280,7 @@ export function findMentions(ctx: Context): void {
     }
     if (!m) {
       // a place no gazetteer knows, named after a cue word: "مدينة X", "مخيم X"
-      // the cue word may carry a proclitic ("وبلدة"): its readings are cached on the token
+      // the cue word may carry a proclitic ("وبلدة"): its readings are cached on the word
       const cue = cueOf(ctx, tok);
       if (cue && tokens[i + 1]?.spaced) {
         const run = nameRun(ctx, i + 1);

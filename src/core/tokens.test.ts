@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { tokenize, withText, wordOf } from './tokens.ts';
+
+/** The definition the scanner implements: maximal runs of letters, marks and numbers. */
+function reference(s: string): Array<[string, number, number]> {
+  return [...s.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => [m[0], m.index, m.index + m[0].length]);
+}
+
+describe('tokenize', () => {
+  it('splits words and records folded offsets and spacing', () => {
+    const tokens = tokenize('قال الوزير، "غدا" 25 قتيلا');
+    expect(tokens.map((t) => [t.text, t.start, t.end, t.spaced])).toEqual([
+      ['قال', 0, 3, false],
+      ['الوزير', 4, 10, true],
+      ['غدا', 13, 16, false],
+      ['25', 18, 20, false],
+      ['قتيلا', 21, 26, true],
+    ]);
+    expect(tokens.map((t) => t.index)).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('shares one Word between tokens spelled alike, across calls', () => {
+    const [a, b] = tokenize('غزة غزة');
+    const [c] = tokenize('غزة');
+    expect(a!.word).toBe(b!.word);
+    expect(a!.word).toBe(c!.word);
+    expect(a!.word).toBe(wordOf('غزة'));
+    const other = withText(a!, 'زة');
+    expect(other.word).toBe(wordOf('زة'));
+    expect(other.memo).toBeUndefined();
+    expect([other.start, other.end]).toEqual([a!.start, a!.end]);
+  });
+
+  it('keeps astral letters (surrogate pairs) inside words and drops lone surrogates', () => {
+    expect(tokenize('a𝐀b \uD800c').map((t) => t.text)).toEqual(['a𝐀b', 'c']);
+  });
+
+  it('agrees with the \\p{L}\\p{M}\\p{N} definition on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => {
+        expect(tokenize(s).map((t) => [t.text, t.start, t.end])).toEqual(reference(s));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
