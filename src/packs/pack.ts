@@ -105,6 +105,8 @@ export interface LanguagePack {
   events: PhraseMatcher<EventLex>;
   /** folded opening quotation mark → its folded closing mark (“ and ” fold to ") */
   quoteClose: Map<string, string>;
+  /** 1 at the code unit of each opening quotation mark in quoteClose (a 64K table) */
+  quoteOpenCodes: Uint8Array;
   /** folded lines that are site chrome, not article content */
   pageRemnants: Set<string>;
   countries: Map<string, CountryEntry>;
@@ -346,6 +348,10 @@ function buildPack(lang: string): LanguagePack {
   events.conditional_markers.forEach((n) => ev.add(n, conditional));
   events.civilian_targets.forEach((n) => ev.add(n, civ));
 
+  const quoteClose = new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1));
+  const quoteOpenCodes = new Uint8Array(0x10000);
+  for (const open of quoteClose.keys()) quoteOpenCodes[open.charCodeAt(0)] = 1;
+
   return {
     language: lang,
     entities: ent,
@@ -355,7 +361,8 @@ function buildPack(lang: string): LanguagePack {
     casualties: cas,
     ceasefires: cf,
     events: ev,
-    quoteClose: new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1)),
+    quoteClose,
+    quoteOpenCodes,
     pageRemnants: new Set(credits.page_remnants.map(foldKey)),
     countries,
     grammar,

@@ -40,13 +40,15 @@ export function quotesIn(ctx: Context, span: Span): Span[] {
   const text = ctx.source.folded;
   const out: Span[] = [];
   const closeOf = ctx.pack.quoteClose;
+  const opens = ctx.pack.quoteOpenCodes;
   let i = span.start;
   while (i < span.end) {
-    const close = closeOf.get(text[i]!);
-    if (close === undefined) {
+    // most characters open nothing: test the code unit against a table before any string lookup
+    if (opens[text.charCodeAt(i)] !== 1) {
       i++;
       continue;
     }
+    const close = closeOf.get(text[i]!)!;
     const end = text.indexOf(close, i + 1);
     if (end < 0 || end >= span.end) break;
     if (end > i + 1) out.push({ start: i + 1, end });
