@@ -45,3 +45,12 @@ describe('tokenize', () => {
     );
   });
 });
+
+describe('wordOf', () => {
+  it('keeps long words as copies equal to the text, lone surrogates included', () => {
+    const long = 'والمتحدثينالعسكريين\uD800x';
+    const w = wordOf(`${'ا'.repeat(50)} ${long}`.slice(51));
+    expect(w.text).toBe(long);
+    expect(wordOf(long)).toBe(w);
+  });
+});

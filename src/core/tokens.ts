@@ -44,10 +44,19 @@ export function wordOf(text: string): Word {
   let w = WORDS.get(text);
   if (w === undefined) {
     if (WORDS.size >= MAX_WORDS) WORDS.clear();
-    w = { text };
-    WORDS.set(text, w);
+    // a copy of its own: a slice of an article's text may keep the whole text alive (V8 sliced
+    // strings), and the table outlives the article
+    const own = flatCopy(text);
+    w = { text: own };
+    WORDS.set(own, w);
   }
   return w;
+}
+
+const UTF16LE = 'utf16le';
+/** The same code units in a string that shares no storage with the argument (lone surrogates kept; V8 copies slices shorter than 13 code units already). */
+function flatCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, UTF16LE).toString(UTF16LE);
 }
 
 /** Code units that belong to a word: letters, marks and numbers (\p{L}\p{M}\p{N}), as a lookup table. */
