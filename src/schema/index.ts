@@ -4,6 +4,7 @@
  * validated against them before it is written, and schemas/*.json are generated from them.
  */
 import { z } from 'zod';
+import { compileFastParse, type FastParse } from './compiled.ts';
 
 export const SCHEMA_ID = 'conflict-events/1';
 
@@ -300,14 +301,41 @@ export function checkDocumentIntegrity(doc: ExtractionDocument): string[] {
   return problems;
 }
 
-/** Validate a document against the schema and the integrity checks; throws with every problem listed. */
-export function validateDocument(doc: unknown): ExtractionDocument {
-  const parsed = DocumentSchema.safeParse(doc);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`document does not match schema ${SCHEMA_ID}: ${issues.join('; ')}`);
+/** DocumentSchema's fast parse (./compiled.ts), compiled on first use, once per thread; null if it cannot be. */
+let fastParseDocument: FastParse<ExtractionDocument> | null | undefined;
+
+function fastParse(doc: unknown): ExtractionDocument | undefined {
+  if (fastParseDocument === undefined) {
+    try {
+      fastParseDocument = compileFastParse(DocumentSchema);
+    } catch {
+      fastParseDocument = null; // a schema the fast path cannot translate (compiled.test.ts fails then): zod alone
+    }
   }
-  const problems = checkDocumentIntegrity(parsed.data);
+  try {
+    return fastParseDocument?.(doc);
+  } catch {
+    return undefined; // a getter that throws, say: zod reads the value again and reports it
+  }
+}
+
+/**
+ * Validate a document against the schema and the integrity checks; throws with every problem listed.
+ * Returns DocumentSchema's output: a copy with unknown keys (the drafts' working keys) stripped and the
+ * keys in schema order. A compiled validator does the work (./compiled.ts); when it rejects a document,
+ * zod parses it again for the issue list, and zod's verdict is the one that counts.
+ */
+export function validateDocument(doc: unknown): ExtractionDocument {
+  let data = fastParse(doc);
+  if (data === undefined) {
+    const parsed = DocumentSchema.safeParse(doc);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+      throw new Error(`document does not match schema ${SCHEMA_ID}: ${issues.join('; ')}`);
+    }
+    data = parsed.data;
+  }
+  const problems = checkDocumentIntegrity(data);
   if (problems.length > 0) throw new Error(`document is inconsistent: ${problems.slice(0, 5).join('; ')}`);
-  return parsed.data;
+  return data;
 }
