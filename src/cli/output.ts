@@ -55,8 +55,11 @@ export interface FailureRecord {
 export interface RenderedDocument {
   id: string;
   source: string;
-  /** the document as one line of JSON: the dataset.jsonl line, and what is rendered again when the id must change */
-  compact: string;
+  /**
+   * the document as one line of JSON: the dataset.jsonl line. Only made when a run writes jsonl, or
+   * writes no JSON file to read the document back from when its id must change.
+   */
+  compact?: string;
   files: Partial<Record<FileFormat, string>>;
   /** rows per CSV table, and of csv/acled_view.csv ('' when the document has none) */
   rows: Partial<Record<CsvTable | typeof ACLED_VIEW, string>>;
@@ -70,7 +73,8 @@ export function renderDocument(doc: ExtractionDocument, formats: ReadonlySet<Out
   const rows: RenderedDocument['rows'] = {};
   if (formats.has('csv')) for (const table of CSV_TABLES) rows[table] = csvRows(doc, table);
   if (formats.has('csv')) rows[ACLED_VIEW] = acledCsvRows(doc);
-  const rendered: RenderedDocument = { id: doc.article.id, source: doc.article.source, compact: JSON.stringify(doc), files, rows };
+  const rendered: RenderedDocument = { id: doc.article.id, source: doc.article.source, files, rows };
+  if (formats.has('jsonl') || files.json === undefined) rendered.compact = JSON.stringify(doc);
   if (formats.has('review')) rendered.review = reviewIndexEntry(doc);
   return rendered;
 }
@@ -222,7 +226,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       let final = rendered;
       if (assigned.id !== rendered.id) {
         // Rare (a duplicate id): render again from the document with the id it is written under.
-        const doc = JSON.parse(rendered.compact) as ExtractionDocument;
+        const doc = JSON.parse((rendered.compact ?? rendered.files.json)!) as ExtractionDocument;
         final = renderDocument({ ...doc, article: { ...doc.article, id: assigned.id } }, formats);
       }
       // The id is [A-Za-z0-9._-] and not '.'/'..', so these paths stay inside --out.
@@ -235,7 +239,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
         }
       }
       for (const [table, file] of tables) file.append(final.rows[table] ?? '');
-      dataset?.append(`${final.compact}\n`);
+      if (dataset) dataset.append(`${final.compact!}\n`);
       if (final.review) reviewEntries.push({ ...final.review, id: assigned.id });
       return assigned;
     },
