@@ -6,7 +6,9 @@
  * JSONL in a temporary directory, then measures
  *   - end-to-end articles/s of the real CLI (a child process, --quiet) for --format json and for
  *     --format json,yaml,csv;
- *   - library-only extraction articles/s on one core (one extractor in this process, after a warm-up);
+ *   - library-only extraction articles/s on one core: one extractor in this process, after a warm-up,
+ *     from an esbuild bundle of src/pipeline.ts made the way the CLI bundles the code its worker
+ *     threads run (src/cli/bundle.mjs) — the code the CLI runs, not tsx's per-module transpilation;
  *   - peak RSS of the CLI for 3,000 and 12,000 articles and their ratio (maxRSS of the whole process,
  *     so the worker threads are included);
  *   - the floor: streaming the same JSONL, JSON.parse each line, JSON.stringify it and write one file
@@ -22,10 +24,11 @@ import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBundle } from '../src/cli/bundle.mjs';
 import { readInputs } from '../src/cli/inputs.ts';
-import { createExtractor } from '../src/pipeline.ts';
+import type { Extractor } from '../src/pipeline.ts';
 import type { ArticleInput } from '../src/schema/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -86,9 +89,15 @@ async function runCli(args: string[], work: string): Promise<ChildRun> {
   return { seconds, maxRssMb: maxRssKb / 1024, stderr };
 }
 
+/** The pipeline as the CLI's workers run it: bundled by esbuild, into a cache directory of this run. */
+async function bundledExtractor(work: string): Promise<Extractor> {
+  const bundle = await ensureBundle({ entries: { library: 'src/pipeline.ts' }, cacheDirs: [path.join(work, 'bundle')] });
+  const module = (await import(pathToFileURL(bundle.files.library!).href)) as { createExtractor(): Extractor };
+  return module.createExtractor();
+}
+
 /** Articles per second for one extractor in this thread, after a warm-up (lexicons compiled, code optimised). */
-function libraryRate(articles: readonly ArticleInput[]): number {
-  const extractor = createExtractor();
+function libraryRate(extractor: Extractor, articles: readonly ArticleInput[]): number {
   const extractOne = (i: number): void => {
     extractor.extract({ ...articles[i % articles.length]!, id: `lib-${i}` }, { source: 'bench', fallbackId: 'bench' });
   };
@@ -155,7 +164,7 @@ async function main(): Promise<void> {
     row('end to end, --format json,yaml,csv', `${fmt(N / all.seconds)} articles/s (${fmt(all.seconds, 1)} s)`);
     await rm(path.join(work, 'out-all'), { recursive: true, force: true });
 
-    const library = libraryRate(articles);
+    const library = libraryRate(await bundledExtractor(work), articles);
     row('library only, one core', `${fmt(library)} articles/s (${fmt(1000 / library, 2)} ms per article)`);
 
     const small = await runCli(['extract', rssSmall, '--out', path.join(work, 'out-small'), '--format', 'json', '--quiet', ...JOBS], work);
