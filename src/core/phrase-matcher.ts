@@ -22,9 +22,15 @@ export interface PhraseMatch<T> {
 }
 
 interface Entry<T> {
-  rest: string[];
   key: string;
   values: T[];
+}
+
+/** A trie over the words of the phrases after their first: one map lookup per word of text read. */
+interface Node<T> {
+  /** the phrase that ends at this word, if any */
+  entry: Entry<T> | null;
+  next: Map<string, Node<T>> | null;
 }
 
 export interface WordVariant {
@@ -86,7 +92,9 @@ function candidatesOf(tok: Token): number {
 }
 
 export class PhraseMatcher<T> {
-  private readonly byFirst = new Map<string, Entry<T>[]>();
+  /** first word → the trie of the phrases that start with it */
+  private readonly byFirst = new Map<string, Node<T>>();
+  private readonly byKey = new Map<string, Entry<T>>();
 
   add(phrase: string, value: T): void {
     const key = foldKey(phrase);
@@ -101,28 +109,27 @@ export class PhraseMatcher<T> {
         generation++;
       }
     }
-    let list = this.byFirst.get(first);
-    if (!list) {
-      list = [];
-      this.byFirst.set(first, list);
+    let node = this.byFirst.get(first);
+    if (!node) {
+      node = { entry: null, next: null };
+      this.byFirst.set(first, node);
     }
-    let entry = this.byKey.get(key);
+    for (let k = 1; k < words.length; k++) {
+      node.next ??= new Map();
+      let child = node.next.get(words[k]!);
+      if (!child) {
+        child = { entry: null, next: null };
+        node.next.set(words[k]!, child);
+      }
+      node = child;
+    }
+    let entry = node.entry;
     if (!entry) {
-      entry = { rest: words.slice(1), key, values: [] };
-      list.push(entry);
+      entry = { key, values: [] };
+      node.entry = entry;
       this.byKey.set(key, entry);
-      this.sorted = false;
     }
     if (!entry.values.includes(value)) entry.values.push(value);
-  }
-
-  private readonly byKey = new Map<string, Entry<T>>();
-  private sorted = true;
-
-  /** Longest phrases first in every bucket, so the first hit at a position is the longest; once, before the first match. */
-  private seal(): void {
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.rest.length - a.rest.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    this.sorted = true;
   }
 
   has(phrase: string): boolean {
@@ -141,7 +148,6 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly Token[], i: number, options: { clitics?: boolean } = {}): PhraseMatch<T> | null {
     const tok = tokens[i];
     if (!tok) return null;
-    if (!this.sorted) this.seal();
     if (this.id < 0) return this.computeAt(tokens, i, options.clitics !== false);
     // most words start no phrase of this matcher: one bit test, no cache entry
     if (this.id <= MAX_FILTERED && (candidatesOf(tok) & (1 << this.id)) === 0) return null;
@@ -162,35 +168,36 @@ export class PhraseMatcher<T> {
     const readings = clitics ? variants.length : 1;
     for (let r = 0; r < readings; r++) {
       const v = variants[r]!;
-      const list = this.byFirst.get(v.word);
-      if (!list) continue;
-      for (const e of list) {
-        if (best && e.rest.length <= best.last - best.first) break;
-        if (!this.restMatches(tokens, i, e.rest)) continue;
-        const last = i + e.rest.length;
-        best = {
-          values: e.values,
-          key: e.key,
-          first: i,
-          last,
-          start: tok.start + v.offset,
-          end: tokens[last]!.end,
-          proclitic: v.proclitic,
-        };
-        break;
+      let node = this.byFirst.get(v.word);
+      if (!node) continue;
+      // the longest phrase of this reading: walk the trie while the words go on (spaces only between them)
+      let found = node.entry;
+      let last = i;
+      for (let k = i + 1; node.next !== null && k < tokens.length; k++) {
+        const t = tokens[k]!;
+        // a phrase never spans punctuation or a line break
+        if (!t.spaced) break;
+        const child = node.next.get(t.text);
+        if (!child) break;
+        node = child;
+        if (node.entry) {
+          found = node.entry;
+          last = k;
+        }
       }
+      // a later (stripped) reading wins only with a longer phrase
+      if (!found || (best && last <= best.last)) continue;
+      best = {
+        values: found.values,
+        key: found.key,
+        first: i,
+        last,
+        start: tok.start + v.offset,
+        end: tokens[last]!.end,
+        proclitic: v.proclitic,
+      };
     }
     return best;
-  }
-
-  private restMatches(tokens: readonly Token[], i: number, rest: readonly string[]): boolean {
-    if (i + rest.length >= tokens.length) return false;
-    for (let k = 0; k < rest.length; k++) {
-      const t = tokens[i + 1 + k];
-      // a phrase never spans punctuation or a line break
-      if (!t || !t.spaced || t.text !== rest[k]) return false;
-    }
-    return true;
   }
 
   /** All non-overlapping longest matches, left to right. */
