@@ -2,14 +2,14 @@
  * A language pack: the compiled lexicons of one language. Stages only see this interface, so a
  * new language is new data (and, where its grammar differs, new rules here), never a branch in a stage.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
 import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
 import { foldKey, foldText } from '../core/source-text.ts';
 import * as L from './lexicon-schema.ts';
+import { readLexicon } from './lexicon-cache.ts';
 import { arabicMorphology } from './ar/morphology.ts';
 
 export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
@@ -145,7 +145,7 @@ function load<S extends z.ZodType>(lang: string, file: string, schema: S, option
     if (optional) return null;
     throw new Error(`lexicon ${lang}/${file} is missing`);
   }
-  const result = schema.safeParse(parse(readFileSync(path, 'utf8')));
+  const result = readLexicon(path, schema);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new Error(`lexicon ${lang}/${file}: ${issue.path.join('.')}: ${issue.message}`);
