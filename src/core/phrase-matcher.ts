@@ -69,6 +69,21 @@ export function variantsOf(tok: Token): WordVariant[] {
   return (w.readings ??= wordVariants(w.text).map((v) => ({ ...v, word: wordOf(v.word).text }))) as WordVariant[];
 }
 
+/**
+ * The first value of a type among a match's values. A loop, not `values.find(v => v.type === type)`:
+ * a closure over a parameter makes every call allocate a context for it, and these run at every token.
+ */
+export function valueOfType<V extends { type: string }, T extends V['type']>(values: readonly V[] | undefined, type: T): Extract<V, { type: T }> | undefined {
+  if (values === undefined) return undefined;
+  for (let k = 0; k < values.length; k++) if (values[k]!.type === type) return values[k] as Extract<V, { type: T }>;
+  return undefined;
+}
+
+/** Whether a match's values include one of a type (see valueOfType). */
+export function hasValueOfType<V extends { type: string }>(values: readonly V[] | undefined, type: V['type']): boolean {
+  return valueOfType(values, type) !== undefined;
+}
+
 let nextMatcherId = 0;
 
 /**
@@ -144,18 +159,22 @@ export class PhraseMatcher<T> {
     this.id = options.memo === false ? -1 : nextMatcherId++;
   }
 
-  /** Longest match starting at token i (any proclitic reading), or null; cached on the token. */
-  matchAt(tokens: readonly Token[], i: number, options: { clitics?: boolean } = {}): PhraseMatch<T> | null {
+  /**
+   * Longest match starting at token i, or null; cached on the token. With `clitics` (the default)
+   * the word is also read with its proclitics removed; false reads it only as written.
+   */
+  matchAt(tokens: readonly Token[], i: number, clitics = true): PhraseMatch<T> | null {
     const tok = tokens[i];
     if (!tok) return null;
-    if (this.id < 0) return this.computeAt(tokens, i, options.clitics !== false);
+    if (this.id < 0) return this.computeAt(tokens, i, clitics);
     // most words start no phrase of this matcher: one bit test, no cache entry
     if (this.id <= MAX_FILTERED && (candidatesOf(tok) & (1 << this.id)) === 0) return null;
-    const memo = (tok.memo ??= []);
-    const slot = this.id * 2 + (options.clitics === false ? 1 : 0);
+    // sized once for every matcher's two slots (growing an empty array slot by slot reallocates it)
+    const memo = (tok.memo ??= new Array<unknown>(nextMatcherId * 2));
+    const slot = this.id * 2 + (clitics ? 0 : 1);
     const cached = memo[slot] as PhraseMatch<T> | null | undefined;
     if (cached !== undefined) return cached;
-    const result = this.computeAt(tokens, i, options.clitics !== false);
+    const result = this.computeAt(tokens, i, clitics);
     memo[slot] = result;
     return result;
   }

@@ -9,6 +9,7 @@
 import type { Context, NumberMention, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
+import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
 import { actorsStartingIn, datesWithin, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CasualtyLex } from '../../packs/pack.ts';
 import type { Casualty, Evidence } from '../../schema/index.ts';
@@ -60,7 +61,7 @@ function casAt(ctx: Context, i: number) {
 }
 
 function find<T extends CasualtyLex['type']>(values: readonly CasualtyLex[] | undefined, type: T): Extract<CasualtyLex, { type: T }> | undefined {
-  return values?.find((v): v is Extract<CasualtyLex, { type: T }> => v.type === type);
+  return valueOfType(values, type);
 }
 
 interface Hit {
@@ -125,7 +126,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       if (ev && em && em.last < firstTok) {
         // the counted noun: a victim word ("جنود") or a nationality ("استشهد 45 فلسطينيا")
         const nextTok = tokenAt(tokens, n.span.end);
-        const nationality = !victim && tokens[nextTok]?.spaced ? ctx.pack.entities.matchAt(tokens, nextTok, { clitics: false }) : null;
+        const nationality = !victim && tokens[nextTok]?.spaced ? ctx.pack.entities.matchAt(tokens, nextTok, false) : null;
         const noun = victim && m ? { last: m.last, span: { start: m.start, end: tokens[m.last]!.end } } : nationality?.values.some((v) => v.type === 'demonym') ? { last: nationality.last, span: { start: nationality.start, end: tokens[nationality.last]!.end } } : null;
         let end = noun ? noun.span.end : n.span.end;
         // "قتل 30 مدنيا على الأقل"
@@ -201,7 +202,7 @@ function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' 
   const { tokens } = ctx;
   for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
     const m = casAt(ctx, k);
-    if (m?.values.some((v) => v.type === type)) {
+    if (m && hasValueOfType(m.values, type)) {
       // "بحسب أرقام جزئية": the attribution belongs to the cue
       const prev = tokens[m.first - 1];
       const start = prev && ctx.pack.speech.matchAt(tokens, m.first - 1)?.values.some((v) => v.type === 'source') ? ctx.pack.speech.matchAt(tokens, m.first - 1)!.start : m.start;

@@ -253,7 +253,7 @@ export function findDates(ctx: Context): void {
       // most words start no date: skip them before trying every grammar
       const t = tokens[i]!;
       const g = ctx.pack.grammar;
-      if (!ctx.pack.time.matchAt(tokens, i) && !/\d/u.test(t.text) && !g.has('year_nouns', t.text) && !g.has('day_nouns', t.text) && !g.has('month_parts', t.text) && !ctx.pack.numbers.matchAt(tokens, i, { clitics: false })?.values.some((v) => v.type === 'ordinal')) continue;
+      if (!ctx.pack.time.matchAt(tokens, i) && !/\d/u.test(t.text) && !g.has('year_nouns', t.text) && !g.has('day_nouns', t.text) && !g.has('month_parts', t.text) && !ctx.pack.numbers.matchAt(tokens, i, false)?.values.some((v) => v.type === 'ordinal')) continue;
       const f = dateAt(ctx, i);
       if (!f || !inZone(tokens[f.last]!)) continue;
       const span = { start: tokens[f.first]!.start, end: tokens[f.last]!.end };

@@ -37,7 +37,7 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   let day: number | null = null;
   let k = i;
   const dn = pack.morphology.dayNumber(t.text);
-  const ordinal = dn === null ? pack.numbers.matchAt(tokens, i, { clitics: false }) : null;
+  const ordinal = dn === null ? pack.numbers.matchAt(tokens, i, false) : null;
   const ord = ordinal?.values.find((v) => v.type === 'ordinal');
   if (dn !== null) {
     day = dn;

@@ -5,7 +5,7 @@
  * no gazetteer knows (مدينة X), and capitals standing for their state (باكو تؤكد).
  */
 import type { ActorDraft, Context, PlaceDraft } from '../../core/context.ts';
-import { PhraseMatcher, variantsOf, type PhraseMatch } from '../../core/phrase-matcher.ts';
+import { PhraseMatcher, valueOfType, variantsOf, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
@@ -137,7 +137,7 @@ function spanOf(tokens: readonly Token[], m: { start?: number; first: number; la
 }
 
 function first<T extends EntityLex['type']>(m: PhraseMatch<EntityLex> | null, type: T): Extract<EntityLex, { type: T }> | undefined {
-  return m?.values.find((v): v is Extract<EntityLex, { type: T }> => v.type === type);
+  return valueOfType(m?.values, type);
 }
 
 /** "في غزة" right after token `last`: a gazetteer place introduced by في. */
@@ -145,7 +145,7 @@ function placeAfterIn(ctx: Context, last: number): { place: PlaceEntry; span: Sp
   const { tokens, pack } = ctx;
   const inTok = tokens[last + 1];
   if (!inTok?.spaced || !pack.grammar.has('in', inTok.text) || !tokens[last + 2]?.spaced) return null;
-  const pm = pack.entities.matchAt(tokens, last + 2, { clitics: false });
+  const pm = pack.entities.matchAt(tokens, last + 2, false);
   const p = first(pm, 'place');
   return p && pm ? { place: p.place, span: spanOf(tokens, pm), last: pm.last } : null;
 }
@@ -154,7 +154,7 @@ function placeAfterIn(ctx: Context, last: number): { place: PlaceEntry; span: Sp
 function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: PhraseMatch<EntityLex> } | null {
   const next = ctx.tokens[last + 1];
   if (!next?.spaced) return null;
-  const m = ctx.pack.entities.matchAt(ctx.tokens, last + 1, { clitics: false });
+  const m = ctx.pack.entities.matchAt(ctx.tokens, last + 1, false);
   const d = first(m, 'demonym') ?? first(m, 'country');
   return d && m ? { country: d.country, m } : null;
 }
@@ -190,14 +190,14 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
     if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.text) || pack.morphology.hasProcliticArticle(t.text)) break;
     if (k === from && pack.grammar.has('not_names', t.text)) break;
-    const tm = pack.time.matchAt(tokens, k, { clitics: false });
+    const tm = pack.time.matchAt(tokens, k, false);
     if (tm && tm.values.some((v) => v.type !== 'month')) break;
-    if (pack.speech.matchAt(tokens, k, { clitics: false })) break;
-    if (pack.events.matchAt(tokens, k, { clitics: false }) || pack.casualties.matchAt(tokens, k, { clitics: false })) {
+    if (pack.speech.matchAt(tokens, k, false)) break;
+    if (pack.events.matchAt(tokens, k, false) || pack.casualties.matchAt(tokens, k, false)) {
       stop = 'word';
       break;
     }
-    const em = pack.entities.matchAt(tokens, k, { clitics: false });
+    const em = pack.entities.matchAt(tokens, k, false);
     if (em && !em.values.some((v) => v.type === 'person')) {
       stop = 'word';
       break;
@@ -221,7 +221,7 @@ function appositionPerson(ctx: Context, idx: MentionIndex, i: number): number | 
   if (!run || run.last === run.first) return null;
   const next = tokens[run.last + 1];
   if (!next || next.spaced || !/^\s*[،,]\s*$/u.test(source.folded.slice(tokens[run.last]!.end, next.start))) return null;
-  const tm = pack.entities.matchAt(tokens, run.last + 1, { clitics: false });
+  const tm = pack.entities.matchAt(tokens, run.last + 1, false);
   const title = first(tm, 'title');
   if (!title && !pack.grammar.has('apposition_heads', next.text)) return null;
   // the apposition runs to the next comma (at most eight words)
@@ -232,7 +232,7 @@ function appositionPerson(ctx: Context, idx: MentionIndex, i: number): number | 
   const appositionText = source.evidence({ start: next.start, end: tokens[end]!.end }).text;
   let country: string | null = null;
   for (let k = run.last + 1; k <= end && !country; k++) {
-    const d = first(pack.entities.matchAt(tokens, k, { clitics: false }), 'demonym');
+    const d = first(pack.entities.matchAt(tokens, k, false), 'demonym');
     if (d) country = d.country.iso3;
   }
   addActor(ctx, idx, {
@@ -343,12 +343,12 @@ export function findMentions(ctx: Context): void {
       }
       last = afterModifiers(ctx, last);
       // a rank after the office: "المتحدث باسم الجيش اليمني العميد فهد ناصر"
-      const rank = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, { clitics: false }) : null;
+      const rank = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, false) : null;
       const rankTitle = first(rank, 'title');
       if (rank && rankTitle && !rankTitle.title.requires_of && !rankTitle.title.counterpart && nameRun(ctx, rank.last + 1)) last = rank.last;
       const titleSpan = { start: m.start, end: tokens[last]!.end };
       const titleText = source.evidence(titleSpan).text;
-      const knownAfter = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, { clitics: false }) : null;
+      const knownAfter = tokens[last + 1]?.spaced ? pack.entities.matchAt(tokens, last + 1, false) : null;
       const known = first(knownAfter, 'person');
       if (known && knownAfter) {
         const p = known.person;
@@ -394,13 +394,13 @@ export function findMentions(ctx: Context): void {
 
     if (leader && tokens[m.last + 1]?.spaced) {
       // "قادة الانفصاليين في كاراباخ"
-      const gm = pack.entities.matchAt(tokens, m.last + 1, { clitics: false });
+      const gm = pack.entities.matchAt(tokens, m.last + 1, false);
       const g = first(gm, 'group');
       if (g && gm) {
         let last = gm.last;
         let where: PlaceDraft | null = null;
         if (tokens[last + 1] && pack.grammar.has('in', tokens[last + 1]!.text) && tokens[last + 1]!.spaced) {
-          const pm = pack.entities.matchAt(tokens, last + 2, { clitics: false });
+          const pm = pack.entities.matchAt(tokens, last + 2, false);
           const p = first(pm, 'place');
           if (p && pm) {
             where = lexPlace(ctx, idx, p.place, spanOf(tokens, pm));
@@ -452,7 +452,7 @@ export function findMentions(ctx: Context): void {
     if (country) {
       // "روسية وسورية": a country name that is also a demonym, after a demonym, is one
       const prev = tokens[m.first - 1];
-      const prevDemonym = !!prev && tokens[m.first]!.spaced && !!first(pack.entities.matchAt(tokens, m.first - 1, { clitics: false }), 'demonym');
+      const prevDemonym = !!prev && tokens[m.first]!.spaced && !!first(pack.entities.matchAt(tokens, m.first - 1, false), 'demonym');
       if (!(first(m, 'demonym') && prevDemonym)) countryOrDemonymMention(ctx, idx, m);
       i = m.last;
       continue;
@@ -613,7 +613,7 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
     const next = ctx.tokens[ca.m.last + 1];
     const bare = next?.spaced ? ctx.pack.morphology.stripConjunction(next.text) : null;
     if (next && bare) {
-      const second = ctx.pack.entities.matchAt([withText(next, bare)], 0, { clitics: false });
+      const second = ctx.pack.entities.matchAt([withText(next, bare)], 0, false);
       const dem = first(second, 'demonym');
       if (dem && second && second.last === 0) {
         ofCountry(dem.country, { start: next.start + (next.text.length - bare.length), end: next.end });

@@ -6,6 +6,7 @@
  */
 import type { Context, NumberMention } from '../../core/context.ts';
 import { tokenAt, withText, type Token } from '../../core/tokens.ts';
+import { valueOfType } from '../../core/phrase-matcher.ts';
 import { memo, tokensInDates } from '../../core/by-sentence.ts';
 import type { LanguagePack, NumberLex } from '../../packs/pack.ts';
 
@@ -17,17 +18,23 @@ export interface NumberHit {
 }
 
 function lex(pack: LanguagePack, tokens: readonly Token[], i: number, clitics: boolean) {
-  return pack.numbers.matchAt(tokens, i, { clitics });
+  return pack.numbers.matchAt(tokens, i, clitics);
 }
 
 function val<T extends NumberLex['type']>(values: readonly NumberLex[] | undefined, type: T): Extract<NumberLex, { type: T }> | undefined {
-  return values?.find((v): v is Extract<NumberLex, { type: T }> => v.type === type);
+  return valueOfType(values, type);
 }
+
+// Regular expressions as constants: a literal inside a function is a new RegExp object per call.
+const DIGITS = /^\d+$/u;
+const THOUSANDS_GROUP = /^\d{3}$/u;
+const DECIMALS = /^\d{1,2}$/u;
+const DASH_GAP = /^\s*[-–]\s*$/u;
 
 /** Digits at token i, joining thousands groups ("1,250", "1.250") and decimals ("1.5"). */
 function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: number; value: number } | null {
   const t = tokens[i];
-  if (!t || !/^\d+$/u.test(t.text)) return null;
+  if (!t || !DIGITS.test(t.text)) return null;
   let digits = t.text;
   let last = i;
   let decimal = '';
@@ -35,12 +42,12 @@ function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: 
     const next = tokens[last + 1];
     if (!next) break;
     const gap = folded.slice(tokens[last]!.end, next.start);
-    if ((gap === ',' || gap === '.') && /^\d{3}$/u.test(next.text) && t.text.length <= 3 && !decimal) {
+    if ((gap === ',' || gap === '.') && THOUSANDS_GROUP.test(next.text) && t.text.length <= 3 && !decimal) {
       digits += next.text;
       last++;
       continue;
     }
-    if (gap === '.' && /^\d{1,2}$/u.test(next.text) && !decimal && last === i) {
+    if (gap === '.' && DECIMALS.test(next.text) && !decimal && last === i) {
       decimal = next.text;
       last++;
     }
@@ -85,7 +92,7 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
       word = bare;
       joined = true;
     }
-    const m = joined ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, { clitics: false }) : lex(pack, tokens, k, false);
+    const m = joined ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, false) : lex(pack, tokens, k, false);
     const values = m?.values;
     const unit = val(values, 'unit') ?? val(values, 'teen');
     const ten = val(values, 'ten');
@@ -153,7 +160,7 @@ export function figureAt(pack: LanguagePack, folded: string, tokens: readonly To
       if (!b && pack.grammar.has('range_to', next.text)) b = numberAt(pack, folded, tokens, last + 2);
     } else if (pack.grammar.has('range_to', next.text) && next.spaced && !n.vague) {
       b = numberAt(pack, folded, tokens, last + 2);
-    } else if (/^\s*[-–]\s*$/u.test(gap) && /^\d+$/u.test(next.text)) {
+    } else if (DASH_GAP.test(gap) && DIGITS.test(next.text)) {
       b = numberAt(pack, folded, tokens, last + 1);
       if (b) qualifier = 'range';
     }
