@@ -268,36 +268,55 @@ export type ArticleInput = z.infer<typeof ArticleInputSchema>;
  * and every id a record points at exists. Returns the problems found (empty when the document holds).
  */
 export function checkDocumentIntegrity(doc: ExtractionDocument): string[] {
+  // Runs for every document written: plain loops, and nothing allocated unless something is wrong.
   const problems: string[] = [];
   const text = doc.article.text;
-  const checkSpan = (where: string, e: Evidence): void => {
-    if (e.end < e.start || e.end > text.length || text.slice(e.start, e.end) !== e.text) {
-      problems.push(`${where}: evidence [${e.start}, ${e.end}) does not slice article.text to ${JSON.stringify(e.text)}`);
+  const checkSpans = (list: readonly Evidence[], where: () => string): void => {
+    for (const e of list) {
+      // startsWith at the offset compares in place: no slice per span
+      if (e.end < e.start || e.end > text.length || e.end - e.start !== e.text.length || !text.startsWith(e.text, e.start)) {
+        problems.push(`${where()}: evidence [${e.start}, ${e.end}) does not slice article.text to ${JSON.stringify(e.text)}`);
+      }
     }
   };
-  if (doc.article.agency) doc.article.agency.evidence.forEach((e) => checkSpan('article.agency', e));
-  doc.article.credits.forEach((c, i) => c.evidence.forEach((e) => checkSpan(`article.credits[${i}]`, e)));
+  if (doc.article.agency) checkSpans(doc.article.agency.evidence, () => 'article.agency');
+  doc.article.credits.forEach((c, i) => checkSpans(c.evidence, () => `article.credits[${i}]`));
   const ids = new Set<string>();
   for (const table of Object.keys(RECORD_SCHEMAS) as RecordTable[]) {
     for (const record of doc[table]) {
       if (ids.has(record.id)) problems.push(`duplicate id ${record.id}`);
       ids.add(record.id);
-      record.evidence.forEach((e) => checkSpan(`${table}.${record.id}`, e));
-      if ('mentions' in record) record.mentions.forEach((e) => checkSpan(`${table}.${record.id}.mentions`, e));
+      checkSpans(record.evidence, () => `${table}.${record.id}`);
+      if ('mentions' in record) checkSpans(record.mentions, () => `${table}.${record.id}.mentions`);
     }
   }
-  const refs: Array<[string, string | null]> = [];
-  for (const a of doc.actors) refs.push([a.id, a.affiliation]);
-  for (const s of doc.statements) refs.push([s.id, s.speaker], [s.id, s.via], [s.id, s.addressee]);
-  for (const ev of doc.events) {
-    refs.push([ev.id, ev.actor1], [ev.id, ev.actor2], [ev.id, ev.place], [ev.id, ev.claimed_by]);
-    ev.places.forEach((p) => refs.push([ev.id, p]));
-    ev.casualties.forEach((c) => refs.push([ev.id, c]));
+  const missing = (from: string, to: string | null): void => {
+    if (to !== null && !ids.has(to)) problems.push(`${from} points at missing ${to}`);
+  };
+  for (const a of doc.actors) missing(a.id, a.affiliation);
+  for (const s of doc.statements) {
+    missing(s.id, s.speaker);
+    missing(s.id, s.via);
+    missing(s.id, s.addressee);
   }
-  for (const c of doc.casualties) refs.push([c.id, c.side], [c.id, c.subset_of], [c.id, c.claimant]);
-  for (const cf of doc.ceasefires) [...cf.parties, ...cf.mediators].forEach((p) => refs.push([cf.id, p]));
-  for (const [from, to] of refs) if (to !== null && !ids.has(to)) problems.push(`${from} points at missing ${to}`);
-  doc.diagnostics.forEach((d, i) => d.evidence && checkSpan(`diagnostics[${i}]`, d.evidence));
+  for (const ev of doc.events) {
+    missing(ev.id, ev.actor1);
+    missing(ev.id, ev.actor2);
+    missing(ev.id, ev.place);
+    missing(ev.id, ev.claimed_by);
+    for (const p of ev.places) missing(ev.id, p);
+    for (const c of ev.casualties) missing(ev.id, c);
+  }
+  for (const c of doc.casualties) {
+    missing(c.id, c.side);
+    missing(c.id, c.subset_of);
+    missing(c.id, c.claimant);
+  }
+  for (const cf of doc.ceasefires) {
+    for (const p of cf.parties) missing(cf.id, p);
+    for (const p of cf.mediators) missing(cf.id, p);
+  }
+  doc.diagnostics.forEach((d, i) => d.evidence && checkSpans([d.evidence], () => `diagnostics[${i}]`));
   return problems;
 }
 
