@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SourceText, foldKey } from './source-text.ts';
+import { SourceText, foldKey, foldText } from './source-text.ts';
 
 describe('SourceText folding keeps offsets', () => {
   it.each([
@@ -39,5 +39,19 @@ describe('SourceText folding keeps offsets', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('foldText scratch arrays', () => {
+  it('keeps lone surrogates and folds texts of any length the same way', () => {
+    expect(foldText('أ\uD800ب\uDC00').folded).toBe('ا\uD800ب\uDC00');
+    const long = 'إِ'.repeat(5000);
+    const f = foldText(long);
+    expect(f.folded).toBe('ا'.repeat(5000));
+    expect(f.map.length).toBe(5001);
+    expect(f.map[4999]).toBe(9998);
+    // a short text after a long one is not polluted by what the scratch held
+    expect(foldText('ةى').folded).toBe('هي');
+    expect([...foldText('ةى').map]).toEqual([0, 1, 2]);
   });
 });

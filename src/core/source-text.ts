@@ -61,14 +61,28 @@ const FOLDED_UNITS = (() => {
   return table;
 })();
 
-// code units back to a string in one native call (lone surrogates pass through unchanged: not fatal, no BOM handling)
-const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+/**
+ * Scratch arrays for foldText, reused from call to call: a typed array is memory outside the JS heap,
+ * slow to allocate and counted against the collector, and folding runs once per article and per
+ * lexicon entry. Texts longer than SCRATCH_LIMIT get arrays of their own, so the scratch stays small.
+ */
+const SCRATCH_LIMIT = 1 << 20;
+let scratchUnits = new Uint16Array(4096);
+let scratchMap = new Int32Array(4097);
 
 /** Fold text for matching; one folded code unit per kept original code unit (dropped ones vanish). */
 export function foldText(original: string): FoldedText {
   const n = original.length;
-  const out = new Uint16Array(n);
-  const map = new Int32Array(n + 1);
+  let out = scratchUnits;
+  let map = scratchMap;
+  if (n > out.length) {
+    out = new Uint16Array(n);
+    map = new Int32Array(n + 1);
+    if (n <= SCRATCH_LIMIT) {
+      scratchUnits = out;
+      scratchMap = map;
+    }
+  }
   let k = 0;
   for (let i = 0; i < n; i++) {
     const code = original.charCodeAt(i);
@@ -79,7 +93,9 @@ export function foldText(original: string): FoldedText {
     map[k++] = i;
   }
   map[k] = n;
-  return { folded: UTF16.decode(out.subarray(0, k)), map: map.slice(0, k + 1) };
+  // code units back to a string in one native call (lone surrogates pass through unchanged)
+  const folded = Buffer.from(out.buffer, out.byteOffset, k * 2).toString('utf16le');
+  return { folded, map: map.slice(0, k + 1) };
 }
 
 /** Fold a lexicon entry the same way the text is folded, and squeeze its spaces. */
