@@ -54,3 +54,13 @@ describe('wordOf', () => {
     expect(wordOf(long)).toBe(w);
   });
 });
+
+describe('the word table', () => {
+  it('finds every word again after growing', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}`);
+    const first = words.map((w) => wordOf(w));
+    expect(words.every((w, i) => wordOf(w) === first[i] && first[i]!.text === w)).toBe(true);
+    const [t] = tokenize(`x ${words[12_345]} y`).slice(1);
+    expect(t!.word).toBe(first[12_345]);
+  });
+});

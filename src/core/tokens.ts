@@ -33,24 +33,69 @@ export interface Token {
 }
 
 /**
- * The words seen so far. Bounded: a long run over many articles meets new spellings (names, typos)
- * forever, so past the limit the table starts again; words are rebuilt as they are met.
+ * The words seen so far: an open-addressing hash table over the code units, so the tokenizer finds a
+ * word it has met without cutting it out of the text first. Bounded: a long run over many articles
+ * meets new spellings (names, typos) forever, so past the limit the table starts again; words are
+ * rebuilt as they are met.
  */
-const WORDS = new Map<string, Word>();
 const MAX_WORDS = 100_000;
+let capacity = 1 << 14;
+let slots: Array<Word | undefined> = new Array<Word | undefined>(capacity);
+let hashes = new Int32Array(capacity);
+let size = 0;
+
+/** FNV-1a over the code units of s[start, end), never 0. */
+function hashOf(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 1;
+}
+
+function place(w: Word, h: number): void {
+  const mask = capacity - 1;
+  let i = h & mask;
+  while (slots[i] !== undefined) i = (i + 1) & mask;
+  slots[i] = w;
+  hashes[i] = h;
+}
+
+function grow(): void {
+  const old = slots;
+  const oldHashes = hashes;
+  capacity *= 2;
+  slots = new Array<Word | undefined>(capacity);
+  hashes = new Int32Array(capacity);
+  for (let i = 0; i < old.length; i++) if (old[i] !== undefined) place(old[i]!, oldHashes[i]!);
+}
+
+/** The shared Word spelled s[start, end). */
+function wordIn(s: string, start: number, end: number): Word {
+  const h = hashOf(s, start, end);
+  const length = end - start;
+  const mask = capacity - 1;
+  for (let i = h & mask; ; i = (i + 1) & mask) {
+    const w = slots[i];
+    if (w === undefined) break;
+    if (hashes[i] === h && w.text.length === length && s.startsWith(w.text, start)) return w;
+  }
+  if (size >= MAX_WORDS) {
+    slots = new Array<Word | undefined>(capacity);
+    hashes.fill(0);
+    size = 0;
+  } else if ((size + 1) * 2 > capacity) {
+    grow();
+  }
+  // a copy of its own: a slice of an article's text may keep the whole text alive (V8 sliced
+  // strings), and the table outlives the article
+  const w: Word = { text: flatCopy(s.slice(start, end)) };
+  place(w, h);
+  size++;
+  return w;
+}
 
 /** The shared Word for a folded spelling. */
 export function wordOf(text: string): Word {
-  let w = WORDS.get(text);
-  if (w === undefined) {
-    if (WORDS.size >= MAX_WORDS) WORDS.clear();
-    // a copy of its own: a slice of an article's text may keep the whole text alive (V8 sliced
-    // strings), and the table outlives the article
-    const own = flatCopy(text);
-    w = { text: own };
-    WORDS.set(own, w);
-  }
-  return w;
+  return wordIn(text, 0, text.length);
 }
 
 const UTF16LE = 'utf16le';
@@ -97,7 +142,7 @@ export function tokenize(folded: string): Token[] {
       const c = folded.charCodeAt(k);
       if (c !== 32 && c !== 9) spaced = false;
     }
-    const word = wordOf(folded.slice(start, i));
+    const word = wordIn(folded, start, i);
     tokens.push({ text: word.text, word, start, end: i, index: tokens.length, spaced, memo: undefined });
     prevEnd = i;
   }
