@@ -17,7 +17,7 @@ import { acledCsvRows, acledHeader } from '../writers/acled.ts';
 import { toJson } from '../writers/json.ts';
 import { reviewIndexEntry, toReviewHtml, toReviewIndexHtml, type ReviewIndexEntry } from '../writers/review.ts';
 import { toYaml } from '../writers/yaml.ts';
-import { tempPath, writeFileAtomic } from './atomic.ts';
+import { tempPath, writeFileAtomic, writeFileAtomicSync } from './atomic.ts';
 import { IdRegistry, type AssignedId } from './unique-ids.ts';
 
 export const OUTPUT_FORMATS = ['json', 'yaml', 'csv', 'jsonl', 'review'] as const;
@@ -246,10 +246,13 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
     async flush() {
       const files = queuedFiles;
       queuedFiles = [];
-      await settleAll([
-        ...files.map(([target, content]) => writeFileAtomic(target, content)),
-        ...pending().filter((f) => f.full).map((f) => f.flush()),
-      ]);
+      // the tables' appends go out in the background while this thread writes the batch's files
+      const tableWrites = settleAll(pending().filter((f) => f.full).map((f) => f.flush()));
+      try {
+        for (const [target, content] of files) writeFileAtomicSync(target, content);
+      } finally {
+        await tableWrites;
+      }
     },
     async fail(failure) {
       errors ??= await PendingFile.open(errorsPath, '');
