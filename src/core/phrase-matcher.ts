@@ -181,7 +181,8 @@ export class PhraseMatcher<T> {
 
   private computeAt(tokens: readonly Token[], i: number, clitics: boolean): PhraseMatch<T> | null {
     const tok = tokens[i];
-    if (!tok) return null;
+    // an article's own matchers (its aliases) are often still empty
+    if (!tok || this.byFirst.size === 0) return null;
     let best: PhraseMatch<T> | null = null;
     const variants = variantsOf(tok);
     const readings = clitics ? variants.length : 1;
