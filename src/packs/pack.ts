@@ -186,12 +186,23 @@ function buildPack(lang: string): LanguagePack {
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
   const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
   const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
-  const roles = new Map<string, Set<string>>();
-  for (const [role, list] of Object.entries(grammarLex)) if (role !== 'place_cues') roles.set(role, new Set((list as string[]).map(foldKey)));
+  // every word's roles as one bit set: one lookup per question, at every token of every stage
+  const roleBit: Record<string, number> = {};
+  const wordRoles = new Map<string, number>();
+  for (const [role, list] of Object.entries(grammarLex)) {
+    if (role === 'place_cues') continue;
+    const index = Object.keys(roleBit).length;
+    if (index >= 31) throw new Error(`lexicon ${lang}/grammar.yaml: more than 31 roles`);
+    roleBit[role] = 1 << index;
+    for (const w of list as string[]) {
+      const key = foldKey(w);
+      wordRoles.set(key, (wordRoles.get(key) ?? 0) | roleBit[role]);
+    }
+  }
   const cues = new Map<string, z.infer<typeof L.PlaceKind>>();
   for (const [kind, list] of Object.entries(grammarLex.place_cues)) for (const w of list ?? []) cues.set(foldKey(w), kind as z.infer<typeof L.PlaceKind>);
   const grammar: Grammar = {
-    has: (role, word) => roles.get(role)?.has(word) ?? false,
+    has: (role, word) => ((wordRoles.get(word) ?? 0) & (roleBit[role] ?? 0)) !== 0,
     placeCue: (word) => cues.get(word),
   };
 
@@ -367,6 +378,6 @@ function buildPack(lang: string): LanguagePack {
     countries,
     grammar,
     morphology,
-    stopwords: roles.get('stopwords')!,
+    stopwords: new Set(grammarLex.stopwords.map(foldKey)),
   };
 }
