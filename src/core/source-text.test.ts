@@ -55,3 +55,16 @@ describe('foldText scratch arrays', () => {
     expect([...foldText('ةى').map]).toEqual([0, 1, 2]);
   });
 });
+
+describe('foldKey', () => {
+  it('folds, squeezes and trims in one pass exactly as folding then squeezing would', () => {
+    const reference = (s: string): string => foldText(s.normalize('NFC')).folded.replace(/\s+/gu, ' ').trim();
+    expect(foldKey('  الرئيس\u00A0 \u200Bإلهام\n\tعلييف  ')).toBe('الرييس الهام علييف');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 }), fc.array(fc.constantFrom('أ', ' ', '\u00A0', '\u200B', 'ـ', 'ة', '\n', 'x', 'َ'), { maxLength: 30 }).map((a) => a.join(''))), (s) => {
+        expect(foldKey(s)).toBe(reference(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

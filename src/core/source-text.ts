@@ -100,8 +100,37 @@ export function foldText(original: string): FoldedText {
 
 /** Fold a lexicon entry the same way the text is folded, and squeeze its spaces. */
 export function foldKey(s: string): string {
-  return foldText(s.normalize('NFC')).folded.replace(/\s+/gu, ' ').trim();
+  // foldText(s.normalize('NFC')).folded with runs of white space as one space, trimmed — in one
+  // pass without the offset map (stages fold names this way for every mention they record)
+  const text = s.normalize('NFC');
+  const n = text.length;
+  const out = n <= scratchUnits.length ? scratchUnits : new Uint16Array(n);
+  let k = 0;
+  let space = false;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (DROPPED_UNITS[code] === 1) continue;
+    const f = FOLDED_UNITS[code]!;
+    const unit = f === 0 ? code : f;
+    if (SPACE_UNITS[unit] === 1) {
+      space = k > 0;
+      continue;
+    }
+    if (space) {
+      out[k++] = 32;
+      space = false;
+    }
+    out[k++] = unit;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, k * 2).toString('utf16le');
 }
+
+/** Code units that are white space to \s (the folded ones included), as a lookup table. */
+const SPACE_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) if (/\s/u.test(String.fromCharCode(c))) table[c] = 1;
+  return table;
+})();
 
 export class SourceText {
   readonly original: string;
