@@ -36,6 +36,19 @@ function firstOffset(r: { evidence: Array<{ start: number }> }): number {
 /** Evidence keeps the order the stage gave (the main span first); duplicates go. */
 function dedupeEvidence(list: Evidence[]): Evidence[] {
   if (list.length < 2) return list;
+  if (list.length <= 32) {
+    // short lists (nearly all): compare pairs, and allocate nothing when there is no duplicate
+    let duplicated = false;
+    for (let i = 1; i < list.length && !duplicated; i++) {
+      for (let j = 0; j < i; j++) {
+        if (list[i]!.start === list[j]!.start && list[i]!.end === list[j]!.end) {
+          duplicated = true;
+          break;
+        }
+      }
+    }
+    if (!duplicated) return list;
+  }
   const seen = new Set<string>();
   return list.filter((e) => {
     const k = `${e.start}:${e.end}`;
