@@ -21,10 +21,11 @@ export async function writeFileAtomic(target: string, data: string): Promise<voi
  * threads then contend for the directory (measured: half the system time), and the worker threads
  * go on extracting meanwhile.
  */
-export function writeFileAtomicSync(target: string, data: string): void {
+export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
   const tmp = tempPath(target);
   try {
-    writeFileSync(tmp, data, 'utf8');
+    if (typeof data === 'string') writeFileSync(tmp, data, 'utf8');
+    else writeFileSync(tmp, data);
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });

@@ -60,7 +60,8 @@ export interface RenderedDocument {
    * writes no JSON file to read the document back from when its id must change.
    */
   compact?: string;
-  files: Partial<Record<FileFormat, string>>;
+  /** file contents: strings where rendered, UTF-8 bytes when they came from a worker (transfer.ts) */
+  files: Partial<Record<FileFormat, string | Uint8Array>>;
   /** rows per CSV table, and of csv/acled_view.csv ('' when the document has none) */
   rows: Partial<Record<CsvTable | typeof ACLED_VIEW, string>>;
   /** the line of review/index.html (with --format review) */
@@ -68,7 +69,7 @@ export interface RenderedDocument {
 }
 
 export function renderDocument(doc: ExtractionDocument, formats: ReadonlySet<OutputFormat>): RenderedDocument {
-  const files: Partial<Record<FileFormat, string>> = {};
+  const files: Partial<Record<FileFormat, string | Uint8Array>> = {};
   for (const format of formats) if (isFileFormat(format)) files[format] = FILE_FORMATS[format].render(doc);
   const rows: RenderedDocument['rows'] = {};
   if (formats.has('csv')) for (const table of CSV_TABLES) rows[table] = csvRows(doc, table);
@@ -188,7 +189,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   let dataset: PendingFile | null = null;
   let errors: PendingFile | null = null;
   const pending = (): PendingFile[] => [...tables.values(), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
-  let queuedFiles: Array<[string, string]> = [];
+  let queuedFiles: Array<[string, string | Uint8Array]> = [];
   const abort = async (): Promise<void> => {
     queuedFiles = [];
     await Promise.all(pending().map((f) => f.discard()));
@@ -226,7 +227,8 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       let final = rendered;
       if (assigned.id !== rendered.id) {
         // Rare (a duplicate id): render again from the document with the id it is written under.
-        const doc = JSON.parse((rendered.compact ?? rendered.files.json)!) as ExtractionDocument;
+        const json = rendered.compact ?? rendered.files.json!;
+        const doc = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as ExtractionDocument;
         final = renderDocument({ ...doc, article: { ...doc.article, id: assigned.id } }, formats);
       }
       // The id is [A-Za-z0-9._-] and not '.'/'..', so these paths stay inside --out.

@@ -3,11 +3,12 @@
  * pool-worker.mjs, which registers tsx, when bundling failed or the extractor module is TypeScript.
  * The extractor is created once per worker, so lexicons are compiled once per thread, not per batch.
  */
-import { workerData } from 'piscina';
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Extractor } from '../pipeline.ts';
 import { extractBatch, type ItemResult } from './batch.ts';
 import type { InputItem } from './inputs.ts';
 import type { WorkerConfig } from './pool.ts';
+import { packBatch } from './transfer.ts';
 
 interface ExtractorModule {
   createExtractor(options: { language?: string }): Extractor;
@@ -21,6 +22,16 @@ const module: ExtractorModule = config.extractorModule === undefined
 const extractor = module.createExtractor({ language: config.language });
 const options = { formats: new Set(config.formats), debug: config.debug };
 
-export default function extractTask(items: InputItem[]): ItemResult[] {
-  return extractBatch(extractor, items, options);
+/** The batch's results, their files packed into one buffer that moves to the writing thread uncopied. */
+export default function extractTask(items: InputItem[]): unknown {
+  const packed = packBatch(extractBatch(extractor, items, options));
+  // piscina transfers what a returned "transferable" names and sends its value
+  return move({
+    get [transferableSymbol]() {
+      return packed.buffer;
+    },
+    get [valueSymbol]() {
+      return packed;
+    },
+  });
 }

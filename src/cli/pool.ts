@@ -10,6 +10,7 @@ import type { Extractor } from '../pipeline.ts';
 import { poolWorkerFile } from './bundle.mjs';
 import { extractBatch, type BatchOptions, type ItemResult } from './batch.ts';
 import type { InputItem } from './inputs.ts';
+import type { PackedBatch } from './transfer.ts';
 import type { OutputFormat } from './output.ts';
 
 /** What each worker needs to build its extractor and render documents: plain data. */
@@ -58,7 +59,7 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
   const waiting = new Set<(err: WorkerError) => void>();
   // The threads start as soon as the worker's module is known (a first run may bundle it first).
   const ready = workerFile(config).then(({ file, bundled }) => {
-    const pool = new Piscina<InputItem[], ItemResult[]>({
+    const pool = new Piscina<InputItem[], PackedBatch>({
       filename: file,
       minThreads: jobs,
       maxThreads: jobs,
@@ -83,7 +84,7 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
       waiting.add(reject);
       ready
         .then((pool) => pool.run(items))
-        .then(resolve, (err: unknown) => reject(err instanceof WorkerError ? err : asWorkerError(err)))
+        .then((packed) => resolve(packed.results), (err: unknown) => reject(err instanceof WorkerError ? err : asWorkerError(err)))
         .finally(() => waiting.delete(reject));
     }),
     close: () => ready.then((pool) => pool.close({ force: true }), () => undefined),
