@@ -173,11 +173,13 @@ describe('review page', () => {
     expect(toReviewHtml(doc)).toBe(html);
   });
 
-  it('indexes the articles sorted by id', () => {
+  it('indexes the articles in input order, the order of the CSV rows', () => {
     const a = reviewIndexEntry(sampleDocument({ id: 'b' }));
     const b = reviewIndexEntry(sampleDocument({ id: 'a' }));
     const html = toReviewIndexHtml([a, b]);
-    expect(html.indexOf('href="a.html"')).toBeLessThan(html.indexOf('href="b.html"'));
+    expect(html.indexOf('href="b.html"')).toBeLessThan(html.indexOf('href="a.html"'));
+    expect(html).toContain('<p class="meta">2 articles</p>');
+    expect(html.endsWith('</tr>\n</tbody>\n</table>\n</main>\n</body>\n</html>\n')).toBe(true);
     expect(escapeHtml(`<&"'>`)).toBe('&lt;&amp;&quot;&#39;&gt;');
   });
 });

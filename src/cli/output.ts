@@ -15,7 +15,7 @@ import { CSV_BOM, CSV_TABLES, csvHeader, csvRows, type CsvTable } from '../write
 import { ACLED_VIEW, toDataPackageJson } from '../writers/datapackage.ts';
 import { acledCsvRows, acledHeader } from '../writers/acled.ts';
 import { toJson } from '../writers/json.ts';
-import { reviewIndexEntry, toReviewHtml, toReviewIndexHtml, type ReviewIndexEntry } from '../writers/review.ts';
+import { REVIEW_INDEX_FOOT, reviewIndexEntry, reviewIndexHead, reviewIndexRow, toReviewHtml, type ReviewIndexEntry } from '../writers/review.ts';
 import { toYaml } from '../writers/yaml.ts';
 import { tempPath, writeFileAtomic, writeFileAtomicSync } from './atomic.ts';
 import { IdRegistry, type AssignedId } from './unique-ids.ts';
@@ -139,6 +139,41 @@ class PendingFile {
     await rename(tempPath(this.target), this.target);
   }
 
+  /**
+   * Close, then put the target in place as head + everything appended + foot, for a file whose
+   * beginning is only known at the end (review/index.html: how many articles, which language). The
+   * appended part is copied in chunks, never held whole.
+   */
+  async commitBetween(head: string, foot: string): Promise<void> {
+    await this.flush();
+    await this.handle.close();
+    const body = tempPath(this.target);
+    const whole = `${body}-whole`;
+    const out = await open(whole, 'w');
+    try {
+      await out.write(head, null, 'utf8');
+      const input = await open(body, 'r');
+      try {
+        const chunk = Buffer.allocUnsafe(1 << 20);
+        for (;;) {
+          const { bytesRead } = await input.read(chunk, 0, chunk.length, null);
+          if (bytesRead === 0) break;
+          await out.write(chunk, 0, bytesRead);
+        }
+      } finally {
+        await input.close();
+      }
+      await out.write(foot, null, 'utf8');
+      await out.close();
+    } catch (err) {
+      await out.close().catch(() => undefined);
+      await rm(whole, { force: true });
+      throw err;
+    }
+    await rename(whole, this.target);
+    await rm(body, { force: true });
+  }
+
   async discard(): Promise<void> {
     await this.handle.close().catch(() => undefined);
     await rm(tempPath(this.target), { force: true });
@@ -159,7 +194,7 @@ const MANIFEST = '.conflict-events-files';
  * A rerun over the same --out replaces its outputs: files an earlier run wrote (listed in its
  * manifest) that this run did not write are removed. Files the tool never wrote are left alone.
  */
-async function replaceManifest(dir: string, written: ReadonlySet<string>): Promise<void> {
+async function replaceManifest(dir: string, written: WrittenFiles): Promise<void> {
   const manifest = path.join(dir, MANIFEST);
   let previous: string[] = [];
   try {
@@ -172,7 +207,30 @@ async function replaceManifest(dir: string, written: ReadonlySet<string>): Promi
       .filter((rel) => !written.has(rel) && /^[a-z]+\/[A-Za-z0-9._-]+$/u.test(rel) && !rel.includes('..'))
       .map((rel) => rm(path.join(dir, rel), { force: true })),
   );
-  await writeFileAtomic(manifest, [...written].sort().map((rel) => `${rel}\n`).join(''));
+  await writeFileAtomic(manifest, written.list().sort().map((rel) => `${rel}\n`).join(''));
+}
+
+/** The per-article files of this run, relative to --out: every assigned id in every file format (nothing kept per file). */
+interface WrittenFiles {
+  has(rel: string): boolean;
+  list(): string[];
+}
+
+function writtenFiles(ids: IdRegistry, formats: readonly FileFormat[]): WrittenFiles {
+  return {
+    has(rel) {
+      const slash = rel.indexOf('/');
+      const format = rel.slice(0, slash) as FileFormat;
+      if (!formats.includes(format)) return false;
+      const suffix = `.${FILE_FORMATS[format].extension}`;
+      return rel.endsWith(suffix) && ids.assigned(rel.slice(slash + 1, -suffix.length));
+    },
+    list() {
+      const out: string[] = [];
+      for (const id of ids.ids()) for (const format of formats) out.push(`${format}/${id}.${FILE_FORMATS[format].extension}`);
+      return out;
+    },
+  };
 }
 
 export async function openOutput(options: OutputOptions): Promise<OutputWriter> {
@@ -185,15 +243,19 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   for (const d of fileDirs.values()) await mkdir(d, { recursive: true });
 
   const tables = new Map<CsvTable | typeof ACLED_VIEW, PendingFile>();
-  const reviewEntries: ReviewIndexEntry[] = [];
+  // review/index.html's rows are streamed like a table; its head is written at the end
+  let reviewIndex: PendingFile | null = null;
+  const reviewLanguages = new Set<string>();
+  let reviewCount = 0;
   let dataset: PendingFile | null = null;
   let errors: PendingFile | null = null;
-  const pending = (): PendingFile[] => [...tables.values(), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
+  const pending = (): PendingFile[] => [...tables.values(), ...(reviewIndex ? [reviewIndex] : []), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
   let queuedFiles: Array<[string, string | Uint8Array]> = [];
   const abort = async (): Promise<void> => {
     queuedFiles = [];
     await Promise.all(pending().map((f) => f.discard()));
     tables.clear();
+    reviewIndex = null;
     dataset = null;
     errors = null;
   };
@@ -208,14 +270,14 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       tables.set(ACLED_VIEW, await PendingFile.open(path.join(csvDir, `${ACLED_VIEW}.csv`), bom + acledHeader()));
     }
     if (formats.has('jsonl')) dataset = await PendingFile.open(path.join(dir, DATASET_FILE), '');
+    const reviewDir = fileDirs.get('review');
+    if (reviewDir !== undefined) reviewIndex = await PendingFile.open(path.join(reviewDir, 'index.html'), '');
   } catch (err) {
     await abort();
     throw err;
   }
 
   const ids = new IdRegistry();
-  /** per-article files this run wrote, relative to --out (for the manifest) */
-  const written = new Set<string>();
   const writer: OutputWriter = {
     async write(doc) {
       const assigned = writer.add(renderDocument(doc, formats));
@@ -237,12 +299,15 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
         if (content !== undefined) {
           const file = `${assigned.id}.${FILE_FORMATS[format].extension}`;
           queuedFiles.push([path.join(fileDir, file), content]);
-          written.add(`${format}/${file}`);
         }
       }
       for (const [table, file] of tables) file.append(final.rows[table] ?? '');
       if (dataset) dataset.append(`${final.compact!}\n`);
-      if (final.review) reviewEntries.push({ ...final.review, id: assigned.id });
+      if (final.review && reviewIndex) {
+        reviewIndex.append(reviewIndexRow({ ...final.review, id: assigned.id }));
+        reviewLanguages.add(final.review.language);
+        reviewCount++;
+      }
       return assigned;
     },
     async flush() {
@@ -265,15 +330,15 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       if (tables.size > 0) await writeFileAtomic(path.join(csvDir, 'datapackage.json'), toDataPackageJson({ bom: options.bom }));
       for (const file of tables.values()) await file.commit();
       tables.clear();
-      const reviewDir = fileDirs.get('review');
-      if (reviewDir !== undefined) await writeFileAtomic(path.join(reviewDir, 'index.html'), toReviewIndexHtml(reviewEntries));
+      if (reviewIndex) await reviewIndex.commitBetween(reviewIndexHead(reviewLanguages, reviewCount), REVIEW_INDEX_FOOT);
+      reviewIndex = null;
       if (dataset) await dataset.commit();
       dataset = null;
       // errors.jsonl describes this run only: a clean run removes the one an earlier run left.
       if (errors) await errors.commit();
       else await rm(errorsPath, { force: true });
       errors = null;
-      await replaceManifest(dir, written);
+      await replaceManifest(dir, writtenFiles(ids, [...fileDirs.keys()]));
     },
     abort,
   };

@@ -17,17 +17,31 @@ export interface AssignedId {
 const RESERVED = ['index'];
 
 export class IdRegistry {
-  private readonly taken = new Map<string, string>(RESERVED.map((r) => [r, '(reserved by the review index)'])); // lower-cased id → source
+  /** lower-cased id → the id as assigned and the source it was assigned to */
+  private readonly taken = new Map<string, { id: string; source: string }>(RESERVED.map((r) => [r, { id: r, source: '(reserved by the review index)' }]));
+  /** ids assigned, in input order */
+  private readonly order: string[] = [];
 
   assign(requested: string, source: string): AssignedId {
     // sanitizeId already keeps ids to [A-Za-z0-9._-]; '.' and '..' would still name directories.
     if (!SAFE_ID.test(requested) || requested === '.' || requested === '..') {
       throw new UnsafeIdError(`article id ${JSON.stringify(requested)} cannot be a file name`);
     }
-    const first = RESERVED.includes(requested.toLowerCase()) ? undefined : this.taken.get(requested.toLowerCase());
+    const first = RESERVED.includes(requested.toLowerCase()) ? undefined : this.taken.get(requested.toLowerCase())?.source;
     let id = requested;
     for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${requested}-${n}`;
-    this.taken.set(id.toLowerCase(), source);
+    this.taken.set(id.toLowerCase(), { id, source });
+    this.order.push(id);
     return first === undefined ? { id } : { id, duplicateOf: first };
+  }
+
+  /** Whether this exact id was assigned (the reserved names were not). */
+  assigned(id: string): boolean {
+    return this.taken.get(id.toLowerCase())?.id === id && !RESERVED.includes(id);
+  }
+
+  /** The ids assigned, in input order. */
+  ids(): readonly string[] {
+    return this.order;
   }
 }

@@ -321,31 +321,41 @@ export function reviewIndexEntry(doc: ExtractionDocument): ReviewIndexEntry {
   return { id: doc.article.id, title: doc.article.title, published: doc.article.published, language: doc.article.language, source: doc.article.source, counts };
 }
 
-/** review/index.html: every article with its record counts, sorted by id (deterministic). */
-export function toReviewIndexHtml(entries: readonly ReviewIndexEntry[]): string {
-  const sorted = [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const languages = new Set(sorted.map((e) => e.language));
+/** One article's row of review/index.html. */
+export function reviewIndexRow(e: ReviewIndexEntry): string {
+  const href = `${encodeURIComponent(e.id)}.html`;
+  return `<tr><td class="id"><a href="${escapeHtml(href)}">${escapeHtml(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${escapeHtml(e.title ?? '')}</a></td><td class="nowrap">${escapeHtml(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${escapeHtml(e.source)}</td></tr>\n`;
+}
+
+/** What comes before the rows of review/index.html: the page's language is the articles' when they share one. */
+export function reviewIndexHead(languages: ReadonlySet<string>, count: number): string {
   const only = languages.size === 1 ? [...languages][0]! : null;
   const lang = only ?? 'en';
   const dir = only === null ? 'ltr' : dirOf(only);
-  const rows = sorted.map((e) => {
-    const href = `${encodeURIComponent(e.id)}.html`;
-    return `<tr><td class="id"><a href="${escapeHtml(href)}">${escapeHtml(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${escapeHtml(e.title ?? '')}</a></td><td class="nowrap">${escapeHtml(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${escapeHtml(e.source)}</td></tr>`;
-  });
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">
 ${head('conflict-events review')}
 <body>
-<header class="page" dir="ltr"><h1>conflict-events review</h1><p class="meta">${sorted.length} articles</p></header>
+<header class="page" dir="ltr"><h1>conflict-events review</h1><p class="meta">${count} articles</p></header>
 <main style="padding: 1rem 1.5rem">
 <table>
 <thead><tr><th>id</th><th>title</th><th>published</th>${REVIEW_TYPES.map((t) => `<th><span class="swatch" style="background: var(--c-${t})"></span> ${TYPE_LABELS[t]}</th>`).join('')}<th>source</th></tr></thead>
 <tbody>
-${rows.join('\n')}
-</tbody>
+`;
+}
+
+export const REVIEW_INDEX_FOOT = `</tbody>
 </table>
 </main>
 </body>
 </html>
 `;
+
+/**
+ * review/index.html: every article with its record counts, in input order (the order of the CSV
+ * rows). The CLI streams the same parts (head, rows, foot) so the index costs no memory per article.
+ */
+export function toReviewIndexHtml(entries: readonly ReviewIndexEntry[]): string {
+  return reviewIndexHead(new Set(entries.map((e) => e.language)), entries.length) + entries.map(reviewIndexRow).join('') + REVIEW_INDEX_FOOT;
 }
+
