@@ -8,7 +8,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   ActorSchema,
   ArticleSchema,
@@ -21,6 +21,7 @@ import {
   SCHEMA_ID,
   StatementSchema,
 } from '../src/schema/index.ts';
+import { outputJsonSchema } from '../src/schema/compiled.ts';
 
 export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 
@@ -41,8 +42,8 @@ const SOURCES: ReadonlyArray<[string, z.ZodType, string]> = [
 export function schemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const [stem, schema, title] of SOURCES) {
-    // io: 'output' describes the documents as written (the shape users read).
-    const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output' }) as Record<string, unknown>;
+    // the output's schema describes the documents as written (the shape users read); validateDocument compiles the same one
+    const generated = outputJsonSchema(schema) as Record<string, unknown>;
     const { $schema, ...rest } = generated;
     const json = {
       $schema,

@@ -22,7 +22,7 @@ describe('IdRegistry', () => {
     expect(ids.assign('X', 'c.txt')).toEqual({ id: 'X-3', duplicateOf: 'a.txt' });
     expect(ids.assign('x-2', 'd.txt')).toEqual({ id: 'x-2-2', duplicateOf: 'b.txt' });
     // what the rerun manifest is made from: the ids as assigned, exact case, in order
-    expect(ids.ids()).toEqual(['x', 'x-2', 'X-3', 'x-2-2']);
+    expect([...ids.ids()]).toEqual(['x', 'x-2', 'X-3', 'x-2-2']);
     expect(['x', 'X-3', 'x-3', 'X', 'index', 'y'].map((id) => ids.assigned(id))).toEqual([true, true, false, false, false, false]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * schemas/*.schema.json: generated from the zod schemas (stale files fail here: run `npm run schemas`),
- * and every document the extractor writes validates against them with an independent validator (ajv).
+ * and every document the extractor writes validates against them, read from disk, with ajv in strict mode
+ * (validateDocument's compiled path uses ajv too, on a reworked copy of the same schema built in memory).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

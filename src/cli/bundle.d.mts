@@ -23,6 +23,7 @@ export interface BundleOptions {
 export declare const ENTRIES: Record<string, string>;
 export declare function defaultCacheDirs(root?: string): string[];
 export declare function sourceFiles(root: string): string[];
+export declare function prepareCacheDir(cacheDir: string, root?: string): void;
 export declare function sourceHash(root: string, entries: Record<string, string>): string;
 export declare function ensureBundle(options?: BundleOptions): Promise<Bundle>;
 export declare function projectBundle(): Promise<Bundle>;

@@ -104,10 +104,11 @@ function isInside(dir, root) {
 }
 
 /**
- * Creates the cache directory. Outside the package (the system's temp) it must be private to this
- * user: anyone who could write there could put code in the bundle this user runs.
+ * Creates a cache directory. Outside the package (the system's temp) it must be private to this
+ * user: anyone who could write there could put code in the bundle this user runs (or change the
+ * lexicons its runs see: the lexicon cache, src/packs/lexicon-cache.ts, uses this too).
  */
-function prepareCacheDir(cacheDir, root) {
+export function prepareCacheDir(cacheDir, root = ROOT) {
   if (isInside(cacheDir, root)) {
     mkdirSync(cacheDir, { recursive: true });
     return;

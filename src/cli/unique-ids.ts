@@ -17,10 +17,8 @@ export interface AssignedId {
 const RESERVED = ['index'];
 
 export class IdRegistry {
-  /** lower-cased id → the id as assigned and the source it was assigned to */
+  /** lower-cased id → the id as assigned and the source it was assigned to (the reserved names first, then input order) */
   private readonly taken = new Map<string, { id: string; source: string }>(RESERVED.map((r) => [r, { id: r, source: '(reserved by the review index)' }]));
-  /** ids assigned, in input order */
-  private readonly order: string[] = [];
 
   assign(requested: string, source: string): AssignedId {
     // sanitizeId already keeps ids to [A-Za-z0-9._-]; '.' and '..' would still name directories.
@@ -31,7 +29,6 @@ export class IdRegistry {
     let id = requested;
     for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${requested}-${n}`;
     this.taken.set(id.toLowerCase(), { id, source });
-    this.order.push(id);
     return first === undefined ? { id } : { id, duplicateOf: first };
   }
 
@@ -41,7 +38,8 @@ export class IdRegistry {
   }
 
   /** The ids assigned, in input order. */
-  ids(): readonly string[] {
-    return this.order;
+  *ids(): Iterable<string> {
+    let k = 0;
+    for (const { id } of this.taken.values()) if (k++ >= RESERVED.length) yield id;
   }
 }

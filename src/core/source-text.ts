@@ -62,40 +62,51 @@ const FOLDED_UNITS = (() => {
 })();
 
 /**
- * Scratch arrays for foldText, reused from call to call: a typed array is memory outside the JS heap,
+ * Scratch arrays for folding, reused from call to call: a typed array is memory outside the JS heap,
  * slow to allocate and counted against the collector, and folding runs once per article and per
- * lexicon entry. Texts longer than SCRATCH_LIMIT get arrays of their own, so the scratch stays small.
+ * name recorded. Texts longer than SCRATCH_LIMIT get arrays of their own, so the scratch stays small.
  */
 const SCRATCH_LIMIT = 1 << 20;
 let scratchUnits = new Uint16Array(4096);
 let scratchMap = new Int32Array(4097);
 
+function scratchFor(n: number): { units: Uint16Array; map: Int32Array } {
+  if (n <= scratchUnits.length) return { units: scratchUnits, map: scratchMap };
+  const units = new Uint16Array(n);
+  const map = new Int32Array(n + 1);
+  if (n <= SCRATCH_LIMIT) {
+    scratchUnits = units;
+    scratchMap = map;
+  }
+  return { units, map };
+}
+
+/** The folded code unit for an original one, or -1 when folding drops it. */
+function foldedUnit(code: number): number {
+  if (DROPPED_UNITS[code] === 1) return -1;
+  const folded = FOLDED_UNITS[code]!;
+  return folded === 0 ? code : folded;
+}
+
+/** The first k code units back to a string in one native call (lone surrogates pass through unchanged). */
+function unitsToString(units: Uint16Array, k: number): string {
+  return Buffer.from(units.buffer, units.byteOffset, k * 2).toString('utf16le');
+}
+
 /** Fold text for matching; one folded code unit per kept original code unit (dropped ones vanish). */
 export function foldText(original: string): FoldedText {
   const n = original.length;
-  let out = scratchUnits;
-  let map = scratchMap;
-  if (n > out.length) {
-    out = new Uint16Array(n);
-    map = new Int32Array(n + 1);
-    if (n <= SCRATCH_LIMIT) {
-      scratchUnits = out;
-      scratchMap = map;
-    }
-  }
+  const { units, map } = scratchFor(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const code = original.charCodeAt(i);
-    if (DROPPED_UNITS[code] === 1) continue;
     // surrogate pairs are kept as they are, one map entry per code unit
-    const folded = FOLDED_UNITS[code]!;
-    out[k] = folded === 0 ? code : folded;
+    const unit = foldedUnit(original.charCodeAt(i));
+    if (unit < 0) continue;
+    units[k] = unit;
     map[k++] = i;
   }
   map[k] = n;
-  // code units back to a string in one native call (lone surrogates pass through unchanged)
-  const folded = Buffer.from(out.buffer, out.byteOffset, k * 2).toString('utf16le');
-  return { folded, map: map.slice(0, k + 1) };
+  return { folded: unitsToString(units, k), map: map.slice(0, k + 1) };
 }
 
 /** Fold a lexicon entry the same way the text is folded, and squeeze its spaces. */
@@ -103,26 +114,23 @@ export function foldKey(s: string): string {
   // foldText(s.normalize('NFC')).folded with runs of white space as one space, trimmed — in one
   // pass without the offset map (stages fold names this way for every mention they record)
   const text = s.normalize('NFC');
-  const n = text.length;
-  const out = n <= scratchUnits.length ? scratchUnits : new Uint16Array(n);
+  const { units } = scratchFor(text.length);
   let k = 0;
   let space = false;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (DROPPED_UNITS[code] === 1) continue;
-    const f = FOLDED_UNITS[code]!;
-    const unit = f === 0 ? code : f;
+  for (let i = 0; i < text.length; i++) {
+    const unit = foldedUnit(text.charCodeAt(i));
+    if (unit < 0) continue;
     if (SPACE_UNITS[unit] === 1) {
       space = k > 0;
       continue;
     }
     if (space) {
-      out[k++] = 32;
+      units[k++] = 32;
       space = false;
     }
-    out[k++] = unit;
+    units[k++] = unit;
   }
-  return Buffer.from(out.buffer, out.byteOffset, k * 2).toString('utf16le');
+  return unitsToString(units, k);
 }
 
 /** Code units that are white space to \s (the folded ones included), as a lookup table. */

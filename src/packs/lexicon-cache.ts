@@ -23,12 +23,12 @@
  * CONFLICT_EVENTS_LEXICON_CACHE=0 turns it off.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { accessSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { defaultCacheDirs } from '../cli/bundle.mjs';
+import { defaultCacheDirs, prepareCacheDir } from '../cli/bundle.mjs';
 import * as L from './lexicon-schema.ts';
 
 /** Changes whenever what an entry holds or how it is keyed changes. */
@@ -120,7 +120,7 @@ function cacheDir(roots: readonly string[]): string | null {
     dir = null;
     for (const root of roots) {
       try {
-        dir = prepareCacheDir(root);
+        dir = prepareLexiconDir(root);
         break;
       } catch {
         // next one
@@ -131,35 +131,13 @@ function cacheDir(roots: readonly string[]): string | null {
   return dir;
 }
 
-/**
- * Creates root/lexicons, writable by this user. Outside the package (the system's temp) both must be
- * private to this user: bundle.mjs's rule for its cache directory.
- */
-function prepareCacheDir(root: string): string {
+/** Creates root/lexicons, writable by this user, under bundle.mjs's rule (private to this user outside the package). */
+function prepareLexiconDir(root: string): string {
+  prepareCacheDir(root, PACKAGE_ROOT);
   const dir = join(root, 'lexicons');
-  if (isInside(root, PACKAGE_ROOT)) {
-    mkdirSync(dir, { recursive: true });
-  } else {
-    mkdirSync(root, { recursive: true, mode: 0o700 });
-    assertPrivate(root);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    assertPrivate(dir);
-  }
+  prepareCacheDir(dir, PACKAGE_ROOT);
   accessSync(dir, constants.R_OK | constants.W_OK);
   return dir;
-}
-
-function assertPrivate(dir: string): void {
-  const stat = lstatSync(dir);
-  if (!stat.isDirectory()) throw new Error(`${dir} is not a directory`);
-  if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || (stat.mode & 0o022) !== 0)) {
-    throw new Error(`${dir} is not private to this user`);
-  }
-}
-
-function isInside(dir: string, root: string): boolean {
-  const rel = relative(resolve(root), resolve(dir));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** The data of the entry in `file` if it is a complete entry for `key`; undefined otherwise (missing, unreadable, corrupt). */
