@@ -5,7 +5,7 @@
  * accepted when the lexicon knows the remaining word, so وزير stays وزير.
  */
 import { foldKey } from './source-text.ts';
-import { wordOf, type Token } from './tokens.ts';
+import { pinnedWord, wordOf, type Token, type Word } from './tokens.ts';
 
 export interface PhraseMatch<T> {
   values: readonly T[];
@@ -26,24 +26,29 @@ interface Entry<T> {
   values: T[];
 }
 
-/** A trie over the words of the phrases after their first: one map lookup per word of text read. */
+/**
+ * A trie over the words of the phrases after their first: one map lookup per word of text read, by
+ * Word (one object per spelling while an article is read), so a lookup is a reference test.
+ */
 interface Node<T> {
   /** the phrase that ends at this word, if any */
   entry: Entry<T> | null;
-  next: Map<string, Node<T>> | null;
+  next: Map<Word, Node<T>> | null;
 }
 
 export interface WordVariant {
   word: string;
+  /** the shared Word of `word` */
+  w: Word;
   /** code units of the original word before `word` starts (0 when nothing stripped) */
   offset: number;
   proclitic: string;
 }
 
 /** The readings of a folded word with its proclitics removed, most literal first. */
-export function wordVariants(word: string): WordVariant[] {
-  const out: WordVariant[] = [{ word, offset: 0, proclitic: '' }];
-  const bases: WordVariant[] = [out[0]!];
+export function wordVariants(word: string): Array<Omit<WordVariant, 'w'>> {
+  const out: Array<Omit<WordVariant, 'w'>> = [{ word, offset: 0, proclitic: '' }];
+  const bases: Array<Omit<WordVariant, 'w'>> = [out[0]!];
   const c0 = word[0];
   if ((c0 === 'و' || c0 === 'ف') && word.length > 2) {
     const v = { word: word.slice(1), offset: 1, proclitic: c0 };
@@ -65,8 +70,17 @@ export function wordVariants(word: string): WordVariant[] {
 
 /** Every matcher asks for the same word's readings: compute them once per distinct word. */
 export function variantsOf(tok: Token): WordVariant[] {
-  const w = tok.word;
-  return (w.readings ??= wordVariants(w.text).map((v) => ({ ...v, word: wordOf(v.word).text }))) as WordVariant[];
+  return readingsOf(tok.word);
+}
+
+function readingsOf(w: Word): WordVariant[] {
+  if (w.readings === undefined) {
+    w.readings = wordVariants(w.text).map((v) => {
+      const word = wordOf(v.word);
+      return { word: word.text, w: word, offset: v.offset, proclitic: v.proclitic };
+    });
+  }
+  return w.readings as WordVariant[];
 }
 
 /**
@@ -87,47 +101,61 @@ export function hasValueOfType<V extends { type: string }>(values: readonly V[] 
 let nextMatcherId = 0;
 
 /**
- * Which matchers have a phrase starting with a word, as a bit set by matcher id: one lookup per
- * word reading tells every matcher whether it needs to look at all (most words start nothing).
+ * Which lexicon matchers have a phrase starting with a word, as a bit set by matcher id on the
+ * (pinned) word, `Word.firstBits`: one test per word reading tells every matcher whether it needs to
+ * look at all (most words start nothing).
  */
-const FIRST_WORDS = new Map<string, number>();
 const MAX_FILTERED = 30;
-/** Bumped whenever FIRST_WORDS changes, so a word's cached bit set is recomputed after a new matcher is built. */
+/** Bumped whenever a word's firstBits change, so a word's cached bit set is recomputed after a new matcher is built. */
 let generation = 0;
 
-function candidatesOf(tok: Token): number {
-  const w = tok.word;
+function candidatesOf(w: Word): number {
   if (w.generation !== generation) {
     let bits = 0;
-    for (const v of variantsOf(tok)) bits |= FIRST_WORDS.get(v.word) ?? 0;
+    const readings = readingsOf(w);
+    for (let r = 0; r < readings.length; r++) bits |= readings[r]!.w.firstBits;
     w.candidates = bits;
     w.generation = generation;
   }
-  return w.candidates!;
+  return w.candidates;
 }
 
 export class PhraseMatcher<T> {
-  /** first word → the trie of the phrases that start with it */
-  private readonly byFirst = new Map<string, Node<T>>();
+  /**
+   * first word → the trie of the phrases that start with it. A lexicon matcher (one with memo
+   * slots) keeps it on its pinned words instead (`Word.starts[id]`); a short-lived one keeps it here.
+   */
+  private readonly byFirst = new Map<Word, Node<T>>();
   private readonly byKey = new Map<string, Entry<T>>();
+  private size = 0;
 
   add(phrase: string, value: T): void {
     const key = foldKey(phrase);
     if (!key) return;
-    // the words as the shared Word strings, so comparing them with token texts is mostly a pointer test
-    const words = key.split(' ').map((w) => wordOf(w).text);
+    // a lexicon's words stay the same objects for the life of the process; an article's own
+    // matcher's words need only last the article
+    const words = key.split(' ').map((w) => (this.id >= 0 ? pinnedWord(w) : wordOf(w)));
     const first = words[0]!;
-    if (this.id >= 0 && this.id <= MAX_FILTERED) {
-      const bits = FIRST_WORDS.get(first) ?? 0;
-      if ((bits & (1 << this.id)) === 0) {
-        FIRST_WORDS.set(first, bits | (1 << this.id));
+    let node: Node<T> | undefined;
+    if (this.id >= 0) {
+      if (this.id <= MAX_FILTERED && (first.firstBits & (1 << this.id)) === 0) {
+        first.firstBits |= 1 << this.id;
         generation++;
       }
-    }
-    let node = this.byFirst.get(first);
-    if (!node) {
-      node = { entry: null, next: null };
-      this.byFirst.set(first, node);
+      const starts = (first.starts ??= []);
+      node = starts[this.id] as Node<T> | undefined;
+      if (!node) {
+        node = { entry: null, next: null };
+        starts[this.id] = node;
+        this.size++;
+      }
+    } else {
+      node = this.byFirst.get(first);
+      if (!node) {
+        node = { entry: null, next: null };
+        this.byFirst.set(first, node);
+        this.size++;
+      }
     }
     for (let k = 1; k < words.length; k++) {
       node.next ??= new Map();
@@ -168,7 +196,7 @@ export class PhraseMatcher<T> {
     if (!tok) return null;
     if (this.id < 0) return this.computeAt(tokens, i, clitics);
     // most words start no phrase of this matcher: one bit test, no cache entry
-    if (this.id <= MAX_FILTERED && (candidatesOf(tok) & (1 << this.id)) === 0) return null;
+    if (this.id <= MAX_FILTERED && (candidatesOf(tok.word) & (1 << this.id)) === 0) return null;
     // sized once for every matcher's two slots (growing an empty array slot by slot reallocates it)
     const memo = (tok.memo ??= new Array<unknown>(nextMatcherId * 2));
     const slot = this.id * 2 + (clitics ? 0 : 1);
@@ -182,13 +210,13 @@ export class PhraseMatcher<T> {
   private computeAt(tokens: readonly Token[], i: number, clitics: boolean): PhraseMatch<T> | null {
     const tok = tokens[i];
     // an article's own matchers (its aliases) are often still empty
-    if (!tok || this.byFirst.size === 0) return null;
+    if (!tok || this.size === 0) return null;
     let best: PhraseMatch<T> | null = null;
-    const variants = variantsOf(tok);
+    const variants = readingsOf(tok.word);
     const readings = clitics ? variants.length : 1;
     for (let r = 0; r < readings; r++) {
       const v = variants[r]!;
-      let node = this.byFirst.get(v.word);
+      let node = (this.id >= 0 ? v.w.starts?.[this.id] : this.byFirst.get(v.w)) as Node<T> | undefined;
       if (!node) continue;
       // the longest phrase of this reading: walk the trie while the words go on (spaces only between them)
       let found = node.entry;
@@ -197,7 +225,7 @@ export class PhraseMatcher<T> {
         const t = tokens[k]!;
         // a phrase never spans punctuation or a line break
         if (!t.spaced) break;
-        const child = node.next.get(t.text);
+        const child = node.next.get(t.word);
         if (!child) break;
         node = child;
         if (node.entry) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize, withText, wordOf } from './tokens.ts';
+import { pinnedWord, tokenize, withText, wordOf } from './tokens.ts';
 
 /** The definition the scanner implements: maximal runs of letters, marks and numbers. */
 function reference(s: string): Array<[string, number, number]> {
@@ -62,5 +62,27 @@ describe('the word table', () => {
     expect(words.every((w, i) => wordOf(w) === first[i] && first[i]!.text === w)).toBe(true);
     const [t] = tokenize(`x ${words[12_345]} y`).slice(1);
     expect(t!.word).toBe(first[12_345]);
+  });
+});
+
+describe('restarting the word table', () => {
+  it('keeps pinned (lexicon) words and their data, and keeps one Word per spelling within an article', async () => {
+    const { PhraseMatcher } = await import('./phrase-matcher.ts');
+    const lexicon = new PhraseMatcher<string>();
+    lexicon.add('مجلس الدفاع', 'council');
+    const pinned = pinnedWord('الدفاع');
+    const before = tokenize('وبمجلس الدفاع');
+    expect(lexicon.matchAt(before, 0)?.values).toEqual(['council']);
+    const loose = wordOf('كلمةعابرة');
+    // fill the table past its limit: the next article starts it again
+    for (let i = 0; i < 100_001; i++) wordOf(`r${i.toString(36)}`);
+    const tokens = tokenize('وبمجلس الدفاع كلمةعابرة كلمةعابرة');
+    expect(tokens[1]!.word).toBe(pinned);
+    expect(tokens[2]!.word).not.toBe(loose);
+    expect(tokens[2]!.word).toBe(tokens[3]!.word);
+    expect(wordOf('كلمةعابرة')).toBe(tokens[2]!.word);
+    const m = lexicon.matchAt(tokens, 0);
+    expect(m?.values).toEqual(['council']);
+    expect([m?.proclitic, m?.first, m?.last]).toEqual(['وب', 0, 1]);
   });
 });

@@ -1,18 +1,32 @@
 /** Word tokens of the folded text, with folded offsets. */
 
 /**
- * A distinct folded word, shared by every token that spells it in every article of the process:
- * what depends on the spelling alone (its proclitic readings, which matchers a phrase can start
- * with it) is worked out once per word instead of once per token.
+ * A distinct folded word, shared by every token that spells it: what depends on the spelling alone
+ * (its proclitic readings, which matchers a phrase can start with it, its grammar roles) is worked
+ * out once per word instead of once per token, and lexicons find their data on the word itself.
+ *
+ * Identity: while an article is read, one spelling is one Word, so phrase tries and grammar tables
+ * compare words by reference. Lexicon words are pinned: they stay the same object for the life of
+ * the process and carry the lexicons' data (a word that is not pinned carries none).
  */
-export interface Word {
-  text: string;
+export class Word {
+  readonly text: string;
   /** proclitic readings (phrase-matcher's WordVariant[]), filled on first use */
-  readings?: unknown;
+  readings: unknown = undefined;
   /** bit set of the matchers whose phrases can start at this word (any reading) … */
-  candidates?: number;
-  /** … as of this generation of the matchers' first-word index */
-  generation?: number;
+  candidates = 0;
+  /** … as of this generation of the matchers' first-word index (-1: not yet worked out) */
+  generation = -1;
+  /** bit set of the lexicon matchers with a phrase whose first word is this one (pinned words) */
+  firstBits = 0;
+  /** per lexicon matcher id, the trie of its phrases that start with this word (pinned words) */
+  starts: unknown[] | undefined = undefined;
+  /** per grammar (language pack), the bit set of this word's grammar roles (pinned words) */
+  roles: number[] | undefined = undefined;
+  pinned = false;
+  constructor(text: string) {
+    this.text = text;
+  }
 }
 
 export interface Token {
@@ -35,14 +49,17 @@ export interface Token {
 /**
  * The words seen so far: an open-addressing hash table over the code units, so the tokenizer finds a
  * word it has met without cutting it out of the text first. Bounded: a long run over many articles
- * meets new spellings (names, typos) forever, so past the limit the table starts again; words are
- * rebuilt as they are met.
+ * meets new spellings (names, typos) forever, so past the limit the table starts again with only
+ * the pinned words; the others are rebuilt as they are met. It starts again only before an article
+ * is tokenized, never while one is read, so one spelling is one Word for the whole article.
  */
 const MAX_WORDS = 100_000;
 let capacity = 1 << 14;
 let slots: Array<Word | undefined> = new Array<Word | undefined>(capacity);
 let hashes = new Int32Array(capacity);
 let size = 0;
+/** lexicon words, kept across restarts of the table */
+const pinnedWords: Word[] = [];
 
 /** FNV-1a over the code units of s[start, end), never 0. */
 function hashOf(s: string, start: number, end: number): number {
@@ -78,24 +95,43 @@ function wordIn(s: string, start: number, end: number): Word {
     if (w === undefined) break;
     if (hashes[i] === h && w.text.length === length && s.startsWith(w.text, start)) return w;
   }
-  if (size >= MAX_WORDS) {
-    slots = new Array<Word | undefined>(capacity);
-    hashes.fill(0);
-    size = 0;
-  } else if ((size + 1) * 2 > capacity) {
-    grow();
-  }
+  if ((size + 1) * 2 > capacity) grow();
   // a copy of its own: a slice of an article's text may keep the whole text alive (V8 sliced
   // strings), and the table outlives the article
-  const w: Word = { text: flatCopy(s.slice(start, end)) };
+  const w = new Word(flatCopy(s.slice(start, end)));
   place(w, h);
   size++;
   return w;
 }
 
+/** Past MAX_WORDS, start the table again with the pinned words (between articles only). */
+function restartIfFull(): void {
+  if (size < MAX_WORDS) return;
+  slots = new Array<Word | undefined>(capacity);
+  hashes.fill(0);
+  size = 0;
+  for (const w of pinnedWords) {
+    place(w, hashOf(w.text, 0, w.text.length));
+    size++;
+    // its readings may name words that are gone from the table: read them again
+    w.readings = undefined;
+    w.generation = -1;
+  }
+}
+
 /** The shared Word for a folded spelling. */
 export function wordOf(text: string): Word {
   return wordIn(text, 0, text.length);
+}
+
+/** The Word for a lexicon's folded spelling, kept for the life of the process so it can carry the lexicon's data. */
+export function pinnedWord(text: string): Word {
+  const w = wordOf(text);
+  if (!w.pinned) {
+    w.pinned = true;
+    pinnedWords.push(w);
+  }
+  return w;
 }
 
 const UTF16LE = 'utf16le';
@@ -122,6 +158,7 @@ function wordUnitAt(s: string, i: number): number {
 }
 
 export function tokenize(folded: string): Token[] {
+  restartIfFull();
   const tokens: Token[] = [];
   const n = folded.length;
   let prevEnd = -1;

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
 import { foldKey, foldText } from '../core/source-text.ts';
+import { pinnedWord, wordOf, type Word } from '../core/tokens.ts';
 import * as L from './lexicon-schema.ts';
 import { readLexicon } from './lexicon-cache.ts';
 import { arabicMorphology } from './ar/morphology.ts';
@@ -132,7 +133,8 @@ export interface Morphology {
 
 export type GrammarRole = Exclude<keyof z.infer<typeof L.GrammarLexicon>, 'place_cues'>;
 export interface Grammar {
-  has(role: GrammarRole, foldedWord: string): boolean;
+  /** whether a folded word (a token's Word, or a spelling) has a role */
+  has(role: GrammarRole, word: Word | string): boolean;
   /** place kind named by a cue word ("مدينة" → city), or undefined */
   placeCue(foldedWord: string): z.infer<typeof L.PlaceKind> | undefined;
 }
@@ -156,6 +158,8 @@ function load<S extends z.ZodType>(lang: string, file: string, schema: S, option
 const MORPHOLOGY: Record<string, Morphology> = { ar: arabicMorphology };
 
 const packCache = new Map<string, LanguagePack>();
+/** each pack's grammar keeps its words' roles in a slot of its own (`Word.roles[slot]`) */
+let nextGrammarSlot = 0;
 
 export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
@@ -186,23 +190,28 @@ function buildPack(lang: string): LanguagePack {
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
   const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
   const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
-  // every word's roles as one bit set: one lookup per question, at every token of every stage
-  const roleBit: Record<string, number> = {};
-  const wordRoles = new Map<string, number>();
+  // every word's roles as one bit set on the (pinned) word itself, in this grammar's slot: one
+  // field read per question, at every token of every stage
+  const slot = nextGrammarSlot++;
+  const roleBit = new Map<string, number>();
   for (const [role, list] of Object.entries(grammarLex)) {
     if (role === 'place_cues') continue;
-    const index = Object.keys(roleBit).length;
-    if (index >= 31) throw new Error(`lexicon ${lang}/grammar.yaml: more than 31 roles`);
-    roleBit[role] = 1 << index;
+    const bit = 1 << roleBit.size;
+    if (roleBit.size >= 31) throw new Error(`lexicon ${lang}/grammar.yaml: more than 31 roles`);
+    roleBit.set(role, bit);
     for (const w of list as string[]) {
-      const key = foldKey(w);
-      wordRoles.set(key, (wordRoles.get(key) ?? 0) | roleBit[role]);
+      const word = pinnedWord(foldKey(w));
+      const roles = (word.roles ??= []);
+      roles[slot] = (roles[slot] ?? 0) | bit;
     }
   }
   const cues = new Map<string, z.infer<typeof L.PlaceKind>>();
   for (const [kind, list] of Object.entries(grammarLex.place_cues)) for (const w of list ?? []) cues.set(foldKey(w), kind as z.infer<typeof L.PlaceKind>);
   const grammar: Grammar = {
-    has: (role, word) => ((wordRoles.get(word) ?? 0) & (roleBit[role] ?? 0)) !== 0,
+    has: (role, word) => {
+      const roles = (typeof word === 'string' ? wordOf(word) : word).roles;
+      return roles !== undefined && ((roles[slot] ?? 0) & (roleBit.get(role) ?? 0)) !== 0;
+    },
     placeCue: (word) => cues.get(word),
   };
 

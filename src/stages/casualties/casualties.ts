@@ -298,7 +298,7 @@ function sideOf(ctx: Context, s: Sentence, groupSpan: Span | null): string | nul
   const { tokens } = ctx;
   const k = tokenAt(tokens, groupSpan.end);
   const of = tokens[k];
-  if (!of || of.end > s.end || !ctx.pack.grammar.has('of', of.text)) return null;
+  if (!of || of.end > s.end || !ctx.pack.grammar.has('of', of.word)) return null;
   const next = tokens[k + 1];
   return next ? (actorsStartingIn(ctx, next.start, next.end)[0]?.key ?? null) : null;
 }

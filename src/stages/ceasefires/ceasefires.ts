@@ -123,7 +123,7 @@ function sides(ctx: Context, s: Sentence): { parties: string[]; mediators: strin
     const actor = actorByKey(ctx).get(m.key)!;
     const k = tokenAt(tokens, m.start);
     const prev = tokens[k - 1];
-    if (prev && ctx.pack.grammar.has('mediation', prev.text)) {
+    if (prev && ctx.pack.grammar.has('mediation', prev.word)) {
       if (!mediators.includes(actor.key)) mediators.push(actor.key);
     } else if (BELLIGERENT.has(actor.kind) && !parties.includes(actor.key)) parties.push(actor.key);
   }

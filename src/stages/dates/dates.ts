@@ -70,7 +70,7 @@ function resolveAbsolute(ctx: Context, a: AbsoluteDate, notAfter: boolean): Pick
 /** A weekday (optionally after يوم, optionally followed by a future or past marker) at token i. */
 function weekdayAt(ctx: Context, i: number): { first: number; last: number; weekday: number; future: boolean } | null {
   let k = i;
-  if (ctx.tokens[k] && ctx.pack.grammar.has('day_nouns', ctx.tokens[k]!.text)) {
+  if (ctx.tokens[k] && ctx.pack.grammar.has('day_nouns', ctx.tokens[k]!.word)) {
     const after = lexAt(ctx, k + 1).find((v) => v.type === 'weekday');
     if (after) k++;
   }
@@ -144,7 +144,7 @@ function dateAt(ctx: Context, i: number): Found | null {
   const partLex = values.find((v) => v.type === 'part_of_day');
   if (partLex && partLex.type === 'part_of_day' && here) {
     let j = here.last + 1;
-    if (tokens[j] && ctx.pack.grammar.has('day_nouns', tokens[j]!.text) && tokens[j]!.spaced) j++;
+    if (tokens[j] && ctx.pack.grammar.has('day_nouns', tokens[j]!.word) && tokens[j]!.spaced) j++;
     if (tokens[j]?.spaced) {
       const w = weekdayAt(ctx, j);
       const rd = w ? null : relativeDayAt(ctx, j);
@@ -214,7 +214,7 @@ function dateAt(ctx: Context, i: number): Found | null {
 
   // a bare year after عام/سنة/العام: "عام 2014"
   const t = tokens[i]!;
-  if (ctx.pack.grammar.has('year_nouns', t.text) && tokens[i + 1]?.spaced && /^(19|20)\d\d$/u.test(tokens[i + 1]!.text)) {
+  if (ctx.pack.grammar.has('year_nouns', t.word) && tokens[i + 1]?.spaced && /^(19|20)\d\d$/u.test(tokens[i + 1]!.text)) {
     const y = Number(tokens[i + 1]!.text);
     return {
       first: i, last: i + 1, kind: 'year', start: utcDate(y, 1, 1), end: utcDate(y, 12, 31), precision: 'year', part: null, calendar: 'gregorian',

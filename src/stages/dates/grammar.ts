@@ -44,14 +44,14 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     if (day < 1 || day > 31) return null;
     k = i + 1;
     // "10 من أكتوبر"
-    if (tokens[k] && pack.grammar.has('of', tokens[k]!.text) && tokens[k]!.spaced) k++;
-  } else if (ord && ord.type === 'ordinal' && ordinal && tokens[ordinal.last + 1] && pack.grammar.has('of', tokens[ordinal.last + 1]!.text)) {
+    if (tokens[k] && pack.grammar.has('of', tokens[k]!.word) && tokens[k]!.spaced) k++;
+  } else if (ord && ord.type === 'ordinal' && ordinal && tokens[ordinal.last + 1] && pack.grammar.has('of', tokens[ordinal.last + 1]!.word)) {
     // "السابع من أكتوبر": an ordinal day needs من before the month
     day = ord.value;
     k = ordinal.last + 2;
   }
   // "نهاية نيسان", "مطلع الشهر": a part of a month names the month
-  const monthPart = day === null && pack.grammar.has('month_parts', t.text) && !!tokens[i + 1]?.spaced;
+  const monthPart = day === null && pack.grammar.has('month_parts', t.word) && !!tokens[i + 1]?.spaced;
   if (monthPart) k = i + 1;
   const mo = monthAt(pack, tokens, k);
   if (!mo) return null;
@@ -74,7 +74,7 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     last++;
     // era marks: "1442 هـ" (folded: "1442 ه"), "2020 م"
     const era = tokens[last + 1];
-    if (era && era.spaced && (pack.grammar.has('era_hijri', era.text) || pack.grammar.has('era_gregorian', era.text))) last++;
+    if (era && era.spaced && (pack.grammar.has('era_hijri', era.word) || pack.grammar.has('era_gregorian', era.word))) last++;
   }
   if (day === null && year === null && !monthPart) return null;
   return { first: i, last, day, month, year, calendar };

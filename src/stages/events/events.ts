@@ -84,11 +84,10 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   // a word inside an actor's or a place's name is not a trigger ("قوات الدعم السريع")
   if (actorsHere.some((a) => a.start < span.end && a.end > span.start) || placesHere.some((p) => p.start < span.end && p.end > span.start)) return;
   // conditional ("إذا امتدت المعارك") or possible ("المعارك قد تمتد"): not something that happened
-  const before = tokens.slice(Math.max(first, m.first - 3), m.first).map((t) => t.text);
-  if (before.some((w) => pack.grammar.has('conditional', w))) return;
+  for (let k = Math.max(first, m.first - 3); k < m.first; k++) if (pack.grammar.has('conditional', tokens[k]!.word)) return;
   const next = tokens[m.last + 1];
   const afterNext = tokens[m.last + 2];
-  if (next && afterNext && next.end <= s.end && pack.grammar.has('modals', next.text) && pack.morphology.looksLikePresentVerb(afterNext.text)) return;
+  if (next && afterNext && next.end <= s.end && pack.grammar.has('modals', next.word) && pack.morphology.looksLikePresentVerb(afterNext.text)) return;
 
   // the ceasefire stage owns truce words
   const o = source.toOriginal(span);
@@ -136,7 +135,7 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const after = inSentence.filter((x) => x.start >= span.end);
   let actor1: string | null = null;
   let actor2: string | null = null;
-  const between = !!tokens[m.last + 1] && pack.grammar.has('between', tokens[m.last + 1]!.text);
+  const between = !!tokens[m.last + 1] && pack.grammar.has('between', tokens[m.last + 1]!.word);
   if (asVerb) {
     // "طلب باشينيان في رسالة إلى بوتين": the speaker acts on the addressee
     actor1 = asVerb.speaker;

@@ -144,7 +144,7 @@ function first<T extends EntityLex['type']>(m: PhraseMatch<EntityLex> | null, ty
 function placeAfterIn(ctx: Context, last: number): { place: PlaceEntry; span: Span; last: number } | null {
   const { tokens, pack } = ctx;
   const inTok = tokens[last + 1];
-  if (!inTok?.spaced || !pack.grammar.has('in', inTok.text) || !tokens[last + 2]?.spaced) return null;
+  if (!inTok?.spaced || !pack.grammar.has('in', inTok.word) || !tokens[last + 2]?.spaced) return null;
   const pm = pack.entities.matchAt(tokens, last + 2, false);
   const p = first(pm, 'place');
   return p && pm ? { place: p.place, span: spanOf(tokens, pm), last: pm.last } : null;
@@ -188,8 +188,8 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
     if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
-    if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.text) || pack.morphology.hasProcliticArticle(t.text)) break;
-    if (k === from && pack.grammar.has('not_names', t.text)) break;
+    if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
+    if (k === from && pack.grammar.has('not_names', t.word)) break;
     const tm = pack.time.matchAt(tokens, k, false);
     if (tm && tm.values.some((v) => v.type !== 'month')) break;
     if (pack.speech.matchAt(tokens, k, false)) break;
@@ -209,8 +209,7 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
     last = k;
   }
   if (last < from) return null;
-  const particle = (w: string) => pack.grammar.has('name_particles', w);
-  if (last - from === 2 && stop === 'word' && !particle(tokens[last]!.text) && !particle(tokens[last - 1]!.text)) last--;
+  if (last - from === 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
   return { first: from, last };
 }
 
@@ -223,7 +222,7 @@ function appositionPerson(ctx: Context, idx: MentionIndex, i: number): number | 
   if (!next || next.spaced || !/^\s*[،,]\s*$/u.test(source.folded.slice(tokens[run.last]!.end, next.start))) return null;
   const tm = pack.entities.matchAt(tokens, run.last + 1, false);
   const title = first(tm, 'title');
-  if (!title && !pack.grammar.has('apposition_heads', next.text)) return null;
+  if (!title && !pack.grammar.has('apposition_heads', next.word)) return null;
   // the apposition runs to the next comma (at most eight words)
   let end = run.last + 1;
   while (end + 1 < tokens.length && end - run.last < 8 && tokens[end + 1]!.spaced) end++;
@@ -246,7 +245,7 @@ function appositionPerson(ctx: Context, idx: MentionIndex, i: number): number | 
 /** Skip title modifiers ("السابق") so the name after them is found. */
 function afterModifiers(ctx: Context, last: number): number {
   let k = last;
-  while (ctx.tokens[k + 1]?.spaced && ctx.pack.grammar.has('title_modifiers', ctx.tokens[k + 1]!.text)) k++;
+  while (ctx.tokens[k + 1]?.spaced && ctx.pack.grammar.has('title_modifiers', ctx.tokens[k + 1]!.word)) k++;
   return k;
 }
 
@@ -399,7 +398,7 @@ export function findMentions(ctx: Context): void {
       if (g && gm) {
         let last = gm.last;
         let where: PlaceDraft | null = null;
-        if (tokens[last + 1] && pack.grammar.has('in', tokens[last + 1]!.text) && tokens[last + 1]!.spaced) {
+        if (tokens[last + 1] && pack.grammar.has('in', tokens[last + 1]!.word) && tokens[last + 1]!.spaced) {
           const pm = pack.entities.matchAt(tokens, last + 2, false);
           const p = first(pm, 'place');
           if (p && pm) {
@@ -649,7 +648,7 @@ function countryOrDemonymMention(ctx: Context, idx: MentionIndex, m: PhraseMatch
   const span = spanOf(ctx.tokens, m);
   countryPlace(ctx, idx, c.country, span);
   const prev = ctx.tokens[m.first - 1];
-  const locative = ctx.pack.morphology.locativeProclitic(m.proclitic) || (!!prev && ctx.tokens[m.first]!.spaced && ctx.pack.grammar.has('locative', prev.text));
+  const locative = ctx.pack.morphology.locativeProclitic(m.proclitic) || (!!prev && ctx.tokens[m.first]!.spaced && ctx.pack.grammar.has('locative', prev.word));
   if (!locative) addActor(ctx, idx, stateSpec(c.country, 'actors:country-name'), span);
 }
 
@@ -667,11 +666,11 @@ function capitalActsAsState(ctx: Context, m: PhraseMatch<EntityLex>): boolean {
   const next = tokens[m.last + 1];
   if (next?.spaced && pack.speech.matchAt(tokens, m.last + 1)) return true;
   if (!prev || !tokens[m.first]!.spaced) return false;
-  if (pack.grammar.has('locative', prev.text)) return false;
+  if (pack.grammar.has('locative', prev.word)) return false;
   // "اتهمت يريفان باكو": a capital right after another state's name is the other party
   const before = pack.entities.matchAt(tokens, m.first - 1);
   if (before && before.last === m.first - 1 && before.values.some((v) => v.type === 'country' || (v.type === 'place' && v.place.capital_of))) return true;
-  if (pack.grammar.has('of', prev.text)) {
+  if (pack.grammar.has('of', prev.word)) {
     const before = tokens[m.first - 2];
     return !!before && pack.morphology.isParticiple(before.text);
   }

@@ -152,13 +152,13 @@ export function figureAt(pack: LanguagePack, folded: string, tokens: readonly To
     const gap = folded.slice(tokens[last]!.end, next.start);
     let b: NumberHit | null = null;
     const stripped = pack.morphology.stripConjunction(next.text);
-    if (qualifier === 'range' && next.spaced && (stripped !== null || pack.grammar.has('range_to', next.text))) {
+    if (qualifier === 'range' && next.spaced && (stripped !== null || pack.grammar.has('range_to', next.word))) {
       // "بين 10 و15": the second bound carries the conjunction
       const bare = withText(next, stripped ?? '');
       const arr = [...tokens.slice(0, last + 1), bare, ...tokens.slice(last + 2)];
       b = bare.text ? numberAt(pack, folded, arr, last + 1) : null;
-      if (!b && pack.grammar.has('range_to', next.text)) b = numberAt(pack, folded, tokens, last + 2);
-    } else if (pack.grammar.has('range_to', next.text) && next.spaced && !n.vague) {
+      if (!b && pack.grammar.has('range_to', next.word)) b = numberAt(pack, folded, tokens, last + 2);
+    } else if (pack.grammar.has('range_to', next.word) && next.spaced && !n.vague) {
       b = numberAt(pack, folded, tokens, last + 2);
     } else if (DASH_GAP.test(gap) && DIGITS.test(next.text)) {
       b = numberAt(pack, folded, tokens, last + 1);

@@ -99,13 +99,13 @@ export function findStatements(ctx: Context): void {
         const via = actorAtToken(ctx, k);
         if (via) {
           let j = tokenIndexOfEnd(tokens, via.end) + 1;
-          if (tokens[j] && pack.grammar.has('relay_source', tokens[j]!.text)) {
+          if (tokens[j] && pack.grammar.has('relay_source', tokens[j]!.word)) {
             const sp = actorAtToken(ctx, j + 1);
             if (sp) {
               j = tokenIndexOfEnd(tokens, sp.end) + 1;
               let verbText = source.evidence(verbSpan).text;
               let vs = verbSpan;
-              if (tokens[j] && pack.grammar.has('saying_nouns', tokens[j]!.text)) {
+              if (tokens[j] && pack.grammar.has('saying_nouns', tokens[j]!.word)) {
                 vs = { start: tokens[j]!.start, end: tokens[j]!.end };
                 verbText = source.evidence(vs).text;
                 j++;
@@ -149,7 +149,7 @@ export function findStatements(ctx: Context): void {
       if (!speaker) {
         // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
         let b = i - 1;
-        while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.text)) b--;
+        while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
         speaker = actorEndingAt(ctx, b);
         if (speaker) rule = 'statements:speaker-then-verb';
       }
@@ -165,14 +165,14 @@ export function findStatements(ctx: Context): void {
       let addressee: KeyedSpan | undefined;
       let cStart = contentAfter(ctx, s, k, quotes);
       for (let j = k; j < k + 6 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
-        if (pack.grammar.has('addressee_markers', tokens[j]!.text) && tokens[j]!.start < cStart + 40) {
+        if (pack.grammar.has('addressee_markers', tokens[j]!.word) && tokens[j]!.start < cStart + 40) {
           addressee = actorAtToken(ctx, j + 1);
           if (addressee) {
             if (cStart < addressee.end) cStart = contentAfter(ctx, s, tokenAt(tokens, addressee.end), quotes);
             break;
           }
         }
-        if (pack.grammar.has('complementizers', tokens[j]!.text)) break;
+        if (pack.grammar.has('complementizers', tokens[j]!.word)) break;
       }
       // "طلب جاويش أوغلو نظيره الروسي سيرغي لافروف، إرسال تحذير": asked whom, then what
       if (!addressee && verb.verb.stance === 'demands') {
@@ -205,7 +205,7 @@ function opensClause(ctx: Context, s: Sentence, k: number, inDate: Uint8Array): 
   if (!t || t.end > s.end) return true;
   const gap = ctx.source.folded.slice(ctx.tokens[k - 1]?.end ?? s.start, t.start);
   if (/[:"«']/u.test(gap)) return true;
-  return inDate[k] === 1 || ctx.pack.grammar.has('complementizers', t.text) || ctx.pack.stopwords.has(t.text) || ctx.pack.morphology.hasProcliticArticle(t.text);
+  return inDate[k] === 1 || ctx.pack.grammar.has('complementizers', t.word) || ctx.pack.stopwords.has(t.text) || ctx.pack.morphology.hasProcliticArticle(t.text);
 }
 
 /** Move an end offset back over a connective and punctuation: "…الهجوم، فيما" → "…الهجوم". */
@@ -213,7 +213,7 @@ function trimConnective(ctx: Context, start: number, end: number): number {
   const { tokens } = ctx;
   let e = end;
   let k = tokenAt(tokens, end) - 1;
-  while (k >= 0 && tokens[k]!.start >= start && ctx.pack.grammar.has('connectives', tokens[k]!.text)) {
+  while (k >= 0 && tokens[k]!.start >= start && ctx.pack.grammar.has('connectives', tokens[k]!.word)) {
     e = tokens[k]!.start;
     k--;
   }
@@ -237,10 +237,10 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
     if (gap.includes(':')) return t.start;
     const q = quotes.find((x) => x.start <= t.start && x.end >= t.end);
     if (q) return q.start - 1;
-    if (ctx.pack.grammar.has('complementizers', t.text)) return t.start;
+    if (ctx.pack.grammar.has('complementizers', t.word)) return t.start;
     // "المساعدة التي يمكن أن تقدمها": a complementizer past a relative pronoun is not the speech's;
     // "نفى … أي علاقة، مؤكدا أن …": one past another reporting verb belongs to that clause
-    if (ctx.pack.grammar.has('relatives', t.text)) break;
+    if (ctx.pack.grammar.has('relatives', t.word)) break;
     if (j > k && ctx.pack.speech.matchAt(tokens, j)?.values.some((v) => v.type === 'verb')) break;
   }
   return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
