@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hijriToGregorian, iso, nearestYear, relativePeriod, utcDate, weekdayAfter, weekdayOnOrBefore, yearNotAfter } from './calendar.ts';
 
@@ -25,5 +26,17 @@ describe('calendar', () => {
     expect(relativePeriod(sunday, 'week', -1).map(iso)).toEqual(['2020-10-19', '2020-10-25']);
     expect(relativePeriod(sunday, 'month', -1).map(iso)).toEqual(['2020-10-01', '2020-10-31']);
     expect(relativePeriod(sunday, 'year', 0).map(iso)).toEqual(['2020-01-01', '2020-12-31']);
+  });
+});
+
+describe('iso', () => {
+  it('writes the first ten characters of toISOString for any date', () => {
+    fc.assert(
+      fc.property(fc.date({ noInvalidDate: true }), (d) => {
+        expect(iso(d)).toBe(d.toISOString().slice(0, 10));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(iso(new Date(Date.UTC(2020, 8, 27)))).toBe('2020-09-27');
   });
 });

@@ -7,8 +7,13 @@ export function utcDate(year: number, month: number, day: number): Date | null {
   return d;
 }
 
+/** YYYY-MM-DD of a UTC date (toISOString's first ten characters, written without building the full timestamp). */
 export function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 export function parseIso(s: string): Date | null {

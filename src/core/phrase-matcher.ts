@@ -128,6 +128,8 @@ export class PhraseMatcher<T> {
   private readonly byFirst = new Map<Word, Node<T>>();
   private readonly byKey = new Map<string, Entry<T>>();
   private size = 0;
+  /** OR of the `bloom` bits of byFirst's words: a reading whose bit is not in it starts nothing here */
+  private bloom = 0;
 
   add(phrase: string, value: T): void {
     const key = foldKey(phrase);
@@ -154,6 +156,7 @@ export class PhraseMatcher<T> {
       if (!node) {
         node = { entry: null, next: null };
         this.byFirst.set(first, node);
+        this.bloom |= first.bloom;
         this.size++;
       }
     }
@@ -216,7 +219,7 @@ export class PhraseMatcher<T> {
     const readings = clitics ? variants.length : 1;
     for (let r = 0; r < readings; r++) {
       const v = variants[r]!;
-      let node = (this.id >= 0 ? v.w.starts?.[this.id] : this.byFirst.get(v.w)) as Node<T> | undefined;
+      let node = (this.id >= 0 ? v.w.starts?.[this.id] : (v.w.bloom & this.bloom) === 0 ? undefined : this.byFirst.get(v.w)) as Node<T> | undefined;
       if (!node) continue;
       // the longest phrase of this reading: walk the trie while the words go on (spaces only between them)
       let found = node.entry;

@@ -24,8 +24,11 @@ export class Word {
   /** per grammar (language pack), the bit set of this word's grammar roles (pinned words) */
   roles: number[] | undefined = undefined;
   pinned = false;
-  constructor(text: string) {
+  /** one bit of 32 picked by the spelling's hash: short-lived phrase matchers OR their first words' bits into a filter */
+  readonly bloom: number;
+  constructor(text: string, hash: number) {
     this.text = text;
+    this.bloom = 1 << ((hash >>> 27) & 31);
   }
 }
 
@@ -85,6 +88,12 @@ function grow(): void {
   for (let i = 0; i < old.length; i++) if (old[i] !== undefined) place(old[i]!, oldHashes[i]!);
 }
 
+/** Whether s has the code units of word at start (a loop: words are short, and the builtin call costs more). */
+function sameUnits(s: string, start: number, word: string): boolean {
+  for (let k = 0; k < word.length; k++) if (s.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
+  return true;
+}
+
 /** The shared Word spelled s[start, end). */
 function wordIn(s: string, start: number, end: number): Word {
   const h = hashOf(s, start, end);
@@ -93,12 +102,12 @@ function wordIn(s: string, start: number, end: number): Word {
   for (let i = h & mask; ; i = (i + 1) & mask) {
     const w = slots[i];
     if (w === undefined) break;
-    if (hashes[i] === h && w.text.length === length && s.startsWith(w.text, start)) return w;
+    if (hashes[i] === h && w.text.length === length && sameUnits(s, start, w.text)) return w;
   }
   if ((size + 1) * 2 > capacity) grow();
   // a copy of its own: a slice of an article's text may keep the whole text alive (V8 sliced
   // strings), and the table outlives the article
-  const w = new Word(flatCopy(s.slice(start, end)));
+  const w = new Word(flatCopy(s.slice(start, end)), h);
   place(w, h);
   size++;
   return w;

@@ -7,6 +7,7 @@ import {
   hijriToGregorian, iso, nearestYear, relativePeriod, shiftDays, utcDate, weekdayAfter, weekdayOnOrBefore, yearNotAfter,
 } from '../../core/calendar.ts';
 import { tokenAt, type Token } from '../../core/tokens.ts';
+import { hasValueOfType } from '../../core/phrase-matcher.ts';
 import type { TimeLex } from '../../packs/pack.ts';
 import { absoluteDateAt, NUMERIC_DATE, type AbsoluteDate } from './grammar.ts';
 
@@ -243,6 +244,15 @@ function pushDate(ctx: Context, f: Found, span: { start: number; end: number }):
   });
 }
 
+/** Whether a word has an ASCII digit (/\d/u, without running a regular expression at every token). */
+function hasDigit(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 export function findDates(ctx: Context): void {
   const { tokens } = ctx;
   const zones = ctx.zones.filter((z) => z.kind === 'title' || z.kind === 'subtitle' || z.kind === 'body');
@@ -253,7 +263,7 @@ export function findDates(ctx: Context): void {
       // most words start no date: skip them before trying every grammar
       const t = tokens[i]!;
       const g = ctx.pack.grammar;
-      if (!ctx.pack.time.matchAt(tokens, i) && !/\d/u.test(t.text) && !g.has('year_nouns', t.text) && !g.has('day_nouns', t.text) && !g.has('month_parts', t.text) && !ctx.pack.numbers.matchAt(tokens, i, false)?.values.some((v) => v.type === 'ordinal')) continue;
+      if (!ctx.pack.time.matchAt(tokens, i) && !hasDigit(t.text) && !g.has('year_nouns', t.word) && !g.has('day_nouns', t.word) && !g.has('month_parts', t.word) && !hasValueOfType(ctx.pack.numbers.matchAt(tokens, i, false)?.values, 'ordinal')) continue;
       const f = dateAt(ctx, i);
       if (!f || !inZone(tokens[f.last]!)) continue;
       const span = { start: tokens[f.first]!.start, end: tokens[f.last]!.end };

@@ -100,6 +100,8 @@ function bylineOf(pack: LanguagePack, folded: string): { name: string; code: str
 }
 
 function agencyFor(pack: LanguagePack, folded: string): { name: string; code: string } | null {
+  // a name of at most five words: a longer line (the last paragraph of the body) is not tokenized for nothing
+  if (folded.length > 80) return null;
   const tokens = tokenize(folded);
   if (tokens.length === 0 || tokens.length > 5) return null;
   const m = pack.entities.matchAt(tokens, 0);

@@ -460,8 +460,9 @@ export function findMentions(ctx: Context): void {
 
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
-    // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is not new
-    const claimedSpans = ctx.records.actors.flatMap((x) => x.spans).sort((p, q) => p.start - q.start);
+    // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is
+    // not new. Gathered at the first alias found (most articles have none), before it adds a span.
+    let claimedSpans: Span[] | null = null;
     let cursor = 0;
     const aliases = new PhraseMatcher<string>({ memo: false });
     for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
@@ -470,9 +471,11 @@ export function findMentions(ctx: Context): void {
       if (!isReportedZone(ctx, t)) continue;
       const m = aliases.matchAt(tokens, i);
       const id = m?.values[0];
-      while (cursor < claimedSpans.length && claimedSpans[cursor]!.end <= t.start) cursor++;
       const a = id ? idx.actorByIdentity.get(id) : undefined;
       if (!m || !a) continue;
+      claimedSpans ??= ctx.records.actors.flatMap((x) => x.spans).sort((p, q) => p.start - q.start);
+      // token starts only grow, so the cursor ends where advancing it at every token would have left it
+      while (cursor < claimedSpans.length && claimedSpans[cursor]!.end <= t.start) cursor++;
       const span = { start: m.start, end: tokens[m.last]!.end };
       let inside = false;
       for (let c = cursor; c < claimedSpans.length && claimedSpans[c]!.start <= span.start && !inside; c++) inside = span.start < claimedSpans[c]!.end;
