@@ -247,11 +247,21 @@ function pushDate(ctx: Context, f: Found, span: { start: number; end: number }):
 /** Whether a word has an ASCII digit (/\d/u, without running a regular expression at every token). */
 function hasDigit(word: string): boolean {
   for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    if (c >= 48 && c <= 57) return true;
+    if (isAsciiDigit(word.charCodeAt(k))) return true;
   }
   return false;
 }
+
+/** Whether folded[from, to) has a digit, then / . or -, then a digit (what every NUMERIC_DATE match has). */
+function digitSeparatorDigit(folded: string, from: number, to: number): boolean {
+  for (let k = from + 1; k < to - 1; k++) {
+    const c = folded.charCodeAt(k);
+    if ((c === 47 || c === 46 || c === 45) && isAsciiDigit(folded.charCodeAt(k - 1)) && isAsciiDigit(folded.charCodeAt(k + 1))) return true;
+  }
+  return false;
+}
+
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 export function findDates(ctx: Context): void {
   const { tokens } = ctx;
@@ -273,7 +283,9 @@ export function findDates(ctx: Context): void {
       pushDate(ctx, f, span);
       i = f.last;
     }
-    // numeric dates (2020-11-01, 01/11/2020)
+    // numeric dates (2020-11-01, 01/11/2020): every one has a digit, a separator and a digit, which
+    // most paragraphs lack; the pattern (a lookbehind first) is run only where one is
+    if (!digitSeparatorDigit(ctx.source.folded, zone.span.start, zone.span.end)) continue;
     const text = ctx.source.folded.slice(zone.span.start, zone.span.end);
     for (const m of text.matchAll(NUMERIC_DATE)) {
       const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];

@@ -4,7 +4,7 @@
  * state bodies (القوات الأذربيجانية), LEADERS GROUP [في PLACE] for group leaders, CUE NAME for places
  * no gazetteer knows (مدينة X), and capitals standing for their state (باكو تؤكد).
  */
-import type { ActorDraft, Context, PlaceDraft } from '../../core/context.ts';
+import type { ActorDraft, Context, KeyedSpan, PlaceDraft } from '../../core/context.ts';
 import { PhraseMatcher, valueOfType, variantsOf, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
@@ -157,6 +157,34 @@ function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: P
   const m = ctx.pack.entities.matchAt(ctx.tokens, last + 1, false);
   const d = first(m, 'demonym') ?? first(m, 'country');
   return d && m ? { country: d.country, m } : null;
+}
+
+/**
+ * Every span of the records with its record's key, by start and then longest first (ties keep record
+ * order). Most articles have a few dozen: an insertion sort there, which runs inline, where a sort
+ * calling a comparator costs several microseconds an article; Array.prototype.sort (stable) past that.
+ */
+function keyedSpans(records: ReadonlyArray<{ key: string; spans: readonly Span[] }>): KeyedSpan[] {
+  const out: KeyedSpan[] = [];
+  for (const r of records) for (const sp of r.spans) out.push({ start: sp.start, end: sp.end, key: r.key });
+  const before = (x: KeyedSpan, y: KeyedSpan): boolean => x.start < y.start || (x.start === y.start && x.end > y.end);
+  if (out.length > 64) return out.sort((x, y) => x.start - y.start || y.end - x.end);
+  for (let i = 1; i < out.length; i++) {
+    const item = out[i]!;
+    let j = i - 1;
+    while (j >= 0 && before(item, out[j]!)) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = item;
+  }
+  return out;
+}
+
+/** Whether an actor mention found so far covers the folded offset. */
+function actorSpanCovers(ctx: Context, offset: number): boolean {
+  for (const a of ctx.records.actors) for (const sp of a.spans) if (sp.start <= offset && offset < sp.end) return true;
+  return false;
 }
 
 function cueOf(ctx: Context, tok: Token): PlaceDraft['kind'] | undefined {
@@ -460,10 +488,6 @@ export function findMentions(ctx: Context): void {
 
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
-    // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is
-    // not new. Gathered at the first alias found (most articles have none), before it adds a span.
-    let claimedSpans: Span[] | null = null;
-    let cursor = 0;
     const aliases = new PhraseMatcher<string>({ memo: false });
     for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
     for (let i = 0; i < tokens.length; i++) {
@@ -473,12 +497,10 @@ export function findMentions(ctx: Context): void {
       const id = m?.values[0];
       const a = id ? idx.actorByIdentity.get(id) : undefined;
       if (!m || !a) continue;
-      claimedSpans ??= ctx.records.actors.flatMap((x) => x.spans).sort((p, q) => p.start - q.start);
-      // token starts only grow, so the cursor ends where advancing it at every token would have left it
-      while (cursor < claimedSpans.length && claimedSpans[cursor]!.end <= t.start) cursor++;
       const span = { start: m.start, end: tokens[m.last]!.end };
-      let inside = false;
-      for (let c = cursor; c < claimedSpans.length && claimedSpans[c]!.start <= span.start && !inside; c++) inside = span.start < claimedSpans[c]!.end;
+      // an alias inside a span already claimed ("علييف" in "إلهام علييف") is not new; the spans this
+      // loop adds all end before it, since its matches go left to right and never overlap
+      const inside = actorSpanCovers(ctx, span.start);
       if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, span);
       i = m.last;
     }
@@ -497,12 +519,8 @@ export function findMentions(ctx: Context): void {
       a.affiliation = idx.actorByIdentity.get(`state:${a.country}`)?.key ?? null;
     }
   }
-  ctx.actorMentions = ctx.records.actors
-    .flatMap((a) => a.spans.map((sp) => ({ start: sp.start, end: sp.end, key: a.key })))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  ctx.placeMentions = ctx.records.places
-    .flatMap((p) => p.spans.map((sp) => ({ start: sp.start, end: sp.end, key: p.key })))
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  ctx.actorMentions = keyedSpans(ctx.records.actors);
+  ctx.placeMentions = keyedSpans(ctx.records.places);
 }
 
 /**
