@@ -267,32 +267,41 @@ export type ArticleInput = z.infer<typeof ArticleInputSchema>;
  * Cross-field checks zod's shape cannot express: every evidence span slices article.text exactly,
  * and every id a record points at exists. Returns the problems found (empty when the document holds).
  */
-/** Whether text has `part` at `start`, compared in place (no slice per span; spans are short, so a loop beats the builtin's call). */
-function slicesTo(text: string, start: number, part: string): boolean {
-  for (let k = 0; k < part.length; k++) if (text.charCodeAt(start + k) !== part.charCodeAt(k)) return false;
-  return true;
+/** Whether an evidence span slices `text` to its text, compared in place (no slice per span). */
+function spanHolds(text: string, e: Evidence): boolean {
+  const { start, end } = e;
+  const part = e.text;
+  if (!(start >= 0 && end >= start && end <= text.length && end - start === part.length)) return false;
+  return text.slice(start, end) === part;
 }
 
+const RECORD_TABLES = Object.keys(RECORD_SCHEMAS) as RecordTable[];
+
 export function checkDocumentIntegrity(doc: ExtractionDocument): string[] {
-  // Runs for every document written: plain loops, and nothing allocated unless something is wrong.
+  // Runs for every document written: plain loops, and nothing allocated unless something is wrong
+  // (where a problem is, is worked out only then).
   const problems: string[] = [];
   const text = doc.article.text;
   const checkSpans = (list: readonly Evidence[], where: () => string): void => {
     for (const e of list) {
-      if (e.end < e.start || e.end > text.length || e.end - e.start !== e.text.length || !slicesTo(text, e.start, e.text)) {
-        problems.push(`${where()}: evidence [${e.start}, ${e.end}) does not slice article.text to ${JSON.stringify(e.text)}`);
-      }
+      if (!spanHolds(text, e)) problems.push(`${where()}: evidence [${e.start}, ${e.end}) does not slice article.text to ${JSON.stringify(e.text)}`);
     }
+  };
+  const allHold = (list: readonly Evidence[]): boolean => {
+    for (let k = 0; k < list.length; k++) if (!spanHolds(text, list[k]!)) return false;
+    return true;
   };
   if (doc.article.agency) checkSpans(doc.article.agency.evidence, () => 'article.agency');
   doc.article.credits.forEach((c, i) => checkSpans(c.evidence, () => `article.credits[${i}]`));
   const ids = new Set<string>();
-  for (const table of Object.keys(RECORD_SCHEMAS) as RecordTable[]) {
-    for (const record of doc[table]) {
+  for (const table of RECORD_TABLES) {
+    const records: ReadonlyArray<{ id: string; evidence: Evidence[]; mentions?: Evidence[] }> = doc[table];
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
       if (ids.has(record.id)) problems.push(`duplicate id ${record.id}`);
       ids.add(record.id);
-      checkSpans(record.evidence, () => `${table}.${record.id}`);
-      if ('mentions' in record) checkSpans(record.mentions, () => `${table}.${record.id}.mentions`);
+      if (!allHold(record.evidence)) checkSpans(record.evidence, () => `${table}.${record.id}`);
+      if (record.mentions !== undefined && !allHold(record.mentions)) checkSpans(record.mentions, () => `${table}.${record.id}.mentions`);
     }
   }
   const missing = (from: string, to: string | null): void => {
