@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PROGRAM } from './args.ts';
 import { formatOf } from './formats.ts';
 import { listInputFiles } from './walk.ts';
+import { groupThousands } from '../core/format.ts';
 
 const REDRAW_MS = 100;
 const CLEAR_LINE = '\r\u001b[K';
@@ -24,7 +25,7 @@ export interface Progress {
 
 export const silentProgress: Progress = { update: () => undefined, clear: () => undefined, setTotal: () => undefined };
 
-const grouped = (n: number): string => Math.round(n).toLocaleString('en-US');
+const grouped = (n: number): string => groupThousands(Math.round(n));
 
 function duration(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));

@@ -136,7 +136,7 @@ export interface Grammar {
   /** whether a folded word (a token's Word, or a spelling) has a role */
   has(role: GrammarRole, word: Word | string): boolean;
   /** place kind named by a cue word ("مدينة" → city), or undefined */
-  placeCue(foldedWord: string): z.infer<typeof L.PlaceKind> | undefined;
+  placeCue(word: Word | string): z.infer<typeof L.PlaceKind> | undefined;
 }
 
 const LEXICON_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
@@ -205,14 +205,18 @@ function buildPack(lang: string): LanguagePack {
       roles[slot] = (roles[slot] ?? 0) | bit;
     }
   }
-  const cues = new Map<string, z.infer<typeof L.PlaceKind>>();
-  for (const [kind, list] of Object.entries(grammarLex.place_cues)) for (const w of list ?? []) cues.set(foldKey(w), kind as z.infer<typeof L.PlaceKind>);
+  for (const [kind, list] of Object.entries(grammarLex.place_cues)) {
+    for (const w of list ?? []) {
+      const word = pinnedWord(foldKey(w));
+      (word.placeCues ??= [])[slot] = kind;
+    }
+  }
   const grammar: Grammar = {
     has: (role, word) => {
       const roles = (typeof word === 'string' ? wordOf(word) : word).roles;
       return roles !== undefined && ((roles[slot] ?? 0) & (roleBit.get(role) ?? 0)) !== 0;
     },
-    placeCue: (word) => cues.get(word),
+    placeCue: (word) => (typeof word === 'string' ? wordOf(word) : word).placeCues?.[slot] as z.infer<typeof L.PlaceKind> | undefined,
   };
 
   const time = new PhraseMatcher<TimeLex>();

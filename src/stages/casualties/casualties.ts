@@ -12,13 +12,14 @@ import { tokenAt } from '../../core/tokens.ts';
 import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
 import { actorsStartingIn, datesWithin, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CasualtyLex } from '../../packs/pack.ts';
+import { groupThousands } from '../../core/format.ts';
 import type { Casualty, Evidence } from '../../schema/index.ts';
 
 type Outcome = Casualty['outcome'];
 type Group = Casualty['group'];
 
 export function bounds(value: number, high: number | null, qualifier: Casualty['qualifier']): Pick<Casualty, 'low' | 'best' | 'high' | 'display'> {
-  const f = (n: number) => n.toLocaleString('en-US');
+  const f = groupThousands;
   switch (qualifier) {
     case 'exact':
       return { low: value, best: value, high: value, display: f(value) };

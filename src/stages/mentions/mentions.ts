@@ -189,7 +189,7 @@ function actorSpanCovers(ctx: Context, offset: number): boolean {
 
 function cueOf(ctx: Context, tok: Token): PlaceDraft['kind'] | undefined {
   for (const v of variantsOf(tok)) {
-    const kind = ctx.pack.grammar.placeCue(v.word);
+    const kind = ctx.pack.grammar.placeCue(v.w);
     if (kind) return kind;
   }
   return undefined;
