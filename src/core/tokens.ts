@@ -51,6 +51,25 @@ export interface Token {
   memo: unknown[] | undefined;
 }
 
+/** Tokens are made by one constructor, so every stage sees one object shape. */
+class WordToken implements Token {
+  text: string;
+  word: Word;
+  start: number;
+  end: number;
+  index: number;
+  spaced: boolean;
+  memo: unknown[] | undefined = undefined;
+  constructor(word: Word, start: number, end: number, index: number, spaced: boolean) {
+    this.text = word.text;
+    this.word = word;
+    this.start = start;
+    this.end = end;
+    this.index = index;
+    this.spaced = spaced;
+  }
+}
+
 /**
  * The words seen so far: an open-addressing hash table over the code units, so the tokenizer finds a
  * word it has met without cutting it out of the text first. Bounded: a long run over many articles
@@ -191,7 +210,7 @@ export function tokenize(folded: string): Token[] {
       if (c !== 32 && c !== 9) spaced = false;
     }
     const word = wordIn(folded, start, i);
-    tokens.push({ text: word.text, word, start, end: i, index: tokens.length, spaced, memo: undefined });
+    tokens.push(new WordToken(word, start, i, tokens.length, spaced));
     prevEnd = i;
   }
   return tokens;
@@ -224,5 +243,5 @@ export function tokenBefore(tokens: readonly Token[], offset: number): number {
 /** The same token read as other text (a conjunction stripped), without the match cache of the original. */
 export function withText(t: Token, text: string): Token {
   const word = wordOf(text);
-  return { text: word.text, word, start: t.start, end: t.end, index: t.index, spaced: t.spaced, memo: undefined };
+  return new WordToken(word, t.start, t.end, t.index, t.spaced);
 }
