@@ -3,7 +3,7 @@ import { parse, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { ExtractionDocument } from '../src/schema/index.ts';
 import { toJson } from '../src/writers/json.ts';
-import { toYaml } from '../src/writers/yaml.ts';
+import { isPlain, toYaml } from '../src/writers/yaml.ts';
 import { sampleDocument } from './fixtures/sample-document.ts';
 
 /** Strings a YAML 1.1 parser (PyYAML, Psych) reads as something other than a string when unquoted. */
@@ -53,6 +53,19 @@ describe('YAML writer', () => {
     }
     expect(yaml).toContain('  published: "2020-11-01"\n');
     expect(yaml).toContain('  title: "yes"\n');
+  });
+
+  it('writes a string plain exactly when the plain-string pattern allows it', () => {
+    const PLAIN = /^\p{L}[\p{L}\p{M}\p{N} ._\u060C\u061B()/-]*$/u;
+    const reference = (s: string): boolean => PLAIN.test(s) && !s.endsWith(' ') && !s.includes('  ');
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.stringMatching(/^[\p{L}][\p{L}\p{M}\p{N} ._\u060C\u061B()/-]{0,12}$/u));
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(isPlain(s)).toBe(reference(s));
+      }),
+      { numRuns: 3000 },
+    );
+    for (const s of ['قال الرئيس', 'a  b', 'a ', 'ب', '𝐀bc', '1a', '', 'x(y)/z-w.v_u،؛']) expect(isPlain(s)).toBe(reference(s));
   });
 
   it('round-trips any string', () => {

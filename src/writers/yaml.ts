@@ -25,13 +25,58 @@ function quoted(s: string): string {
   return JSON.stringify(s).replace(/[\u007F-\u009F\u2028\u2029\uFEFF]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * PLAIN as a table over the code units (bit 1: may start a plain string, bit 2: may follow), so
+ * every string of every document is not run through a Unicode-property pattern. Built on first use
+ * (threads that write no YAML never pay its ~10 ms), with one global match over all BMP code units.
+ */
+let plainUnits: Uint8Array | null = null;
+function plainTable(): Uint8Array {
+  if (plainUnits) return plainUnits;
+  const units = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) units[c] = c >= 0xd800 && c <= 0xdfff ? 32 : c;
+  const all = Buffer.from(units.buffer).toString('utf16le');
+  const table = new Uint8Array(0x10000);
+  for (const m of all.matchAll(/\p{L}/gu)) table[m.index!] = 1;
+  for (const m of all.matchAll(/[\p{L}\p{M}\p{N} ._\u060C\u061B()/-]/gu)) table[m.index!] = table[m.index!]! | 2;
+  for (let c = 0xd800; c <= 0xdfff; c++) table[c] = 0;
+  plainUnits = table;
+  return table;
+}
+
+/** PLAIN.test(s), with no trailing space and no run of two spaces. */
+export function isPlain(s: string): boolean {
+  if (s.length === 0) return false;
+  const table = plainTable();
+  let prev = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // astral characters (surrogate pairs): the pattern decides
+    if (c >= 0xd800 && c <= 0xdfff) return PLAIN.test(s) && !s.endsWith(' ') && !s.includes('  ');
+    if ((table[c]! & (i === 0 ? 1 : 2)) === 0 || (c === 32 && prev === 32)) return false;
+    prev = c;
+  }
+  return prev !== 32;
+}
+
 function scalar(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : quoted(String(v));
   const s = String(v);
-  if (PLAIN.test(s) && !s.endsWith(' ') && !s.includes('  ') && !YAML11_WORDS.has(s.toLowerCase())) return s;
+  if (isPlain(s) && !(s.length <= 5 && YAML11_WORDS.has(s.toLowerCase()))) return s;
   return quoted(s);
+}
+
+/** Mapping keys are the schema's field names: each is written once per process, not once per record. */
+const KEYS = new Map<string, string>();
+function keyScalar(k: string): string {
+  let out = KEYS.get(k);
+  if (out === undefined) {
+    out = scalar(k);
+    if (KEYS.size < 10_000) KEYS.set(k, out);
+  }
+  return out;
 }
 
 function literalBlock(s: string, indent: string): string[] | null {
@@ -44,7 +89,9 @@ function literalBlock(s: string, indent: string): string[] | null {
 
 function isBlock(v: unknown): v is Record<string, unknown> | unknown[] {
   if (Array.isArray(v)) return v.length > 0;
-  return v !== null && typeof v === 'object' && Object.keys(v).length > 0;
+  if (v === null || typeof v !== 'object') return false;
+  for (const _ in v) return true;
+  return false;
 }
 
 function inline(v: unknown): string {
@@ -72,11 +119,14 @@ function writeValue(prefix: string, v: unknown, indent: string, out: string[]): 
 
 function writeMapping(obj: Record<string, unknown>, indent: string, out: string[], firstPrefix?: string): void {
   let first = true;
-  for (const [k, v] of Object.entries(obj)) {
+  const keys = Object.keys(obj);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    const v = obj[k];
     if (v === undefined) continue;
     const lead = first && firstPrefix !== undefined ? firstPrefix : indent;
     first = false;
-    writeValue(`${lead}${scalar(k)}:`, v, indent, out);
+    writeValue(`${lead}${keyScalar(k)}:`, v, indent, out);
   }
 }
 
