@@ -159,32 +159,30 @@ function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: P
   return d && m ? { country: d.country, m } : null;
 }
 
-/**
- * Every span of the records with its record's key, by start and then longest first (ties keep record
- * order). Most articles have a few dozen: an insertion sort there, which runs inline, where a sort
- * calling a comparator costs several microseconds an article; Array.prototype.sort (stable) past that.
- */
+/** Every span of the records with its record's key, by start and then longest first (ties keep record order). */
 function keyedSpans(records: ReadonlyArray<{ key: string; spans: readonly Span[] }>): KeyedSpan[] {
   const out: KeyedSpan[] = [];
   for (const r of records) for (const sp of r.spans) out.push({ start: sp.start, end: sp.end, key: r.key });
-  const before = (x: KeyedSpan, y: KeyedSpan): boolean => x.start < y.start || (x.start === y.start && x.end > y.end);
-  if (out.length > 64) return out.sort((x, y) => x.start - y.start || y.end - x.end);
-  for (let i = 1; i < out.length; i++) {
-    const item = out[i]!;
-    let j = i - 1;
-    while (j >= 0 && before(item, out[j]!)) {
-      out[j + 1] = out[j]!;
-      j--;
-    }
-    out[j + 1] = item;
-  }
-  return out;
+  return sortSpans(out);
 }
 
-/** Whether an actor mention found so far covers the folded offset. */
-function actorSpanCovers(ctx: Context, offset: number): boolean {
-  for (const a of ctx.records.actors) for (const sp of a.spans) if (sp.start <= offset && offset < sp.end) return true;
-  return false;
+/**
+ * Spans by start and then longest first, stably, in place. Most articles have a few dozen: an
+ * insertion sort there, which runs inline, where a sort calling a comparator costs several
+ * microseconds an article; Array.prototype.sort (stable, n log n) past that.
+ */
+function sortSpans<S extends Span>(spans: S[]): S[] {
+  if (spans.length > 64) return spans.sort((x, y) => x.start - y.start || y.end - x.end);
+  for (let i = 1; i < spans.length; i++) {
+    const item = spans[i]!;
+    let j = i - 1;
+    while (j >= 0 && (item.start < spans[j]!.start || (item.start === spans[j]!.start && item.end > spans[j]!.end))) {
+      spans[j + 1] = spans[j]!;
+      j--;
+    }
+    spans[j + 1] = item;
+  }
+  return spans;
 }
 
 function cueOf(ctx: Context, tok: Token): PlaceDraft['kind'] | undefined {
@@ -488,6 +486,10 @@ export function findMentions(ctx: Context): void {
 
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
+    // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is
+    // not new. Gathered at the first alias found (many articles have none), before it adds a span.
+    let claimed: Span[] | null = null;
+    let cursor = 0;
     const aliases = new PhraseMatcher<string>({ memo: false });
     for (const [alias, id] of idx.personAliases) aliases.add(alias, id);
     for (let i = 0; i < tokens.length; i++) {
@@ -497,10 +499,12 @@ export function findMentions(ctx: Context): void {
       const id = m?.values[0];
       const a = id ? idx.actorByIdentity.get(id) : undefined;
       if (!m || !a) continue;
+      claimed ??= sortSpans(ctx.records.actors.flatMap((x) => x.spans));
+      // token starts only grow, so the cursor is where advancing it at every token would have left it
+      while (cursor < claimed.length && claimed[cursor]!.end <= t.start) cursor++;
       const span = { start: m.start, end: tokens[m.last]!.end };
-      // an alias inside a span already claimed ("علييف" in "إلهام علييف") is not new; the spans this
-      // loop adds all end before it, since its matches go left to right and never overlap
-      const inside = actorSpanCovers(ctx, span.start);
+      let inside = false;
+      for (let c = cursor; c < claimed.length && claimed[c]!.start <= span.start && !inside; c++) inside = span.start < claimed[c]!.end;
       if (!inside) addActor(ctx, idx, { ...specOf(a, id!), rule: a.rule }, span);
       i = m.last;
     }
