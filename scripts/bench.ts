@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --n 10000 --jobs 2 --repeat 2]`: how fast and how lean a batch run is. Prints figures and
+ * `npm run bench [-- --n 10000 --jobs 2 --repeat 2 --big-mb 5]`: how fast and how lean a batch run is. Prints figures and
  * never asserts them — timings belong to the machine they were taken on.
  *
  * Builds a corpus by repeating the development articles (data/articles) with new ids up to N as
@@ -11,6 +11,8 @@
  *     from an esbuild bundle of src/pipeline.ts made the way the CLI bundles the code its worker
  *     threads run (src/cli/bundle.mjs) — the code the CLI runs, not tsx's per-module transpilation —
  *     in one-second windows: the best window and the median;
+ *   - one 5 MB article (--big-mb) through the same extractor: a stage that is not linear in the
+ *     length of an article shows here;
  *   - peak RSS of the CLI for 3,000 and 12,000 articles and their ratio (maxRSS of the whole process,
  *     so the worker threads are included);
  *   - the floor: streaming the same JSONL, JSON.parse each line, JSON.stringify it and write one file
@@ -44,6 +46,7 @@ const { values } = parseArgs({
     'rss-n': { type: 'string', default: '3000' },
     'library-seconds': { type: 'string', default: '10' },
     repeat: { type: 'string', default: '2' },
+    'big-mb': { type: 'string', default: '5' },
   },
 });
 const N = Number(values.n);
@@ -52,6 +55,8 @@ const JOBS = values.jobs === undefined ? [] : ['--jobs', values.jobs];
 const LIBRARY_SECONDS = Number(values['library-seconds']);
 /** runs of each end-to-end measurement (and of the floor); the fastest is reported, every run printed */
 const REPEAT = Math.max(1, Number(values.repeat));
+/** size of the one long article timed after the library rate (0: skip it) */
+const BIG_MB = Number(values['big-mb']);
 
 async function developmentArticles(): Promise<ArticleInput[]> {
   const articles: ArticleInput[] = [];
@@ -129,6 +134,18 @@ function libraryRate(extractor: Extractor, articles: readonly ArticleInput[]): {
   return { best: rates[rates.length - 1]!, median: rates[rates.length >> 1]! };
 }
 
+/**
+ * One article of `mb` million characters (the development articles end to end, over and over): the
+ * stages must stay linear in the length of an article, and a quadratic rule shows here first.
+ */
+function bigArticleSeconds(extractor: Extractor, articles: readonly ArticleInput[], mb: number): number {
+  const joined = articles.map((a) => a.text).join('\n\n');
+  const text = joined.repeat(Math.ceil((mb * 1_000_000) / joined.length));
+  const started = performance.now();
+  extractor.extract({ id: 'bench-big', text }, { source: 'bench', fallbackId: 'bench' });
+  return (performance.now() - started) / 1000;
+}
+
 /** The floor: read, parse and write the same JSON, one file per article, atomically — no extraction. */
 async function floorSeconds(corpus: string, outDir: string): Promise<number> {
   const started = performance.now();
@@ -198,11 +215,16 @@ async function main(): Promise<void> {
     const all = await fastest(() => cli('json,yaml,csv', 'out-all'));
     row('end to end, --format json,yaml,csv', `${fmt(N / all.best)} articles/s (${fmt(all.best, 1)} s${all.runs})`);
 
-    const library = libraryRate(await bundledExtractor(work), articles);
+    const extractor = await bundledExtractor(work);
+    const library = libraryRate(extractor, articles);
     row(
       'library only, one core',
       `${fmt(library.best)} articles/s (${fmt(1000 / library.best, 2)} ms per article; best 1-s window of ${Math.max(1, LIBRARY_SECONDS)}, median ${fmt(library.median)}/s)`,
     );
+    if (BIG_MB > 0) {
+      const big = bigArticleSeconds(extractor, articles, BIG_MB);
+      row(`one ${fmt(BIG_MB)} MB article, library`, `${fmt(big, 1)} s`);
+    }
 
     const small = await runCli(['extract', rssSmall, '--out', path.join(work, 'out-small'), '--format', 'json', '--quiet', ...JOBS], work);
     const large = await runCli(['extract', rssLarge, '--out', path.join(work, 'out-large'), '--format', 'json', '--quiet', ...JOBS], work);
