@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SourceText } from './core/source-text.ts';
-import { tokenize } from './core/tokens.ts';
+import { beginArticle, tokenize } from './core/tokens.ts';
 import type { Context } from './core/context.ts';
 import { loadPack, type LanguagePack } from './packs/pack.ts';
 import { ingest, parsePublished } from './stages/ingest/ingest.ts';
@@ -76,6 +76,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
       const lang = input.lang ?? options.language ?? 'ar';
       const pack = packFor(lang);
       const source = new SourceText(text);
+      beginArticle();
       let counter = 0;
       const ctx: Context = {
         source,

@@ -185,7 +185,11 @@ export class PhraseMatcher<T> {
   /** slots of this matcher in each token's memo: 2·id with proclitic readings, 2·id + 1 without (-1: no memo) */
   private readonly id: number;
 
-  /** `memo: false` for short-lived matchers (one article's aliases): they must not claim memo slots. */
+  /**
+   * `memo: false` for short-lived matchers (one article's aliases): they must not claim memo slots,
+   * and their words are not pinned, so such a matcher is good for the article it was built in only
+   * (the word table may start again before the next one).
+   */
   constructor(options: { memo?: boolean } = {}) {
     this.id = options.memo === false ? -1 : nextMatcherId++;
   }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pinnedWord, tokenize, withText, wordOf } from './tokens.ts';
+import { beginArticle, pinnedWord, tokenize, withText, wordOf } from './tokens.ts';
 
 /** The definition the scanner implements: maximal runs of letters, marks and numbers. */
 function reference(s: string): Array<[string, number, number]> {
@@ -74,8 +74,11 @@ describe('restarting the word table', () => {
     const before = tokenize('وبمجلس الدفاع');
     expect(lexicon.matchAt(before, 0)?.values).toEqual(['council']);
     const loose = wordOf('كلمةعابرة');
-    // fill the table past its limit: the next article starts it again
+    // fill the table past its limit: nothing starts it again while an article is read …
     for (let i = 0; i < 100_001; i++) wordOf(`r${i.toString(36)}`);
+    expect(tokenize('كلمةعابرة')[0]!.word).toBe(loose);
+    // … the next article does
+    beginArticle();
     const tokens = tokenize('وبمجلس الدفاع كلمةعابرة كلمةعابرة');
     expect(tokens[1]!.word).toBe(pinned);
     expect(tokens[2]!.word).not.toBe(loose);

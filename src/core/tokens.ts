@@ -74,8 +74,8 @@ class WordToken implements Token {
  * The words seen so far: an open-addressing hash table over the code units, so the tokenizer finds a
  * word it has met without cutting it out of the text first. Bounded: a long run over many articles
  * meets new spellings (names, typos) forever, so past the limit the table starts again with only
- * the pinned words; the others are rebuilt as they are met. It starts again only before an article
- * is tokenized, never while one is read, so one spelling is one Word for the whole article.
+ * the pinned words; the others are rebuilt as they are met. It starts again only between articles
+ * (beginArticle), never while one is read, so one spelling is one Word for the whole article.
  */
 const MAX_WORDS = 100_000;
 let capacity = 1 << 14;
@@ -134,8 +134,12 @@ function wordIn(s: string, start: number, end: number): Word {
   return w;
 }
 
-/** Past MAX_WORDS, start the table again with the pinned words (between articles only). */
-function restartIfFull(): void {
+/**
+ * Call before an article is read (the pipeline does): past MAX_WORDS, the table starts again with
+ * the pinned words. Only here, so every tokenize and wordOf while one article is read (its lines
+ * tokenized again, its aliases' words) meets the same Word for the same spelling.
+ */
+export function beginArticle(): void {
   if (size < MAX_WORDS) return;
   slots = new Array<Word | undefined>(capacity);
   hashes.fill(0);
@@ -188,7 +192,6 @@ function wordUnitAt(s: string, i: number): number {
 }
 
 export function tokenize(folded: string): Token[] {
-  restartIfFull();
   const tokens: Token[] = [];
   const n = folded.length;
   let prevEnd = -1;
