@@ -267,7 +267,10 @@ export type ArticleInput = z.infer<typeof ArticleInputSchema>;
  * Cross-field checks zod's shape cannot express: every evidence span slices article.text exactly,
  * and every id a record points at exists. Returns the problems found (empty when the document holds).
  */
-/** Whether an evidence span slices `text` to its text, compared in place (no slice per span). */
+/**
+ * Whether an evidence span slices `text` to its text. The slice compared with === (V8 compares the
+ * code units natively) measured about twice as fast as startsWith at the offset or a code-unit loop.
+ */
 function spanHolds(text: string, e: Evidence): boolean {
   const { start, end } = e;
   const part = e.text;
@@ -278,8 +281,8 @@ function spanHolds(text: string, e: Evidence): boolean {
 const RECORD_TABLES = Object.keys(RECORD_SCHEMAS) as RecordTable[];
 
 export function checkDocumentIntegrity(doc: ExtractionDocument): string[] {
-  // Runs for every document written: plain loops, and nothing allocated unless something is wrong
-  // (where a problem is, is worked out only then).
+  // Runs for every document written: plain loops, and where a problem is, is worked out only when
+  // there is one (no message closures per record otherwise).
   const problems: string[] = [];
   const text = doc.article.text;
   const checkSpans = (list: readonly Evidence[], where: () => string): void => {
