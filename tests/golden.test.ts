@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.ts';
+import type { ArticleInput } from '../src/schema/index.ts';
 
 function files(root: string): string[] {
   const out: string[] = [];
@@ -40,10 +41,10 @@ describe('the word table', () => {
     const { createExtractor } = await import('../src/pipeline.ts');
     const { wordOf } = await import('../src/core/tokens.ts');
     const { readInputs } = await import('../src/cli/inputs.ts');
-    const articles = [];
-    for await (const item of readInputs(['data/articles'])) if (item.input) articles.push(item);
+    const articles: Array<{ input: ArticleInput; source: string; fallbackId: string }> = [];
+    for await (const item of readInputs(['data/articles'])) if (item.input) articles.push({ input: item.input, source: item.source, fallbackId: item.fallbackId });
     const extractor = createExtractor();
-    const run = () => articles.map((a) => JSON.stringify(extractor.extract(a.input!, { source: a.source, fallbackId: a.fallbackId })));
+    const run = () => articles.map((a) => JSON.stringify(extractor.extract(a.input, { source: a.source, fallbackId: a.fallbackId })));
     const before = run();
     // more spellings than the table keeps: the next article starts it again
     for (let i = 0; i < 100_001; i++) wordOf(`كلمة${i.toString(36)}`);
