@@ -5,10 +5,10 @@
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Extractor } from '../pipeline.ts';
-import { extractBatch, type ItemResult } from './batch.ts';
+import { extractItem, type ItemResult } from './batch.ts';
 import type { InputItem } from './inputs.ts';
 import type { WorkerConfig } from './pool.ts';
-import { packBatch } from './transfer.ts';
+import { BatchPacker } from './transfer.ts';
 
 interface ExtractorModule {
   createExtractor(options: { language?: string }): Extractor;
@@ -22,9 +22,21 @@ const module: ExtractorModule = config.extractorModule === undefined
 const extractor = module.createExtractor({ language: config.language });
 const options = { formats: new Set(config.formats), debug: config.debug };
 
-/** The batch's results, their files packed into one buffer that moves to the writing thread uncopied. */
+const packer = new BatchPacker();
+
+/**
+ * The batch's results, their files packed into one buffer that moves to the writing thread uncopied.
+ * Each document's files are encoded as soon as it is rendered (BatchPacker), in input order.
+ */
 export default function extractTask(items: InputItem[]): unknown {
-  const packed = packBatch(extractBatch(extractor, items, options));
+  const results: ItemResult[] = [];
+  packer.begin();
+  for (const item of items) {
+    const result = extractItem(extractor, item, options);
+    packer.add(result);
+    results.push(result);
+  }
+  const packed = packer.finish(results);
   // piscina transfers what a returned "transferable" names and sends its value
   return move({
     get [transferableSymbol]() {
