@@ -3,12 +3,15 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_BYTES } from './input-errors.ts';
 import { DEFAULT_FORMATS, OUTPUT_FORMATS, type OutputFormat } from './output.ts';
+import type { EvalOptions } from './eval.ts';
 
 export const PROGRAM = 'conflict-events';
 export const LANGUAGES = ['ar', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_INPUT = 'data/articles';
 export const DEFAULT_OUT = 'output';
+/** The annotated corpus `eval` scores by default: the project's shared folder beside the repository. */
+export const DEFAULT_CORPUS = '../shared/corpus';
 
 export const USAGE = `Usage: ${PROGRAM} [extract] [INPUT...] [options]
 
@@ -24,6 +27,11 @@ article), .json (an article object or an array of them), .jsonl/.ndjson (one per
 Files may be UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1256 or ISO-8859-6.
 An article object has "text" and optional "id", "title", "published", "url", "outlet", "lang".
 Without INPUT, reads ${DEFAULT_INPUT}/.
+
+       ${PROGRAM} eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff]
+         score extraction against gold annotations (default corpus: ${DEFAULT_CORPUS}, or
+         ${DEFAULT_CORPUS}-en with --lang en); --diff lists per article what was missed and
+         what no gold entry took; --json prints the figures as JSON
 
 Options:
   -o, --out DIR        output directory (default: ${DEFAULT_OUT})
@@ -57,6 +65,7 @@ export interface ExtractOptions {
 
 export type Command =
   | { kind: 'help' }
+  | { kind: 'eval'; options: EvalOptions }
   | { kind: 'version' }
   | { kind: 'extract'; options: ExtractOptions }
   | { kind: 'usage_error'; message: string };
@@ -89,6 +98,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
   let args = [...argv];
   const first = args[0];
   if (first === 'help') return { kind: 'help' };
+  if (first === 'eval') return parseEval(args.slice(1));
   if (first === 'extract') args = args.slice(1);
   else if (first !== undefined && COMMAND_LIKE.test(first) && !pathExists(first)) {
     // `conflict-events extrct` is a typo, not a missing input file.
@@ -151,6 +161,44 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       maxBytes,
       lang: lang as Language,
       jobs,
+    },
+  };
+}
+
+/** `eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff]` */
+function parseEval(args: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: false,
+      strict: true,
+      options: {
+        corpus: { type: 'string' },
+        articles: { type: 'string' },
+        gold: { type: 'string' },
+        lang: { type: 'string' },
+        json: { type: 'boolean' },
+        diff: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usageError(firstSentence((err as Error).message));
+  }
+  const { values } = parsed;
+  if (values.help) return { kind: 'help' };
+  const lang = values.lang ?? 'ar';
+  if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
+  const corpus = values.corpus ?? (lang === 'ar' ? DEFAULT_CORPUS : `${DEFAULT_CORPUS}-${lang}`);
+  return {
+    kind: 'eval',
+    options: {
+      articles: values.articles ?? `${corpus}/articles`,
+      gold: values.gold ?? `${corpus}/gold`,
+      json: values.json ?? false,
+      diff: values.diff ?? false,
+      lang,
     },
   };
 }

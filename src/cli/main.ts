@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createExtractor, type Extractor } from '../pipeline.ts';
 import { PROGRAM, USAGE, parseCommand, type ExtractOptions } from './args.ts';
+import { evalCommand } from './eval.ts';
 import { readInputs } from './inputs.ts';
 import { openOutput, type FailureRecord, type OutputWriter, type RenderedDocument } from './output.ts';
 import { WorkerError, extractInOrder, inProcessEngine, poolEngine } from './pool.ts';
@@ -56,6 +57,8 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       return 0;
     case 'extract':
       return extractCommand(command.options, { ...io, stderr, cwd });
+    case 'eval':
+      return evalCommand(command.options, { stdout, stderr, cwd });
   }
 }
 

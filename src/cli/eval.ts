@@ -1,0 +1,100 @@
+/**
+ * `conflict-events eval`: extract every article of an annotated corpus and score the documents
+ * against its gold files (src/eval/score.ts holds the rules). The I/O half: reading the corpus,
+ * printing the table, the JSON or the per-article differences.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createExtractor } from '../pipeline.ts';
+import type { ExtractionDocument } from '../schema/index.ts';
+import { formatDiff, formatReport, scoreArticle, summarize, type ArticleScore, type GoldArticle, type Report } from '../eval/score.ts';
+import { readInputs } from './inputs.ts';
+
+export interface EvalOptions {
+  articles: string;
+  gold: string;
+  json: boolean;
+  diff: boolean;
+  /** language of articles that name none */
+  lang: string;
+}
+
+export interface EvalResult {
+  report: Report;
+  scores: ArticleScore[];
+  /** gold files with no article, articles with no gold, articles that failed */
+  problems: string[];
+}
+
+async function readGold(dir: string): Promise<Map<string, GoldArticle>> {
+  const gold = new Map<string, GoldArticle>();
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort();
+  for (const name of names) {
+    const file = path.join(dir, name);
+    let g: GoldArticle;
+    try {
+      g = JSON.parse(await readFile(file, 'utf8')) as GoldArticle;
+    } catch (err) {
+      throw new Error(`${file}: invalid gold file: ${(err as Error).message}`);
+    }
+    const missing = ['persons', 'places', 'dates', 'statements', 'casualties', 'ceasefires'].filter((k) => !Array.isArray((g as unknown as Record<string, unknown>)[k]));
+    if (typeof g.id !== 'string' || missing.length > 0) throw new Error(`${file}: gold file needs an id and the lists ${missing.join(', ') || 'id'}`);
+    gold.set(g.id, g);
+  }
+  return gold;
+}
+
+/** Extract and score a corpus; documents come from the same reader and pipeline as `extract`. */
+export async function runEval(options: Pick<EvalOptions, 'articles' | 'gold' | 'lang'>, cwd = process.cwd()): Promise<EvalResult> {
+  const goldDir = path.resolve(cwd, options.gold);
+  const gold = await readGold(goldDir);
+  const extractor = createExtractor({ language: options.lang });
+  const docs = new Map<string, ExtractionDocument>();
+  const problems: string[] = [];
+  for await (const item of readInputs([options.articles], { cwd })) {
+    if (item.error) {
+      problems.push(`${item.source}: ${item.error.message}`);
+      continue;
+    }
+    try {
+      const doc = extractor.extract(item.input, { source: item.source, fallbackId: item.fallbackId });
+      docs.set(doc.article.id, doc);
+    } catch (err) {
+      problems.push(`${item.source}: extraction failed: ${(err as Error).message}`);
+    }
+  }
+  const scores: ArticleScore[] = [];
+  for (const [id, g] of gold) {
+    const doc = docs.get(id);
+    if (!doc) {
+      problems.push(`${path.join(options.gold, `${id}.json`)}: no article with id '${id}' in ${options.articles}`);
+      continue;
+    }
+    scores.push(scoreArticle(g, doc));
+  }
+  for (const id of docs.keys()) if (!gold.has(id)) problems.push(`${options.articles}: article '${id}' has no gold file (not scored)`);
+  return { report: summarize(scores), scores, problems };
+}
+
+export async function evalCommand(options: EvalOptions, io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }): Promise<number> {
+  let result: EvalResult;
+  try {
+    result = await runEval(options, io.cwd);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const message = code === 'ENOENT' ? `no such directory: ${(err as { path?: string }).path ?? options.gold}` : (err as Error).message;
+    io.stderr(`conflict-events: eval: ${message}\n`);
+    return 2;
+  }
+  for (const p of result.problems) io.stderr(`conflict-events: eval: ${p}\n`);
+  if (options.json) {
+    const { categories, ...rest } = result.report;
+    const round = (x: number): number => Math.round(x * 10000) / 10000;
+    const cats = Object.fromEntries(Object.entries(categories).map(([k, f]) => [k, { ...f, precision: round(f.precision), recall: round(f.recall), f1: round(f.f1) }]));
+    io.stdout(`${JSON.stringify({ ...rest, macro_f1: round(rest.macro_f1), categories: cats, ...(options.diff ? { diff: result.scores.map((s) => s.diff) } : {}) }, null, 2)}\n`);
+  } else {
+    if (options.diff) io.stdout(formatDiff(result.scores));
+    io.stdout(formatReport(result.report));
+  }
+  return result.scores.length === 0 ? 1 : 0;
+}
