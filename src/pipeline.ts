@@ -17,7 +17,7 @@ import { findCasualties } from './stages/casualties/casualties.ts';
 import { findCeasefires } from './stages/ceasefires/ceasefires.ts';
 import { findEvents } from './stages/events/events.ts';
 import { resolve } from './stages/resolve/resolve.ts';
-import { SCHEMA_ID, validateDocument, type ArticleInput, type ExtractionDocument } from './schema/index.ts';
+import { SCHEMA_ID, validateDocument, type ArticleInput, type Evidence, type ExtractionDocument } from './schema/index.ts';
 
 export type Stage = (ctx: Context) => void;
 
@@ -75,7 +75,12 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
       const text = input.text.replace(/\r\n?/gu, '\n');
       const lang = input.lang ?? options.language ?? 'ar';
       const pack = packFor(lang);
-      const source = new SourceText(text);
+      // The title of an article object is part of the article: the stages read it as the first
+      // paragraph of a working copy, and its spans come back with `field: "title"` (titleFirst).
+      const title = input.title ?? null;
+      const titleFirst = title !== null && title.trim() !== '' && !text.trimStart().startsWith(title.trim());
+      const shift = titleFirst ? title.length + 2 : 0;
+      const source = new SourceText(titleFirst ? `${title.replace(/\n/gu, ' ')}\n\n${text}` : text);
       beginArticle();
       let counter = 0;
       const ctx: Context = {
@@ -100,6 +105,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
           text_sha256: createHash('sha256').update(text, 'utf8').digest('hex'),
         },
         published: null,
+        titleFirst,
         zones: [],
         tokenZones: [],
         sentences: [],
@@ -112,9 +118,43 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
       };
       for (const [, stage] of STAGES) stage(ctx);
       const doc: ExtractionDocument = { schema: SCHEMA_ID, ...resolve(ctx) };
+      if (titleFirst) moveTitleSpans(doc, shift);
       return validateDocument(doc);
     },
   };
+}
+
+/**
+ * Spans of the working copy (title, two line breaks, text) back to the article: those before the
+ * text slice article.title and say so with `field: "title"`; the others move back by the prefix.
+ */
+function moveTitleSpans(doc: ExtractionDocument, shift: number): void {
+  const title = doc.article.title ?? '';
+  const moved = new Set<Evidence>(); // stages share span objects between records and lists
+  const move = (list: Evidence[] | undefined): void => {
+    if (list === undefined) return;
+    for (const e of list) {
+      if (moved.has(e)) continue;
+      moved.add(e);
+      if (e.start >= shift) {
+        e.start -= shift;
+        e.end -= shift;
+      } else {
+        e.end = Math.min(e.end, title.length);
+        e.text = title.slice(e.start, e.end);
+        e.field = 'title';
+      }
+    }
+  };
+  if (doc.article.agency) move(doc.article.agency.evidence);
+  for (const c of doc.article.credits) move(c.evidence);
+  for (const table of ['actors', 'places', 'dates', 'statements', 'events', 'casualties', 'ceasefires'] as const) {
+    for (const r of doc[table] as Array<{ evidence: Evidence[]; mentions?: Evidence[] }>) {
+      move(r.evidence);
+      move(r.mentions);
+    }
+  }
+  for (const d of doc.diagnostics) if (d.evidence) move([d.evidence]);
 }
 
 /** The date a `published` value names (ISO, or a written date in the language's pack), or null. */

@@ -31,7 +31,7 @@ describe('CSV columns', () => {
     expect(CSV_COLUMNS.casualties).toEqual([
       'article_id', 'id', 'outcome', 'number_text', 'qualifier', 'low', 'best', 'high', 'display', 'group', 'group_text',
       'side', 'subset_of', 'scope', 'period_start', 'as_of', 'claimant', 'partial', 'may_be_higher', 'rule',
-      'evidence_start', 'evidence_end', 'evidence_text', 'evidence_count',
+      'evidence_start', 'evidence_end', 'evidence_text', 'evidence_field', 'evidence_count',
     ]);
   });
 

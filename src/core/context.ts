@@ -74,6 +74,8 @@ export interface Context {
   article: Article;
   /** publication date as a UTC Date, or null */
   published: Date | null;
+  /** the source is the article object's title, a blank line, then the text (spans before the text are the title's) */
+  titleFirst: boolean;
   zones: Zone[];
   /** zone kind of each token (same index as tokens), set by ingest */
   tokenZones: Array<Zone['kind'] | null>;

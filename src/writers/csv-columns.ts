@@ -91,6 +91,8 @@ function columnsForField(field: string, schema: AnySchema): Column[] {
       { name: 'evidence_start', value: (r) => scalarOrNull(first(r)?.['start']) },
       { name: 'evidence_end', value: (r) => scalarOrNull(first(r)?.['end']) },
       { name: 'evidence_text', value: (r) => scalarOrNull(first(r)?.['text']) },
+      // "title" where the first span slices article.title rather than article.text
+      { name: 'evidence_field', value: (r) => scalarOrNull(first(r)?.['field']) },
       { name: 'evidence_count', value: (r) => asList(r[field]).length },
     ];
   }

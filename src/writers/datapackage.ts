@@ -93,6 +93,8 @@ function fieldsFor(table: CsvTable): TableField[] {
         return { name: column, type: 'integer', description: 'end offset of the first evidence span in articles.text (UTF-16 code units, exclusive)' };
       case 'evidence_text':
         return { name: column, type: 'string', description: 'text of the first evidence span; the JSON holds every span' };
+      case 'evidence_field':
+        return { name: column, type: 'string', description: '"title" where the first evidence span slices articles.title instead of articles.text (an article object with a separate title), else empty' };
       case 'evidence_count':
         return { name: column, type: 'integer', description: 'number of evidence spans (the JSON lists them all)' };
     }

@@ -143,7 +143,7 @@ interface Span {
   record: string;
 }
 
-type AnyRecord = { id: string; evidence: Array<{ start: number; end: number }>; mentions?: Array<{ start: number; end: number }> };
+type AnyRecord = { id: string; evidence: Array<{ start: number; end: number; field?: 'title' }>; mentions?: Array<{ start: number; end: number; field?: 'title' }> };
 
 /** Every evidence span (and mention) of every record, one per record and offset pair. */
 function spansOf(doc: ExtractionDocument): Span[] {
@@ -153,7 +153,8 @@ function spansOf(doc: ExtractionDocument): Span[] {
       const seen = new Set<string>();
       for (const e of [...record.evidence, ...(record.mentions ?? [])]) {
         const key = `${e.start}:${e.end}`;
-        if (e.end <= e.start || seen.has(key)) continue;
+        // spans in a separate title field are not offsets into the text shown here
+        if (e.end <= e.start || e.field === 'title' || seen.has(key)) continue;
         seen.add(key);
         spans.push({ start: e.start, end: e.end, type, record: record.id });
       }

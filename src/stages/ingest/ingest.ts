@@ -126,9 +126,9 @@ export function ingest(ctx: Context): void {
   }
 
   let i = 0;
-  if (!given.title && all[0]) {
+  if ((!given.title || ctx.titleFirst) && all[0]) {
     zones.push({ kind: 'title', span: all[0].span });
-    article.title = source.evidence(all[0].span).text;
+    if (!given.title) article.title = source.evidence(all[0].span).text;
     i = 1;
   }
 
