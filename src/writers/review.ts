@@ -1,6 +1,7 @@
 /**
  * Review page: one static, self-contained HTML file per article (inline CSS and JS, system fonts, a
- * Content-Security-Policy that forbids every network request) showing the article text with each
+ * Content-Security-Policy that forbids every network request and lets only the page's own style and
+ * script run, by their hashes; see html-safety.ts) showing the article text with each
  * evidence span highlighted as <mark> by record type, and the records beside it as tables.
  * Clicking a record row scrolls to its evidence and flashes it; clicking a mark flashes its rows.
  *
@@ -9,6 +10,9 @@
  * (data-records="act-1 plc-2"). Pure: document → HTML string.
  */
 import type { ExtractionDocument, RecordTable } from '../schema/index.ts';
+import { BIDI_CONTROL_STYLE, escapeHtml, htmlAttribute, htmlText, httpUrl, pageHead } from './html-safety.ts';
+
+export { escapeHtml } from './html-safety.ts';
 
 export const REVIEW_TYPES = ['actors', 'places', 'dates', 'statements', 'events', 'casualties', 'ceasefires'] as const satisfies readonly RecordTable[];
 export type ReviewType = (typeof REVIEW_TYPES)[number];
@@ -35,26 +39,12 @@ const COLOURS: Readonly<Record<ReviewType, string>> = {
 
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'ur', 'he', 'ps', 'ckb', 'yi']);
 
-export function escapeHtml(value: string): string {
-  return value.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
-}
-
 const dirOf = (language: string): 'rtl' | 'ltr' => (RTL_LANGUAGES.has(language) ? 'rtl' : 'ltr');
 
 const FONT_STACK = '"Noto Naskh Arabic", "Noto Sans Arabic", "Noto Sans", sans-serif';
 
-/** The <head> both pages share: charset, a CSP that allows only inline style and script, the styles. */
-function head(title: string): string {
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-  return `<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>`;
-}
+/** How many other record types a mark can underline: every type but the one that gives its background. */
+const UNDERLINES = REVIEW_TYPES.length - 1;
 
 const STYLE = `
 :root { ${REVIEW_TYPES.map((t) => `--c-${t}: ${COLOURS[t]};`).join(' ')} }
@@ -63,15 +53,19 @@ body { margin: 0; font-family: ${FONT_STACK}; color: #1d1d1f; background: #fafaf
 header.page { padding: 1rem 1.5rem 0.5rem; background: #fff; border-bottom: 1px solid #ddd; }
 header.page h1 { margin: 0 0 0.25rem; font-size: 1.5rem; line-height: 1.4; }
 .meta { color: #555; font-size: 0.9rem; margin: 0.25rem 0; }
-.meta span + span::before { content: " · "; }
+.meta bdi + bdi::before { content: " · "; }
 nav.back { font-size: 0.9rem; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; margin: 0.5rem 0; padding: 0; list-style: none; font-size: 0.9rem; }
 .legend label { display: inline-flex; align-items: center; gap: 0.35rem; cursor: pointer; }
 .swatch { display: inline-block; width: 1rem; height: 1rem; border-radius: 3px; border: 1px solid rgba(0,0,0,.25); }
+${REVIEW_TYPES.map((t) => `.swatch.sw-${t} { background: var(--c-${t}); }`).join('\n')}
 main.review { display: grid; grid-template-columns: minmax(0, 1.1fr) minmax(0, 1fr); gap: 1.5rem; padding: 1rem 1.5rem 3rem; align-items: start; }
 @media (max-width: 900px) { main.review { grid-template-columns: 1fr; } }
 .article-text { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 1rem 1.25rem; white-space: pre-wrap; font-size: 1.1rem; line-height: 2.1; }
-mark.ev { background: var(--bg, #eee); color: inherit; border-radius: 2px; padding: 0.1em 0; cursor: pointer; }
+mark.ev { background: var(--bg, #eee); color: inherit; border-radius: 2px; padding: 0.1em 0; cursor: pointer;
+  box-shadow: ${Array.from({ length: UNDERLINES }, (_, k) => `var(--u${k + 1}, 0 0 #0000)`).join(', ')}; }
+${REVIEW_TYPES.map((t) => `mark[data-bg="${t}"] { --bg: var(--c-${t}); }`).join('\n')}
+${Array.from({ length: UNDERLINES }, (_, k) => REVIEW_TYPES.map((t) => `mark[data-u${k + 1}="${t}"] { --u${k + 1}: inset 0 -${3 * (k + 1)}px 0 var(--c-${t}); }`).join('\n')).join('\n')}
 mark.ev:focus-visible, tr[data-record]:focus-visible { outline: 2px solid #0a58ca; outline-offset: 1px; }
 body.hide-actors mark.ev-actors, body.hide-places mark.ev-places, body.hide-dates mark.ev-dates,
 body.hide-statements mark.ev-statements, body.hide-events mark.ev-events, body.hide-casualties mark.ev-casualties,
@@ -92,11 +86,19 @@ td.id { white-space: nowrap; font-family: ui-monospace, monospace; direction: lt
 .diagnostics { margin: 0 1.5rem 2rem; font-size: 0.9rem; }
 .ltr { direction: ltr; unicode-bidi: isolate; }
 .nowrap { white-space: nowrap; }
+main.index { padding: 1rem 1.5rem; }
+${BIDI_CONTROL_STYLE}
 `;
 
-/** Clicking a row flashes and scrolls to its marks; clicking a mark flashes its rows; the legend toggles types. */
+/**
+ * Clicking a row flashes and scrolls to its marks; clicking a mark flashes its rows; the legend
+ * toggles types. Record ids are looked up in maps built once, never pasted into a selector, so no
+ * id can break the script. It runs under the page's CSP by its hash (html-safety.ts): it must not
+ * use inline handlers, eval or the DOM's HTML sinks.
+ */
 const SCRIPT = `
 (function () {
+  'use strict';
   function flash(elements) {
     elements.forEach(function (el) {
       el.classList.remove('flash');
@@ -105,13 +107,22 @@ const SCRIPT = `
       setTimeout(function () { el.classList.remove('flash'); }, 1600);
     });
   }
-  function marksOf(id) {
-    return Array.prototype.slice.call(document.querySelectorAll('mark.ev')).filter(function (m) {
-      return (m.getAttribute('data-records') || '').split(' ').indexOf(id) >= 0;
-    });
+  function add(map, id, el) {
+    var list = map.get(id);
+    if (list === undefined) map.set(id, list = []);
+    list.push(el);
   }
+  function idsOf(mark) {
+    return (mark.getAttribute('data-records') || '').split(' ').filter(function (id) { return id !== ''; });
+  }
+  var marksByRecord = new Map();
+  var rowsByRecord = new Map();
+  document.querySelectorAll('mark.ev').forEach(function (mark) {
+    idsOf(mark).forEach(function (id) { add(marksByRecord, id, mark); });
+  });
+  document.querySelectorAll('tr[data-record]').forEach(function (row) { add(rowsByRecord, row.getAttribute('data-record'), row); });
   function showRecord(row) {
-    var marks = marksOf(row.getAttribute('data-record'));
+    var marks = marksByRecord.get(row.getAttribute('data-record')) || [];
     if (marks.length === 0) return;
     marks[0].scrollIntoView({ block: 'center', behavior: 'instant' });
     flash(marks);
@@ -122,9 +133,8 @@ const SCRIPT = `
   });
   document.querySelectorAll('mark.ev').forEach(function (mark) {
     mark.addEventListener('click', function () {
-      var rows = (mark.getAttribute('data-records') || '').split(' ').map(function (id) {
-        return document.querySelector('tr[data-record="' + id + '"]');
-      }).filter(Boolean);
+      var rows = [];
+      idsOf(mark).forEach(function (id) { rows = rows.concat(rowsByRecord.get(id) || []); });
       if (rows.length === 0) return;
       rows[0].scrollIntoView({ block: 'nearest', behavior: 'instant' });
       flash(rows);
@@ -179,7 +189,9 @@ function labels(doc: ExtractionDocument): Map<string, string> {
 /**
  * The article text as HTML: cut at every span boundary; a piece covered by spans becomes one
  * <mark> with the classes and record ids of all of them. The innermost (shortest) span gives the
- * background; every other type covering the piece adds an underline of its colour.
+ * background (data-bg="<type>"); every other type covering the piece adds an underline of its colour
+ * (data-u1="<type>", data-u2 …: attributes the stylesheet reads, not style attributes, which the
+ * page's CSP refuses).
  */
 export function highlightText(text: string, spans: readonly Span[], recordLabels: ReadonlyMap<string, string> = new Map()): string {
   const cuts = new Set<number>([0, text.length]);
@@ -195,7 +207,7 @@ export function highlightText(text: string, spans: readonly Span[], recordLabels
   for (let i = 0; i + 1 < points.length; i++) {
     const from = points[i]!;
     const to = points[i + 1]!;
-    const piece = escapeHtml(text.slice(from, to));
+    const piece = htmlText(text.slice(from, to));
     // sweep: spans enter at their start and leave once they end, so each piece sees only its own
     active = active.filter((s) => s.end > from);
     while (next < byStart.length && byStart[next]!.start <= from) {
@@ -212,10 +224,9 @@ export function highlightText(text: string, spans: readonly Span[], recordLabels
     const types = [...new Set(covering.map((s) => s.type))];
     const records = [...new Set(covering.map((s) => s.record))];
     const [first, ...others] = types;
-    const shadows = others.map((t, k) => `inset 0 -${3 * (k + 1)}px 0 var(--c-${t})`);
-    const style = `--bg: var(--c-${first!})${shadows.length > 0 ? `; box-shadow: ${shadows.join(', ')}` : ''}`;
+    const looks = [` data-bg="${first!}"`, ...others.map((t, k) => ` data-u${k + 1}="${t}"`)].join('');
     const title = records.map((r) => `${r}: ${recordLabels.get(r) ?? ''}`.trim()).join('\n');
-    html += `<mark class="ev ${types.map((t) => `ev-${t}`).join(' ')}" data-records="${escapeHtml(records.join(' '))}" style="${style}" title="${escapeHtml(title)}" tabindex="0">${piece}</mark>`;
+    html += `<mark class="ev ${types.map((t) => `ev-${t}`).join(' ')}" data-records="${escapeHtml(records.join(' '))}"${looks} title="${htmlAttribute(title)}" tabindex="0">${piece}</mark>`;
   }
   return html;
 }
@@ -223,11 +234,11 @@ export function highlightText(text: string, spans: readonly Span[], recordLabels
 type Cell = string | number | boolean | null | undefined;
 
 function table(type: ReviewType, headers: readonly string[], rows: ReadonlyArray<{ id: string; rule: string; cells: readonly Cell[] }>): string {
-  const title = `<h2><span class="swatch" style="background: var(--c-${type})"></span>${TYPE_LABELS[type]} <span class="meta">(${rows.length})</span></h2>`;
+  const title = `<h2><span class="swatch sw-${type}"></span>${TYPE_LABELS[type]} <span class="meta">(${rows.length})</span></h2>`;
   if (rows.length === 0) return `<section id="records-${type}">${title}<p class="empty">none</p></section>`;
-  const cell = (v: Cell): string => (v === null || v === undefined ? '' : escapeHtml(String(v)));
+  const cell = (v: Cell): string => (v === null || v === undefined ? '' : htmlText(String(v)));
   const body = rows
-    .map((r) => `<tr data-record="${escapeHtml(r.id)}" tabindex="0"><td class="id" title="${escapeHtml(r.rule)}">${escapeHtml(r.id)}</td>${r.cells.map((c) => `<td dir="auto">${cell(c)}</td>`).join('')}</tr>`)
+    .map((r) => `<tr data-record="${escapeHtml(r.id)}" tabindex="0"><td class="id" title="${htmlAttribute(r.rule)}">${htmlText(r.id)}</td>${r.cells.map((c) => `<td dir="auto">${cell(c)}</td>`).join('')}</tr>`)
     .join('\n');
   return `<section id="records-${type}">${title}<table><thead><tr><th>id</th>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${body}\n</tbody></table></section>`;
 }
@@ -264,8 +275,14 @@ function recordTables(doc: ExtractionDocument, label: (id: string | null) => str
 }
 
 function legend(doc: ExtractionDocument): string {
-  const items = REVIEW_TYPES.map((t) => `<li><label><input type="checkbox" checked data-type="${t}"><span class="swatch" style="background: var(--c-${t})"></span>${TYPE_LABELS[t]} (${doc[t].length})</label></li>`);
+  const items = REVIEW_TYPES.map((t) => `<li><label><input type="checkbox" checked data-type="${t}"><span class="swatch sw-${t}"></span>${TYPE_LABELS[t]} (${doc[t].length})</label></li>`);
   return `<ul class="legend" aria-label="legend">${items.join('')}</ul>`;
+}
+
+/** The article's URL: a link when it is http(s) (html-safety's httpUrl), plain text otherwise. */
+function urlHtml(url: string): string {
+  const href = httpUrl(url);
+  return href === null ? htmlText(url) : `<a href="${escapeHtml(href)}" rel="noopener noreferrer">${htmlText(url)}</a>`;
 }
 
 /** The review page of one document. */
@@ -274,23 +291,24 @@ export function toReviewHtml(doc: ExtractionDocument): string {
   const names = labels(doc);
   const label = (id: string | null): string | null => (id === null ? null : (names.get(id) ?? id));
   const title = article.title ?? article.id;
+  // each value isolated (<bdi>), so one field's direction cannot move the others
   const meta = [
-    article.published === null ? null : `<span>${escapeHtml(article.published)}</span>`,
-    article.outlet === null ? null : `<span>${escapeHtml(article.outlet)}</span>`,
-    article.agency === null ? null : `<span>${escapeHtml(article.agency.name)}</span>`,
-    `<span class="ltr">${escapeHtml(article.source)}</span>`,
-    article.url === null ? null : `<span class="ltr"><a href="${escapeHtml(article.url)}" rel="noopener noreferrer">${escapeHtml(article.url)}</a></span>`,
+    article.published === null ? null : `<bdi>${htmlText(article.published)}</bdi>`,
+    article.outlet === null ? null : `<bdi>${htmlText(article.outlet)}</bdi>`,
+    article.agency === null ? null : `<bdi>${htmlText(article.agency.name)}</bdi>`,
+    `<bdi class="ltr">${htmlText(article.source)}</bdi>`,
+    article.url === null ? null : `<bdi class="ltr">${urlHtml(article.url)}</bdi>`,
   ].filter((x) => x !== null);
   const diagnostics = doc.diagnostics.length === 0
     ? ''
-    : `<section class="diagnostics"><h2>Diagnostics</h2><ul>${doc.diagnostics.map((d) => `<li dir="auto"><b>${escapeHtml(d.severity)}</b> ${escapeHtml(d.code)}: ${escapeHtml(d.message)}</li>`).join('')}</ul></section>`;
+    : `<section class="diagnostics"><h2>Diagnostics</h2><ul>${doc.diagnostics.map((d) => `<li dir="auto"><b>${htmlText(d.severity)}</b> ${htmlText(d.code)}: ${htmlText(d.message)}</li>`).join('')}</ul></section>`;
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(article.language)}" dir="${dirOf(article.language)}">
-${head(`${title} — review`)}
+${pageHead({ title: `${title} — review`, style: STYLE, script: SCRIPT })}
 <body>
 <header class="page">
 <nav class="back"><a href="index.html">← index</a></nav>
-<h1 dir="auto">${escapeHtml(title)}</h1>
+<h1 dir="auto">${htmlText(title)}</h1>
 <p class="meta" dir="auto">${meta.join('')}</p>
 ${legend(doc)}
 </header>
@@ -325,7 +343,7 @@ export function reviewIndexEntry(doc: ExtractionDocument): ReviewIndexEntry {
 /** One article's row of review/index.html. */
 export function reviewIndexRow(e: ReviewIndexEntry): string {
   const href = `${encodeURIComponent(e.id)}.html`;
-  return `<tr><td class="id"><a href="${escapeHtml(href)}">${escapeHtml(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${escapeHtml(e.title ?? '')}</a></td><td class="nowrap">${escapeHtml(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${escapeHtml(e.source)}</td></tr>\n`;
+  return `<tr><td class="id"><a href="${escapeHtml(href)}">${htmlText(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${htmlText(e.title ?? '')}</a></td><td class="nowrap">${htmlText(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${htmlText(e.source)}</td></tr>\n`;
 }
 
 /** What comes before the rows of review/index.html: the page's language is the articles' when they share one. */
@@ -335,12 +353,12 @@ export function reviewIndexHead(languages: ReadonlySet<string>, count: number): 
   const dir = only === null ? 'ltr' : dirOf(only);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">
-${head('conflict-events review')}
+${pageHead({ title: 'conflict-events review', style: STYLE, script: null })}
 <body>
 <header class="page" dir="ltr"><h1>conflict-events review</h1><p class="meta">${count} articles</p></header>
-<main style="padding: 1rem 1.5rem">
+<main class="index">
 <table>
-<thead><tr><th>id</th><th>title</th><th>published</th>${REVIEW_TYPES.map((t) => `<th><span class="swatch" style="background: var(--c-${t})"></span> ${TYPE_LABELS[t]}</th>`).join('')}<th>source</th></tr></thead>
+<thead><tr><th>id</th><th>title</th><th>published</th>${REVIEW_TYPES.map((t) => `<th><span class="swatch sw-${t}"></span> ${TYPE_LABELS[t]}</th>`).join('')}<th>source</th></tr></thead>
 <tbody>
 `;
 }
