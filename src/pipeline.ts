@@ -107,6 +107,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
         published: null,
         titleFirst,
         zones: [],
+        creditPersons: [],
         tokenZones: [],
         sentences: [],
         records: { actors: [], places: [], dates: [], numbers: [], statements: [], events: [], casualties: [], ceasefires: [] },

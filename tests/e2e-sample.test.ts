@@ -77,7 +77,7 @@ describe('actors', () => {
   it('unnamed officials are actors of their country', () => {
     for (const [country, text] of [['AZE', 'وزير الدفاع الأذربيجاني'], ['TUR', 'وزير الدفاع التركي']] as const) {
       const a = actor((x) => x.title_en === 'defence minister' && x.country === country, text);
-      expect(a).toMatchObject({ kind: 'person', title: text, rule: 'actors:unnamed-official' });
+      expect(a).toMatchObject({ kind: 'government', title: text, rule: 'actors:unnamed-official' });
       expect(a.mentions.map((m) => m.text)).toContain(text);
     }
   });

@@ -77,6 +77,8 @@ export interface Context {
   /** the source is the article object's title, a blank line, then the text (spans before the text are the title's) */
   titleFirst: boolean;
   zones: Zone[];
+  /** folded spans of the persons named in photo and byline credits, set by ingest */
+  creditPersons: Span[];
   /** zone kind of each token (same index as tokens), set by ingest */
   tokenZones: Array<Zone['kind'] | null>;
   sentences: Sentence[];

@@ -65,6 +65,8 @@ export const TitlesLexicon = z.object({
       sector: z.string().nullable().optional().transform((v) => v ?? null),
       requires_of: z.boolean().optional().default(false),
       counterpart: z.boolean().optional().default(false),
+      // "مسؤولون", "مسؤولين": several unnamed office holders, never followed by a name
+      plural: z.boolean().optional().default(false),
     }),
   ),
 });
@@ -256,6 +258,9 @@ export const GrammarLexicon = z.object({
   month_parts: words,
   apposition_heads: words,
   not_names: words,
+  unnamed_adjectives: words,
+  naming_cues: words,
+  kinship: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

@@ -129,6 +129,10 @@ export interface Morphology {
   isParticiple(word: string): boolean;
   dayNumber(word: string): number | null;
   adjectiveForms(stem: string): string[];
+  /** the text between two words is a comma (with spaces) */
+  isCommaGap(gap: string): boolean;
+  /** a word shape no personal name has (a verb's plural ending, an attached pronoun) */
+  unlikelyNameWord(word: string): boolean;
 }
 
 export type GrammarRole = Exclude<keyof z.infer<typeof L.GrammarLexicon>, 'place_cues'>;

@@ -22,6 +22,9 @@ export const arabicMorphology: Morphology = {
     const m = /^(?:ال)?(\d{1,2})$/u.exec(w);
     return m ? Number(m[1]) : null;
   },
+  isCommaGap: (gap) => /^\s*[،,]\s*$/u.test(gap),
+  // "توقعوا" (a past verb, plural), "واستضافهم" (an object pronoun): shapes of verbs, not of names
+  unlikelyNameWord: (w) => w.length > 3 && /(?:وا|هم|هما|كم|هن)$/u.test(w),
   // nisba adjectives: أذربيجاني → أذربيجانية، الأذربيجانيين …
   adjectiveForms: (stem) => {
     const s = stem.trim();

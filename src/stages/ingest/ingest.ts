@@ -168,6 +168,14 @@ export function ingest(ctx: Context): void {
       // "(person/ organisation)", or "(organisation)" alone
       const parts = ev.text.slice(1, -1).split('/').map((p) => p.trim());
       const person = parts.length >= 2 ? (parts[0] ?? null) : null;
+      if (person) {
+        // the person's folded span: inside the parentheses, before the first '/'
+        const inner = line.folded.slice(creditAt + 1);
+        const lead = inner.length - inner.trimStart().length;
+        const at = line.span.start + creditAt + 1 + lead;
+        const len = inner.trimStart().split('/')[0]!.trimEnd().length;
+        if (len > 0) ctx.creditPersons.push({ start: at, end: at + len });
+      }
       const organization = parts[parts.length - 1] ?? null;
       article.credits.push({ person, organization, evidence: [ev] });
       continue;

@@ -207,15 +207,30 @@ type StopReason = 'boundary' | 'word';
  * ends at a boundary (punctuation, a function word, a date, a verb), not at a plain word: in
  * "فلاديمير بوتين بدء مشاورات" the run would otherwise swallow the noun after the name.
  */
-function nameRun(ctx: Context, from: number): { first: number; last: number } | null {
+function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', afterComma = false): { first: number; last: number } | null {
   const { tokens, pack } = ctx;
   let last = -1;
   let stop: StopReason = 'boundary';
+  // a particle ("عبد", "أبو") makes room for a fourth word: "عبد العزيز أبو مصعب"
+  let room = 3;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (!t.spaced || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
+    if (!(t.spaced || (afterComma && k === from)) || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
     if (k === from && pack.grammar.has('not_names', t.word)) break;
+    if (of === 'person') {
+      // "مسؤولين كبار", "مسؤولة كردية كبيرة": a word of rank after the run shows the run describes
+      // an unnamed official; it names nobody
+      if (pack.grammar.has('unnamed_adjectives', t.word)) return null;
+      if (pack.morphology.unlikelyNameWord(t.text)) break;
+      // a person's name starts with no article ("مدير المكتب الإعلامي": a complement)
+      if (k === from && pack.morphology.isDefinite(t.text)) break;
+      // "ومسؤولين", "لوكالة": a known word behind a proclitic is no name word
+      const glued = pack.entities.matchAt(tokens, k);
+      if (glued && glued.proclitic !== '' && !glued.values.some((v) => v.type === 'person')) break;
+      // an office or a description after the name closes it: "طاهر خان نيازي أحد قضاة"
+      if (k > from && (pack.grammar.has('apposition_heads', t.word) || pack.grammar.has('kinship', t.word))) break;
+    }
     const tm = pack.time.matchAt(tokens, k, false);
     if (tm && tm.values.some((v) => v.type !== 'month')) break;
     if (pack.speech.matchAt(tokens, k, false)) break;
@@ -225,17 +240,19 @@ function nameRun(ctx: Context, from: number): { first: number; last: number } | 
     }
     const em = pack.entities.matchAt(tokens, k, false);
     if (em && !em.values.some((v) => v.type === 'person')) {
+      // an office after the name is a boundary: "ساروار حسيني المتحدث باسم …"
+      stop = em.values.some((v) => v.type === 'title') ? 'boundary' : 'word';
+      break;
+    }
+    if (k - from === room) {
       stop = 'word';
       break;
     }
-    if (k - from === 3) {
-      stop = 'word';
-      break;
-    }
+    if (pack.grammar.has('name_particles', t.word) && k - from < 3) room = 4;
     last = k;
   }
   if (last < from) return null;
-  if (last - from === 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
+  if (last - from >= 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
   return { first: from, last };
 }
 
@@ -245,10 +262,14 @@ function appositionPerson(ctx: Context, idx: MentionIndex, i: number): number | 
   const run = nameRun(ctx, i);
   if (!run || run.last === run.first) return null;
   const next = tokens[run.last + 1];
-  if (!next || next.spaced || !/^\s*[،,]\s*$/u.test(source.folded.slice(tokens[run.last]!.end, next.start))) return null;
+  if (!next) return null;
+  const comma = commaBetween(ctx, run.last);
+  if (!comma && !next.spaced) return null;
   const tm = pack.entities.matchAt(tokens, run.last + 1, false);
   const title = first(tm, 'title');
-  if (!title && !pack.grammar.has('apposition_heads', next.word)) return null;
+  // "وقال ساروار حسيني المتحدث باسم …", "وتقول ميسون النمرة والدة أحدهما": without a comma only an
+  // office (not a plural one) or a kinship noun opens the description
+  if (comma ? !title && !pack.grammar.has('apposition_heads', next.word) : !(title && !title.title.plural) && !pack.grammar.has('kinship', next.word)) return null;
   // the apposition runs to the next comma (at most eight words)
   let end = run.last + 1;
   while (end + 1 < tokens.length && end - run.last < 8 && tokens[end + 1]!.spaced) end++;
@@ -275,6 +296,51 @@ function afterModifiers(ctx: Context, last: number): number {
   return k;
 }
 
+/** The actor kind of an unnamed office holder, from the office's sector. */
+function officeKind(sector: string | null): Kind {
+  switch (sector) {
+    case 'mil':
+      return 'armed_forces';
+    case 'reb':
+      return 'armed_group';
+    case 'igo':
+    case 'ngo':
+      return 'organization';
+    case 'med':
+    case 'jrn':
+      return 'media';
+    default:
+      return 'government';
+  }
+}
+
+/** Past a complement no lexicon knows: definite words right after the office (at most three). */
+function skipComplement(ctx: Context, last: number): number {
+  const { tokens, pack } = ctx;
+  let k = last;
+  while (k - last < 3 && tokens[k + 1]?.spaced && pack.morphology.isDefinite(tokens[k + 1]!.text) && !pack.entities.matchAt(tokens, k + 1, false)) k++;
+  return k;
+}
+
+/** Whether only a comma stands between tokens k and k + 1. */
+function commaBetween(ctx: Context, k: number): boolean {
+  const a = ctx.tokens[k];
+  const b = ctx.tokens[k + 1];
+  return !!a && !!b && !b.spaced && ctx.pack.morphology.isCommaGap(ctx.source.folded.slice(a.end, b.start));
+}
+
+/** ", NAME ," or ", NAME VERB": a name run set off by a comma after token `last`, closed by a comma or a reporting word. */
+function commaName(ctx: Context, last: number): { first: number; last: number } | null {
+  if (!commaBetween(ctx, last)) return null;
+  const run = nameRun(ctx, last + 1, 'person', true);
+  if (!run || run.last === run.first) return null;
+  const after = ctx.tokens[run.last + 1];
+  if (!after) return run;
+  if (commaBetween(ctx, run.last) || !after.spaced) return run;
+  const { pack, tokens } = ctx;
+  return pack.speech.matchAt(tokens, run.last + 1) || pack.grammar.has('complementizers', after.word) ? run : null;
+}
+
 function titleName(t: TitleEntry, country: CountryEntry | null): string {
   return country?.demonym_en ? `${country.demonym_en} ${t.en}` : country ? `${t.en} of ${country.name}` : t.en;
 }
@@ -283,9 +349,25 @@ export function findMentions(ctx: Context): void {
   const idx = new MentionIndex();
   const { tokens, pack, source } = ctx;
 
+  creditPersons(ctx, idx);
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     if (!isReportedZone(ctx, tok)) continue;
+    // "مسؤولة كردية تدعى هيفي مصطفى", "الشاب المدعو جيمس شو": a name introduced as a name
+    if (pack.grammar.has('naming_cues', tok.word) && tokens[i + 1]?.spaced) {
+      const run = nameRun(ctx, i + 1);
+      if (run && !pack.entities.matchAt(tokens, i + 1)) {
+        const span = spanOf(tokens, run);
+        const name = source.evidence(span).text;
+        addActor(ctx, idx, {
+          identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null,
+          country: null, sector: null, wikidata: null, rule: 'actors:named-by-naming-word',
+        }, span);
+        registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+        i = run.last;
+        continue;
+      }
+    }
     const m = pack.entities.matchAt(tokens, i);
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
@@ -308,7 +390,7 @@ export function findMentions(ctx: Context): void {
       // the cue word may carry a proclitic ("وبلدة"): its readings are cached on the word
       const cue = cueOf(ctx, tok);
       if (cue && tokens[i + 1]?.spaced) {
-        const run = nameRun(ctx, i + 1);
+        const run = nameRun(ctx, i + 1, 'place');
         if (run && run.last - run.first <= 1) {
           const span = spanOf(tokens, run);
           const name = source.evidence(span).text;
@@ -387,7 +469,14 @@ export function findMentions(ctx: Context): void {
         i = knownAfter.last;
         continue;
       }
-      const run = nameRun(ctx, last + 1);
+      // "المتحدث باسم الحركة محمد خرساني": an office's complement no lexicon knows (a definite
+      // noun and its adjectives) belongs to the title, and the name follows it
+      if (title.title.requires_of && !ofCountry && !body) last = skipComplement(ctx, last);
+      // "الناطق باسم حركة حماس، عبداللطيف القانوع،": the name set off by commas after the office
+      let run = title.title.plural ? null : (nameRun(ctx, last + 1) ?? commaName(ctx, last));
+      // "المتحدث باسم شرطة قندز": one word right after the body qualifies the body (a place), it
+      // is not a name; names after a body are written in full
+      if (run && body && run.first === last + 1 && run.last === run.first) run = null;
       if (run) {
         const nameSpan = spanOf(tokens, run);
         const name = source.evidence(nameSpan).text;
@@ -404,9 +493,10 @@ export function findMentions(ctx: Context): void {
         continue;
       }
       if (ofCountry && !title.title.counterpart) {
-        // an unnamed official: "وزير الدفاع الأذربيجاني"
+        // an unnamed official ("وزير الدفاع الأذربيجاني") is the office, not a named person: the
+        // codebook's person is someone named; the office acts for its government or force
         addActor(ctx, idx, {
-          identity: `official:${title.title.en}:${ofCountry.iso3}`, kind: 'person', name: titleName(title.title, ofCountry), name_native: titleText,
+          identity: `official:${title.title.en}:${ofCountry.iso3}`, kind: officeKind(title.title.sector), name: titleName(title.title, ofCountry), name_native: titleText,
           title: titleText, title_en: title.title.en, country: ofCountry.iso3, sector: title.title.sector, wikidata: null, rule: 'actors:unnamed-official',
         }, titleSpan);
         if (ca) countryOrDemonymMention(ctx, idx, ca.m);
@@ -531,6 +621,18 @@ export function findMentions(ctx: Context): void {
  * Once a full name is in the article, its surname alone names the same person there ("علييف" after
  * "إلهام علييف"; "جاووش أوغلو" after "مولود جاووش أوغلو", a two-word surname with a particle).
  */
+/** The photographer or author of a caption or byline credit ("(جيم أوزديل/ الأناضول)") is a named person. */
+function creditPersons(ctx: Context, idx: MentionIndex): void {
+  for (const span of ctx.creditPersons) {
+    const name = ctx.source.evidence(span).text;
+    if (name.trim() === '') continue;
+    addActor(ctx, idx, {
+      identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null,
+      country: null, sector: 'med', wikidata: null, rule: 'actors:credit',
+    }, span);
+  }
+}
+
 function registerAliases(ctx: Context, idx: MentionIndex, identity: string, fullName: string): void {
   const words = foldKey(fullName).split(' ');
   idx.personAliases.set(words.join(' '), identity);

@@ -1,0 +1,61 @@
+/** People by context: offices, appositions, commas, naming words and credits; unnamed office holders are not persons. */
+import { describe, expect, it } from 'vitest';
+import { run } from '../test-helpers.ts';
+
+const persons = (text: string) => run(text).actors.filter((a) => a.kind === 'person');
+
+describe('a person named by context (positive rows: name and evidence)', () => {
+  it.each([
+    // office, its body, then the name between commas
+    ['وقال المتحدث باسم وزارة الداخلية، سامر الخطيب، إن الهجوم فشل.', 'سامر الخطيب'],
+    ['وأكد الناطق باسم الجيش السوداني، نبيل عبد الله، أن القوات تقدمت.', 'نبيل عبد الله'],
+    // name then office, no comma, after a reporting verb
+    ['وقال كريم العلي المتحدث باسم الشرطة إن ثلاثة أشخاص أصيبوا.', 'كريم العلي'],
+    ['وقال عبد الرحمن أبو خالد المتحدث باسم الجماعة إن مقاتليها انسحبوا.', 'عبد الرحمن أبو خالد'],
+    // name then kinship noun
+    ['وتقول سعاد حمدان والدة أحد الجرحى إن المستشفى مكتظ.', 'سعاد حمدان'],
+    // a naming word
+    ['وقالت الشرطة إن رجلا يدعى مروان سليم اعتقل.', 'مروان سليم'],
+    ['وأوقفت الشرطة الشاب المدعو سامي رحال في المدينة.', 'سامي رحال'],
+    // office whose complement no lexicon knows, then the name
+    ['وقال المتحدث باسم الحركة ماهر عيسى في بيان إن الهجوم رد على الغارات.', 'ماهر عيسى'],
+  ])('%s → %s', (text, name) => {
+    const found = persons(text);
+    const p = found.find((a) => a.name === name);
+    expect(p, JSON.stringify(found.map((a) => a.name))).toBeDefined();
+    expect(p!.mentions.some((m) => m.text.includes(name) && text.slice(m.start, m.end) === m.text)).toBe(true);
+  });
+});
+
+describe('no person where nobody is named (negative rows)', () => {
+  it.each([
+    'وقال مسؤولون أمنيون إن الانفجار وقع صباحا.',
+    'وأكد مسؤولين كبار في الحكومة أن المفاوضات مستمرة.',
+    'وقالت مسؤولة كردية كبيرة إن الوضع كارثي.',
+    'وصل وزير الدفاع التركي ومسؤولين آخرين إلى العاصمة.',
+    'وقال مسؤول أمني لرويترز إن الطريق أغلق.',
+    'وقال مدير المكتب الإعلامي في المستشفى إن الجرحى نقلوا.',
+    'وقال المتحدث باسم شرطة المدينة إن التحقيق جار.',
+    'أعلن وزير الدفاع الأذربيجاني أن القوات تقدمت.',
+    'وقال المسؤولون عنها إنهم سيحققون.',
+  ])('%s', (text) => {
+    expect(persons(text).map((a) => a.name)).toEqual([]);
+  });
+
+  it('an unnamed office holder is an actor of the office, not a person', () => {
+    const doc = run('أعلن وزير الدفاع الأذربيجاني أن القوات تقدمت.');
+    const office = doc.actors.find((a) => a.title_en === 'defence minister');
+    expect(office).toMatchObject({ kind: 'government', country: 'AZE', name: 'Azerbaijani defence minister' });
+    expect(office!.mentions[0]).toMatchObject({ text: 'وزير الدفاع الأذربيجاني', start: 5 });
+  });
+});
+
+describe('credits', () => {
+  it('the photographer of a caption credit is a person, with the span of the name', () => {
+    const text = 'اشتباكات في المدينة\n01 نوفمبر 2020\nجنود قرب الحدود اليوم (سمير داود/ رويترز)\nقال الجيش إن القتال استمر.';
+    const doc = run(text, null);
+    const p = doc.actors.find((a) => a.kind === 'person' && a.name === 'سمير داود');
+    expect(p?.rule).toBe('actors:credit');
+    expect(p?.mentions).toEqual([{ start: text.indexOf('سمير داود'), end: text.indexOf('سمير داود') + 9, text: 'سمير داود' }]);
+  });
+});
