@@ -15,11 +15,11 @@ if (!present && process.env.CI !== 'true') console.warn(`eval floor skipped: no 
 
 /** The figures reached, less 0.02. */
 const FLOORS = {
-  macro_f1: 0.696,
+  macro_f1: 0.709,
   persons: 0.80,
   places: 0.77,
   dates: 0.87,
-  statements: 0.56,
+  statements: 0.64,
   casualties: 0.73,
   ceasefires: 0.43,
 } as const;

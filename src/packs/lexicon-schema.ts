@@ -261,6 +261,8 @@ export const GrammarLexicon = z.object({
   unnamed_adjectives: words,
   naming_cues: words,
   kinship: words,
+  vague_sources: words,
+  subject_openers: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

@@ -129,6 +129,8 @@ export interface Morphology {
   isParticiple(word: string): boolean;
   dayNumber(word: string): number | null;
   adjectiveForms(stem: string): string[];
+  /** the word begins a new clause with a conjunction glued to it ("وقال") */
+  opensClause(word: string): boolean;
   /** the text between two words is a comma (with spaces) */
   isCommaGap(gap: string): boolean;
   /** a word shape no personal name has (a verb's plural ending, an attached pronoun) */

@@ -599,6 +599,7 @@ export function findMentions(ctx: Context): void {
       i = m.last;
     }
   }
+  speakerPhrases(ctx, idx);
   mergeUnnamedOfficials(ctx, idx);
   mergeBareInstitutions(ctx, idx);
 
@@ -621,6 +622,79 @@ export function findMentions(ctx: Context): void {
  * Once a full name is in the article, its surname alone names the same person there ("علييف" after
  * "إلهام علييف"; "جاووش أوغلو" after "مولود جاووش أوغلو", a two-word surname with a particle).
  */
+/**
+ * The subject of a reporting verb that no lexicon knows is still who speaks: "وقالت مصادر طبية إن",
+ * "وأفاد مسعف في البلدة بأن", "وأصدرت جماعة X بيانا". A short noun phrase right after the verb (a
+ * time word may stand between), closed by a complementizer, punctuation, a preposition or a time
+ * word, becomes an actor: a population for vague sources, an office for an office, else a body.
+ */
+function speakerPhrases(ctx: Context, idx: MentionIndex): void {
+  const { tokens, pack, source } = ctx;
+  let claimed: Span[] | null = null;
+  const isClaimed = (t: Token): boolean => {
+    claimed ??= sortSpans(ctx.records.actors.flatMap((x) => x.spans));
+    // binary search for the first span ending after the token's start
+    let lo = 0;
+    let hi = claimed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (claimed[mid]!.end <= t.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let c = lo; c < claimed.length && claimed[c]!.start < t.end; c++) if (claimed[c]!.end > t.start) return true;
+    return false;
+  };
+  const ends = (k: number): boolean => {
+    const t = tokens[k];
+    if (!t) return true;
+    if (!t.spaced) return true; // punctuation, a quotation mark or a colon
+    return pack.grammar.has('complementizers', t.word) || pack.stopwords.has(t.text) || !!pack.time.matchAt(tokens, k, false) || pack.morphology.hasProcliticArticle(t.text);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isReportedZone(ctx, tokens[i]!)) continue;
+    const m = pack.speech.matchAt(tokens, i);
+    // "نقلت X عن مصادر أمنية قولها": the source a channel relays speaks
+    let k = -1;
+    if (m?.values.some((v) => v.type === 'relay')) {
+      for (let j = m.last + 1; j < m.last + 7 && j < tokens.length && tokens[j]!.spaced; j++) {
+        if (pack.grammar.has('relay_source', tokens[j]!.word)) {
+          k = j + 1;
+          break;
+        }
+      }
+    }
+    const verb = m?.values.find((v) => v.type === 'verb');
+    if (k < 0 && (!m || !verb || verb.type !== 'verb' || verb.participle)) continue;
+    if (!m) continue;
+    // only a verb that opens its clause has its subject after it (a headline's "X يعترف بـ…", a
+    // subordinate "منذ أعلنت …" or a negated "ولم تذكر …" do not): the sentence's first word, a
+    // verb with its conjunction, or one after punctuation
+    const verbTok = tokens[i]!;
+    const atStart = ctx.tokenZones[i - 1] !== ctx.tokenZones[i] || !tokens[i - 1] || !verbTok.spaced || ctx.source.folded.slice(tokens[i - 1]!.end, verbTok.start).includes('\n');
+    if (ctx.tokenZones[i] === 'title' || !(atStart || pack.morphology.opensClause(verbTok.text))) continue;
+    if (k < 0) k = m.last + 1;
+    while (tokens[k]?.spaced && pack.time.matchAt(tokens, k, false)) k = pack.time.matchAt(tokens, k, false)!.last + 1;
+    const head = tokens[k];
+    if (!head || !head.spaced || isClaimed(head) || ends(k)) continue;
+    if (!/^\p{L}{2,}$/u.test(head.text) || pack.speech.matchAt(tokens, k) || pack.morphology.looksLikePresentVerb(head.text)) continue;
+    const glued = pack.entities.matchAt(tokens, k);
+    if (glued && glued.proclitic !== '') continue; // "قالت لوكالة …": to whom, not who
+    let last = k;
+    while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1)) last++;
+    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!)) continue; // not closed: a clause, not a subject
+    const span = { start: head.start, end: tokens[last]!.end };
+    const text = source.evidence(span).text;
+    const title = first(pack.entities.matchAt(tokens, k, false), 'title');
+    const vague = pack.grammar.has('vague_sources', head.word);
+    addActor(ctx, idx, {
+      identity: `speaker:${foldKey(text)}`, kind: vague ? 'population' : title ? officeKind(title.title.sector) : 'organization',
+      name: text, name_native: text, title: title ? text : null, title_en: title?.title.en ?? null,
+      country: null, sector: title?.title.sector ?? null, wikidata: null, rule: 'actors:subject-of-reporting-verb',
+    }, span);
+    i = last;
+  }
+}
+
 /** The photographer or author of a caption or byline credit ("(جيم أوزديل/ الأناضول)") is a named person. */
 function creditPersons(ctx: Context, idx: MentionIndex): void {
   for (const span of ctx.creditPersons) {

@@ -63,3 +63,41 @@ describe('statements', () => {
     expect(s!.to).toBe('سيرغي لافروف');
   });
 });
+
+describe('speakers no lexicon knows, and conjoined speakers', () => {
+  const who = (text: string) => {
+    const d = run(text);
+    return d.statements.map((s) => ({ speaker: d.actors.find((a) => a.id === s.speaker) ?? null, text: s.speaker_text, via: d.actors.find((a) => a.id === s.via)?.name_native ?? null }));
+  };
+
+  it.each([
+    ['وقالت مصادر طبية إن 12 شخصا قتلوا.', 'مصادر طبية', 'population'],
+    ['وأفاد شهود عيان بأن الطائرات قصفت السوق.', 'شهود عيان', 'population'],
+    ['وقال مسؤول أمني إن الطريق أغلق.', 'مسؤول أمني', 'government'],
+    ['وأكدت لجنة الإغاثة المحلية أن المساعدات وصلت.', 'لجنة الإغاثة المحلية', 'organization'],
+  ])('%s → %s', (text, speaker, kind) => {
+    const [s] = who(text);
+    expect(s?.text).toBe(speaker);
+    expect(s?.speaker).toMatchObject({ kind, name_native: speaker, rule: 'actors:subject-of-reporting-verb' });
+    expect(s!.speaker!.mentions[0]).toEqual({ start: text.indexOf(speaker), end: text.indexOf(speaker) + speaker.length, text: speaker });
+  });
+
+  it.each([
+    'ولم تذكر السلطات العدد المحدد للقتلى.', // negated: nothing was said
+    'منذ أعلنت الحكومة الحرب على الفصائل.', // a subordinate verb, not a reporting clause
+    'الجيش يعلن بدء هجوم واسع', // a headline: the word after the verb is its object
+  ])('no speaker phrase in %s', (text) => {
+    expect(run(text).actors.filter((a) => a.rule === 'actors:subject-of-reporting-verb')).toEqual([]);
+  });
+
+  it('each conjoined subject is a speaker of the clause', () => {
+    const names = who('ودعت كل من فرنسا وبريطانيا وإيطاليا إلى وقف فوري للقتال.').map((s) => s.speaker?.country);
+    expect(names.sort()).toEqual(['FRA', 'GBR', 'ITA']);
+  });
+
+  it('a channel named with a word after it still only relays', () => {
+    const [s] = who('ونقلت وكالة فرانس برس للأنباء عن الشرطة قولها إن السجناء فروا.');
+    expect(s?.text).toBe('الشرطة');
+    expect(s?.via).not.toBeNull();
+  });
+});

@@ -99,6 +99,8 @@ export function findStatements(ctx: Context): void {
         const via = actorAtToken(ctx, k);
         if (via) {
           let j = tokenIndexOfEnd(tokens, via.end) + 1;
+          // "نقلت وكالة فرانس برس للأنباء عن …": a word or two may follow the channel's name
+          for (let skip = 0; skip < 2 && tokens[j] && tokens[j]!.spaced && !pack.grammar.has('relay_source', tokens[j]!.word) && !actorAtToken(ctx, j); skip++) j++;
           if (tokens[j] && pack.grammar.has('relay_source', tokens[j]!.word)) {
             const sp = actorAtToken(ctx, j + 1);
             if (sp) {
@@ -116,6 +118,8 @@ export function findStatements(ctx: Context): void {
             }
           }
         }
+        // a relay whose source is not found: the channel only relays, it is never the speaker
+        continue;
       }
       if (source_) {
         // بحسب X: the clause before it is X's ("وفق ما أفادت X": a verb may stand between)
@@ -143,7 +147,8 @@ export function findStatements(ctx: Context): void {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
           break;
         }
-        if (!inDate[j]) break;
+        // "دعت كل من X و Y": words that open a list of subjects
+        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word)) break;
       }
       let rule = 'statements:verb-then-speaker';
       if (!speaker) {
@@ -183,7 +188,21 @@ export function findStatements(ctx: Context): void {
           cStart = after.start;
         }
       }
-      clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule });
+      // "دعت الولايات المتحدة وبريطانيا وفرنسا إلى …": each conjoined subject says it
+      const speakers = [speaker];
+      if (speaker.start >= 0) {
+        let j = tokenIndexOfEnd(tokens, speaker.end) + 1;
+        while (j < tokens.length && tokens[j]!.end <= s.end && tokens[j]!.spaced) {
+          const also = actorAtToken(ctx, j);
+          if (!also || also.start === tokens[j]!.start || !pack.morphology.opensClause(tokens[j]!.text)) break;
+          speakers.push(also);
+          j = tokenIndexOfEnd(tokens, also.end) + 1;
+        }
+        if (speakers.length > 1 && !addressee) cStart = Math.max(cStart, contentAfter(ctx, s, j, quotes));
+      }
+      speakers.forEach((sp, n) => {
+        clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule: n === 0 ? rule : 'statements:conjoined-speaker' });
+      });
       i = Math.max(i, tokenAt(tokens, cStart) - 1);
     }
     clauses.forEach((c, n) => {
