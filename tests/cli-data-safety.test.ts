@@ -3,6 +3,7 @@
  * output directory, ids, publication dates, the progress bar and the small things around them.
  * (Interrupts, with a real child process and a real signal, are in cli-interrupt.test.ts.)
  */
+import { EventEmitter } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import iconv from 'iconv-lite';
@@ -342,5 +343,33 @@ describe('7. ids are kept as given; only file names are made safe', () => {
     expect(files).toHaveLength(5);
     for (const f of files) expect(f).toMatch(/^[^./\\][^/\\]*\.json$/u);
     expect(files.map((f) => json(`out/json/${f}`).article.id).sort()).toEqual(['..', '../../escape', '.hidden', 'a\\b', 'index']);
+  });
+});
+
+describe('3. an interrupted run (in-process: the signal comes from an emitter)', () => {
+  it('keeps the earlier run\'s files and lists them, writes errors.jsonl and INCOMPLETE, exits 130; a complete rerun cleans up', async () => {
+    tree.write({ 'old.txt': ARABIC });
+    expect((await run(['old.txt', '-o', 'out', '-f', 'json'])).code).toBe(0);
+    tree.write({ 'feed.jsonl': [JSON.stringify({ id: 'a', text: ARABIC }), '{broken', JSON.stringify({ id: 'stop', text: ARABIC }), JSON.stringify({ id: 'c', text: ARABIC })].join('\n') });
+    const signals = new EventEmitter();
+    const stub = stubExtractor();
+    const extractor = {
+      extract: (...args: Parameters<typeof stub.extract>) => {
+        if (args[0].id === 'stop') signals.emit('SIGINT');
+        return stub.extract(...args);
+      },
+    };
+    const r = await run(['feed.jsonl', '-o', 'out', '-f', 'json', '--jobs', '1'], { extractor, signals, batchSize: 1 });
+    expect(r.code).toBe(130);
+    expect(r.stderr.at(-1)).toBe('conflict-events: interrupted after 3 of 4 articles; out/ is incomplete');
+    expect(readdirSync(tree.path('out/json')).sort()).toEqual(['a.json', 'old.json', 'stop.json']);
+    expect(tree.read('out/.conflict-events-files')).toBe('json/a.json\njson/old.json\njson/stop.json\n');
+    expect(JSON.parse(tree.read('out/errors.jsonl'))).toMatchObject({ source: 'feed.jsonl', line: 2, code: 'invalid_json' });
+    expect(tree.read('out/INCOMPLETE')).toMatch(/^interrupted \(SIGINT\) after 3 of 4 articles: /u);
+    expect(signals.listenerCount('SIGINT')).toBe(0);
+    // the next complete run removes what it does not write, and INCOMPLETE
+    expect((await run(['feed.jsonl', '-o', 'out', '-f', 'json', '--jobs', '1'])).code).toBe(1);
+    expect(readdirSync(tree.path('out/json')).sort()).toEqual(['a.json', 'c.json', 'stop.json']);
+    expect(existsSync(tree.path('out/INCOMPLETE'))).toBe(false);
   });
 });
