@@ -236,7 +236,7 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
       const of = total === undefined ? `${done} ${done === 1 ? 'article' : 'articles'} (of a number not known)` : `${done} of ${articles(total)}`;
       await out.finish({ incomplete: `interrupted (${stoppedBy}) after ${of}: the documents, tables and errors here are those of the articles read before; run the same command again to complete it` });
       progress.clear();
-      stderr(`${PROGRAM}: interrupted after ${of}; ${options.out.replace(/\/*$/u, '/')} is incomplete\n`);
+      stderr(`${PROGRAM}: interrupted after ${of}; ${options.out.endsWith('/') ? options.out : `${options.out}/`} is incomplete\n`);
       return SIGNAL_EXIT[stoppedBy];
     }
     await out.finish();
