@@ -44,14 +44,16 @@ Options:
                        the same for any N.
       --no-bom         write the CSV files without the UTF-8 byte order mark
       --lang ar|en     language of articles that do not name one (default: ar)
-      --max-bytes N    largest .txt/.json file or JSONL line, in bytes (default: ${DEFAULT_MAX_BYTES})
+      --max-bytes N    largest article in bytes: a .txt/.html file, a JSONL line, a .json
+                       object or array element (default: ${DEFAULT_MAX_BYTES})
   -q, --quiet          print errors only: no warnings, no progress bar, no summary
       --debug          add stack traces to errors
   -h, --help           show this help
       --version        show the version
 
 Failures are listed on stderr and in DIR/errors.jsonl; the other articles are still written.
-Exit status: 0 every article written, 1 some failed, 2 usage error.
+Exit status: 0 every article written, 1 some failed (or none read, or DIR in use by
+another run), 2 usage error (also a missing INPUT), 130/143 interrupted (SIGINT/SIGTERM).
 `;
 
 export interface ExtractOptions {
