@@ -93,7 +93,10 @@ describe('8. the progress bar', () => {
       return true;
     });
     const isTTY = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    const columns = Object.getOwnPropertyDescriptor(process.stderr, 'columns');
     Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    // a terminal that reports no size (`script`, some CI ptys): the bar is drawn 80 columns wide, not cut to nothing
+    Object.defineProperty(process.stderr, 'columns', { value: 0, configurable: true });
     try {
       const code = await main(['a.txt', '-o', 'out', '-f', 'json'], { cwd: tree.root, extractor: stubExtractor() });
       expect(code).toBe(0);
@@ -101,6 +104,8 @@ describe('8. the progress bar', () => {
       write.mockRestore();
       if (isTTY) Object.defineProperty(process.stderr, 'isTTY', isTTY);
       else delete (process.stderr as { isTTY?: boolean }).isTTY;
+      if (columns) Object.defineProperty(process.stderr, 'columns', columns);
+      else delete (process.stderr as { columns?: number }).columns;
     }
     expect(written.join('')).toMatch(/\r\u001b\[Kconflict-events: [^\n]*1\/1 article · /u);
   });

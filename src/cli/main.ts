@@ -124,7 +124,7 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
   }
   if (!options.quiet) for (const warning of options.warnings) stderr(`${PROGRAM}: warning: ${warning}\n`);
   const showProgress = !options.quiet && io.stderrIsTTY;
-  const progress = showProgress ? createProgress(stderr, io.stderrColumns ?? process.stderr.columns ?? 80) : silentProgress;
+  const progress = showProgress ? createProgress(stderr, io.stderrColumns ?? (process.stderr.columns || 80)) : silentProgress;
   // Problem lines clear the bar first, so it never ends up glued to them.
   const say = (text: string): void => {
     progress.clear();
