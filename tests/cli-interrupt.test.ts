@@ -8,7 +8,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.ts';
 import { csvRecords } from './fixtures/csv-parse.ts';
+import { stubExtractor } from './fixtures/stub-extractor.ts';
 import { tempTree, type TempTree } from './fixtures/temp-tree.ts';
 
 const BIN = path.resolve('bin/conflict-events.js');
@@ -28,7 +30,7 @@ interface Stopped {
 }
 
 /** Start the CLI, wait until it has written some documents, send `signal`, and wait for it to end. */
-function interrupt(signal: 'SIGINT' | 'SIGTERM'): Promise<Stopped> {
+function interrupt(signal: 'SIGINT' | 'SIGTERM' | 'SIGKILL'): Promise<Stopped> {
   const child = spawn(process.execPath, [BIN, 'extract', 'feed.jsonl', '-o', 'out', '-f', 'json,csv', '--jobs', '1'], {
     cwd: tree.root,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -84,5 +86,23 @@ describe('a run stopped by a signal', () => {
 
   it('SIGTERM: the same, exits 143 (128 + 15)', async () => {
     expectPartialTree(await interrupt('SIGTERM'), 'SIGTERM', 143);
+  }, 120_000);
+});
+
+describe('a run killed outright (SIGKILL: nothing can be done at the time)', () => {
+  it('leaves nothing the next run does not clean: its lock, temporary files and documents', async () => {
+    const killed = await interrupt('SIGKILL');
+    expect(killed.code).toBeNull(); // killed, no exit code
+    expect(existsSync(tree.path('out/.conflict-events-lock'))).toBe(true);
+    expect(readdirSync(tree.path('out/json')).length).toBeGreaterThanOrEqual(100);
+    // the next run, over ten of the articles, ends with exactly those ten
+    tree.write({ 'ten.jsonl': tree.read('feed.jsonl').split('\n').slice(0, 10).join('\n') });
+    let stderr = '';
+    const code = await main(['ten.jsonl', '-o', 'out', '-f', 'json,csv', '--jobs', '1'], { cwd: tree.root, extractor: stubExtractor(), stderr: (s) => void (stderr += s) });
+    expect(code, stderr).toBe(0);
+    expect(readdirSync(tree.path('out/json')).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `n${i + 1}.json`).sort());
+    const all = readdirSync(tree.path('out'), { recursive: true }).map(String);
+    expect(all.filter((f) => f.includes('.tmp-') || f.includes('lock'))).toEqual([]);
+    expect(csvRecords(tree.read('out/csv/articles.csv'))).toHaveLength(10);
   }, 120_000);
 });

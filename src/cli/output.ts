@@ -9,7 +9,7 @@
  * writes, in input order, holding one batch at a time.
  */
 import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractionDocument } from '../schema/index.ts';
 import { CSV_BOM, CSV_TABLES, csvHeader, csvRows, type CsvTable } from '../writers/csv.ts';
@@ -195,8 +195,10 @@ async function settleAll(promises: Iterable<Promise<unknown>>): Promise<void> {
 }
 
 /**
- * The per-article files the last run wrote, so a rerun can remove the ones it no longer writes. It is
- * also the mark of an output tree: a walk over the inputs does not read what the tool wrote there.
+ * The per-article files the last run wrote, so a rerun can remove the ones it no longer writes. A
+ * run appends each file to it before writing it and rewrites it at the end, so files of a run that
+ * was killed are known to the next. It is also the mark of an output tree: a walk over the inputs
+ * does not read what the tool wrote there.
  */
 export const MANIFEST = '.conflict-events-files';
 /** Held (created exclusively, holding the process id) while a run writes into --out. */
@@ -286,7 +288,8 @@ async function readManifest(dir: string): Promise<string[]> {
  * An interrupted run removes nothing: its manifest lists the earlier files too, for the next run.
  */
 async function replaceManifest(dir: string, written: WrittenFiles, formats: ReadonlySet<OutputFormat>, complete: boolean): Promise<void> {
-  const previous = (await readManifest(dir)).filter((rel) => MANIFEST_ENTRY.test(rel));
+  // the previous run's files, and this run's (listed as they were written)
+  const previous = [...new Set(await readManifest(dir))].filter((rel) => MANIFEST_ENTRY.test(rel));
   const stale = previous.filter((rel) => !written.has(rel));
   if (complete) {
     await Promise.all(stale.map((rel) => rm(path.join(dir, rel), { force: true })));
@@ -328,13 +331,14 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   const csvDir = path.join(dir, 'csv');
   const errorsPath = path.join(dir, 'errors.jsonl');
   await mkdir(dir, { recursive: true });
+  const manifestPath = path.join(dir, MANIFEST);
   const releaseLock = await takeLock(dir);
   let staleTemporaries: number;
   try {
     staleTemporaries = await removeStaleTemporaries(dir);
     for (const d of fileDirs.values()) await mkdir(d, { recursive: true });
     // marks the tree as output from the start: a walk over it skips what a run (even a killed one) wrote
-    if (!existsSync(path.join(dir, MANIFEST))) await writeFileAtomic(path.join(dir, MANIFEST), '');
+    if (!existsSync(manifestPath)) await writeFileAtomic(manifestPath, '');
   } catch (err) {
     await releaseLock();
     throw err;
@@ -348,7 +352,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   let dataset: PendingFile | null = null;
   let errors: PendingFile | null = null;
   const pending = (): PendingFile[] => [...tables.values(), ...(reviewIndex ? [reviewIndex] : []), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
-  let queuedFiles: Array<[string, string | Uint8Array]> = [];
+  let queuedFiles: Array<[string, string | Uint8Array, string]> = [];
   const abort = async (): Promise<void> => {
     queuedFiles = [];
     await Promise.all(pending().map((f) => f.discard()));
@@ -395,7 +399,10 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       // The file name is letters, digits, '.', '_' and '-', not starting with '.': these paths stay inside --out.
       for (const [format, fileDir] of fileDirs) {
         const content = final.files[format];
-        if (content !== undefined) queuedFiles.push([path.join(fileDir, `${assigned.file}.${FILE_FORMATS[format].extension}`), content]);
+        if (content !== undefined) {
+          const rel = `${format}/${assigned.file}.${FILE_FORMATS[format].extension}`;
+          queuedFiles.push([path.join(fileDir, `${assigned.file}.${FILE_FORMATS[format].extension}`), content, rel]);
+        }
       }
       for (const [table, file] of tables) file.append(final.rows[table] ?? '');
       if (dataset) dataset.append(`${final.compact!}\n`);
@@ -412,6 +419,8 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       // the tables' appends go out in the background while this thread writes the batch's files
       const tableWrites = settleAll(pending().filter((f) => f.full).map((f) => f.flush()));
       try {
+        // listed before they exist: a run killed after this (even with SIGKILL) leaves no file the next run does not know of
+        if (files.length > 0) appendFileSync(manifestPath, files.map(([, , rel]) => `${rel}\n`).join(''));
         for (const [target, content] of files) writeFileAtomicSync(target, content);
       } finally {
         await tableWrites;
