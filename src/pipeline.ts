@@ -7,7 +7,7 @@ import { SourceText } from './core/source-text.ts';
 import { beginArticle, tokenize } from './core/tokens.ts';
 import type { Context } from './core/context.ts';
 import { loadPack, type LanguagePack } from './packs/pack.ts';
-import { ingest, parsePublished } from './stages/ingest/ingest.ts';
+import { ingest, readPublishedValue, type PublishedReading } from './stages/ingest/ingest.ts';
 import { splitSentences } from './stages/sentences/sentences.ts';
 import { findMentions } from './stages/mentions/mentions.ts';
 import { findDates } from './stages/dates/dates.ts';
@@ -46,18 +46,13 @@ export interface Extractor {
 }
 
 /**
- * Sanitise an id to [A-Za-z0-9._-], never empty, never a path. Names with no Latin letters
- * (Arabic file names) keep what they have and get a short stable hash, so they stay distinct.
+ * The article's id, exactly as given (a number as its decimal digits); the fallback (the file's base
+ * name) when there is none or it is blank. It is never rewritten: results join back to the source
+ * by it. Only the CLI's file names are made safe (src/cli/unique-ids.ts).
  */
-export function sanitizeId(raw: string): string {
-  const normalized = raw.normalize('NFKC');
-  let cleaned = normalized.replace(/[^A-Za-z0-9._-]+/gu, '_').replace(/^[._]+/u, '').slice(0, 120);
-  while (cleaned.endsWith('_')) cleaned = cleaned.slice(0, -1);
-  if (cleaned === normalized && cleaned.length > 0) return cleaned;
-  const lost = normalized.replace(/[A-Za-z0-9._\s-]+/gu, '');
-  if (lost.length === 0) return cleaned.length > 0 ? cleaned : 'article';
-  const hash = createHash('sha256').update(normalized, 'utf8').digest('hex').slice(0, 8);
-  return cleaned.length > 0 ? `${cleaned}-${hash}` : `article-${hash}`;
+export function articleId(given: string | number | undefined, fallbackId: string): string {
+  const id = given === undefined ? '' : String(given);
+  return id.trim() === '' ? fallbackId : id;
 }
 
 export function createExtractor(options: { language?: string } = {}): Extractor {
@@ -88,7 +83,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
         tokens: tokenize(source.folded),
         pack,
         article: {
-          id: sanitizeId(input.id !== undefined ? String(input.id) : meta.fallbackId),
+          id: articleId(input.id, meta.fallbackId),
           source: meta.source,
           language: pack.language,
           title: input.title ?? null,
@@ -158,16 +153,16 @@ function moveTitleSpans(doc: ExtractionDocument, shift: number): void {
   for (const d of doc.diagnostics) if (d.evidence) move([d.evidence]);
 }
 
-/** The date a `published` value names (ISO, or a written date in the language's pack), or null. */
-export function readPublished(value: string, language: string): string | null {
+/** The day a `published` value names (YYYY-MM-DD), or why it names none. */
+export function readPublished(value: string, language: string): { date: string; reason?: undefined } | { date: null; reason: string } {
   let pack: LanguagePack;
   try {
     pack = loadPack(language);
   } catch {
-    return null;
+    return { date: null, reason: `cannot be read: no language pack for '${language}'` };
   }
-  const d = parsePublished(pack, value);
-  return d ? d.toISOString().slice(0, 10) : null;
+  const reading: PublishedReading = readPublishedValue(pack, value);
+  return reading.date ? { date: reading.date.toISOString().slice(0, 10) } : { date: null, reason: reading.reason };
 }
 
 let defaultExtractor: Extractor | null = null;

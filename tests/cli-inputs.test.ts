@@ -88,7 +88,7 @@ describe('.json', () => {
       'scalar.json': '"just a string"',
     });
     expect(await errorOf(['broken.json'])).toEqual(['broken.json', 'invalid_json', 4]);
-    expect((await read(['broken.json']))[0]?.error?.message).toMatch(/^invalid JSON: /u);
+    expect((await read(['broken.json']))[0]?.error?.message).toMatch(/^invalid JSON at column 1: /u);
     expect(await errorOf(['typed.json'])).toEqual(['typed.json', 'invalid_article', undefined]);
     expect((await read(['typed.json']))[0]?.error?.message).toContain('"title"');
     expect(await errorOf(['blank-text.json'])).toEqual(['blank-text.json', 'empty_text', undefined]);
@@ -235,7 +235,7 @@ describe('paths and directories', () => {
 
   it('does not enter the directories it is told to skip (the output)', async () => {
     tree.write({ 'in/a.txt': 'a', 'in/out/json/a.json': '{"schema":"conflict-events/1"}' });
-    expect((await read(['in'], { skipDirs: ['in/out'] })).map((i) => i.source)).toEqual(['in/a.txt']);
+    expect((await read(['in'], { outputDirs: ['in/out'] })).map((i) => i.source)).toEqual(['in/a.txt']);
   });
 });
 

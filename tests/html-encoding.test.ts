@@ -114,6 +114,7 @@ describe('undecodable input', () => {
         'junk.html': Buffer.concat([Buffer.from('<p>'), iconv.encode('停火协议被违反，三人死亡', 'gbk'), Buffer.from('</p>')]),
         'broken-utf16.txt': Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), // a lone surrogate
         'hebrew-1255.txt': iconv.encode('הפסקת האש הופרה', 'windows-1255'),
+        'ok.txt': 'نص عربي', // one article read: a run that reads none leaves --out untouched (no errors.jsonl)
       });
       let err = '';
       const exit = await main(['extract', '.', '--out', 'out', '--format', 'json', '-q'], { cwd: t.root, extractor: createExtractor(), stderr: (s) => void (err += s) });

@@ -12,6 +12,9 @@ export const DEFAULT_INPUT = 'data/articles';
 export const DEFAULT_OUT = 'output';
 /** The annotated corpus `eval` scores by default: the project's shared folder beside the repository. */
 export const DEFAULT_CORPUS = '../shared/corpus';
+/** More worker threads than this many per core only cost memory: the work is CPU-bound. */
+export const JOBS_PER_CORE = 4;
+export const maxJobs = (cores = availableParallelism()): number => JOBS_PER_CORE * cores;
 
 export const USAGE = `Usage: ${PROGRAM} [extract] [INPUT...] [options]
 
@@ -36,18 +39,21 @@ Without INPUT, reads ${DEFAULT_INPUT}/.
 Options:
   -o, --out DIR        output directory (default: ${DEFAULT_OUT})
   -f, --format LIST    comma-separated: json,yaml,csv,jsonl,review (default: json,yaml,csv,review)
-  -j, --jobs N         extract on N threads (default: the number of cores); 1 runs
-                       without worker threads. The output is the same for any N.
+  -j, --jobs N         extract on N threads (default: the number of cores, at most
+                       ${JOBS_PER_CORE} per core); 1 runs without worker threads. The output is
+                       the same for any N.
       --no-bom         write the CSV files without the UTF-8 byte order mark
       --lang ar|en     language of articles that do not name one (default: ar)
-      --max-bytes N    largest .txt/.json file or JSONL line, in bytes (default: ${DEFAULT_MAX_BYTES})
+      --max-bytes N    largest article in bytes: a .txt/.html file, a JSONL line, a .json
+                       object or array element (default: ${DEFAULT_MAX_BYTES})
   -q, --quiet          print errors only: no warnings, no progress bar, no summary
       --debug          add stack traces to errors
   -h, --help           show this help
       --version        show the version
 
 Failures are listed on stderr and in DIR/errors.jsonl; the other articles are still written.
-Exit status: 0 every article written, 1 some failed, 2 usage error.
+Exit status: 0 every article written, 1 some failed (or none read, or DIR in use by
+another run), 2 usage error (also a missing INPUT), 130/143 interrupted (SIGINT/SIGTERM).
 `;
 
 export interface ExtractOptions {
@@ -61,7 +67,10 @@ export interface ExtractOptions {
   lang: Language;
   /** worker threads; 1 extracts in the main thread */
   jobs: number;
+  /** what the command line asked for that is done differently (printed as warnings) */
+  warnings: string[];
 }
+
 
 export type Command =
   | { kind: 'help' }
@@ -140,9 +149,16 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
     maxBytes = Number(values['max-bytes']);
   }
   let jobs = availableParallelism();
+  const warnings: string[] = [];
   if (values.jobs !== undefined) {
     if (!/^[1-9]\d{0,3}$/u.test(values.jobs)) return usageError(`--jobs needs a whole number of threads from 1, got '${values.jobs}'`);
     jobs = Number(values.jobs);
+    const most = maxJobs();
+    if (jobs > most) {
+      // each worker holds its own heap and lexicons: hundreds of them exhaust memory (V8 aborts natively)
+      warnings.push(`--jobs ${jobs} is more than ${JOBS_PER_CORE} per core; using ${most}`);
+      jobs = most;
+    }
   }
   const lang = values.lang ?? 'ar';
   if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
@@ -161,6 +177,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       maxBytes,
       lang: lang as Language,
       jobs,
+      warnings,
     },
   };
 }

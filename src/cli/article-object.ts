@@ -31,8 +31,9 @@ export function toArticleInput(value: unknown, line?: number): Checked {
   }
   // a wrong anchor would silently shift every relative date of the article: refuse it, say why
   const published = parsed.data.published;
-  if (typeof published === 'string' && published.trim() !== '' && readPublished(published, parsed.data.lang ?? 'ar') === null) {
-    return { error: inputError('invalid_published', `"published" ${JSON.stringify(published.slice(0, 60))} is not a date (use YYYY-MM-DD)`, line) };
+  if (typeof published === 'string' && published.trim() !== '') {
+    const reading = readPublished(published, parsed.data.lang ?? 'ar');
+    if (reading.date === null) return { error: inputError('invalid_published', `"published" ${JSON.stringify(published.slice(0, 60))} is not a date: ${reading.reason}`, line) };
   }
   return { input: parsed.data };
 }

@@ -9,7 +9,7 @@ import { renderDocument, type FailureRecord, type OutputFormat, type RenderedDoc
 import { countRecords, describeError, type RecordCounts } from './report.ts';
 
 export type ItemResult =
-  | { kind: 'document'; rendered: RenderedDocument; records: RecordCounts }
+  | { kind: 'document'; rendered: RenderedDocument; records: RecordCounts; /** about the input, said before the document is written */ warning?: string }
   | { kind: 'failure'; failure: FailureRecord };
 
 export interface BatchOptions {
@@ -23,7 +23,9 @@ export function extractItem(extractor: Extractor, item: InputItem, options: Batc
   }
   try {
     const doc = extractor.extract(item.input, { source: item.source, fallbackId: item.fallbackId });
-    return { kind: 'document', rendered: renderDocument(doc, options.formats), records: countRecords(doc) };
+    const result: ItemResult = { kind: 'document', rendered: renderDocument(doc, options.formats), records: countRecords(doc) };
+    if (item.warning !== undefined) result.warning = item.warning;
+    return result;
   } catch (err) {
     // One article's failure is that article's error, never the end of the batch.
     const message = `extraction failed: ${describeError(err, options.debug)}`;

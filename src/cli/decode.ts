@@ -60,8 +60,63 @@ function lineOfFirstInvalidByte(bytes: Uint8Array): number {
   return line;
 }
 
+/**
+ * Whether bytes that are not valid UTF-8 are still UTF-8 with a few bad bytes: at least half of the
+ * bytes above ASCII form valid UTF-8 sequences. Arabic in Windows-1256 or ISO-8859-6 forms almost
+ * none (its letters are all lead bytes, which a letter, not a continuation byte, follows).
+ */
+export function mostlyUtf8(bytes: Uint8Array): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const n = sequenceLength(bytes, i);
+    if (n > 0) {
+      valid += n;
+      i += n;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid > 0 && valid >= invalid;
+}
+
+/** Length of the well-formed UTF-8 sequence (2–4 bytes) starting at i, or 0 (RFC 3629: no overlongs, no surrogates). */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => i + k < bytes.length && bytes[i + k]! >= lo && bytes[i + k]! <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+/** Where bytes that are valid UTF-8 up to a character cut off at the very end stop being whole, or null. */
+function truncatedUtf8(bytes: Uint8Array): number | null {
+  if (!isUtf8Prefix(bytes)) return null;
+  // a cut character is at most 3 bytes: the lead byte is among the last 3
+  for (let k = 1; k <= 3 && k <= bytes.length; k++) {
+    const b = bytes[bytes.length - k]!;
+    if (b >= 0xc0) return bytes.length - k;
+  }
+  return null;
+}
+
 export type Decoded =
-  | { text: string; encoding: TextEncoding; error?: undefined }
+  | { text: string; encoding: TextEncoding; error?: undefined; warning?: string }
   | { text?: undefined; encoding?: undefined; error: InputError };
 
 /** The encoding a byte order mark announces, and the BOM's length. */
@@ -163,6 +218,20 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   }
   const utf8 = decodeUtf8(bytes);
   if (utf8.error?.code !== 'invalid_utf8') return utf8;
+  if (mostlyUtf8(bytes)) {
+    // UTF-8 with a flaw: read as a code page it would be mojibake that passes for Arabic
+    const cut = truncatedUtf8(bytes);
+    if (cut !== null) {
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes.subarray(0, cut));
+      const dropped = bytes.length - cut;
+      return {
+        text: text.startsWith(BOM) ? text.slice(1) : text,
+        encoding: 'utf-8',
+        warning: `ends in the middle of a UTF-8 character (the file was cut short?): its last ${dropped} ${dropped === 1 ? 'byte is' : 'bytes are'} left out`,
+      };
+    }
+    return { error: inputError('invalid_utf8', 'is UTF-8 but has an invalid byte on this line (fix or remove it, then save as UTF-8)', utf8.error.line) };
+  }
   const declared = options.declared === undefined ? undefined : encodingFromLabel(options.declared);
   const legacy = detectLegacyEncoding(bytes, declared);
   if (legacy) return legacy;

@@ -8,16 +8,16 @@ import path from 'node:path';
 import type { ArticleInput } from '../schema/index.ts';
 import { toArticleInput } from './article-object.ts';
 import { LANGUAGES } from './args.ts';
-import { bomOf, decodeChunks, decodeText, decodeUtf8, detectLegacyEncoding, isUtf8Prefix, jsonErrorMessage } from './decode.ts';
+import { bomOf, decodeChunks, decodeText, decodeUtf8, detectLegacyEncoding, isUtf8Prefix, jsonErrorMessage, mostlyUtf8 } from './decode.ts';
 import { articleFromHtml, declaredCharset } from './html.ts';
-import { jsonErrorOffset, lineAt } from './json-error-position.ts';
+import { invalidJsonMessage, lineAt } from './json-error-position.ts';
 import { baseId, formatOf } from './formats.ts';
 import { DEFAULT_MAX_BYTES, inputError, tooLarge, type InputError } from './input-errors.ts';
 import { splitLines } from './lines.ts';
 import { listInputFiles } from './walk.ts';
 
 export type InputItem =
-  | { source: string; fallbackId: string; input: ArticleInput; error?: undefined }
+  | { source: string; fallbackId: string; input: ArticleInput; error?: undefined; /** said on stderr; the article is still read */ warning?: string }
   | { source: string; fallbackId: string; input?: undefined; error: InputError };
 
 export interface ReadOptions {
@@ -26,8 +26,10 @@ export interface ReadOptions {
   /** relative INPUT paths are resolved against this; sources keep them as given */
   cwd?: string;
   stdin?: AsyncIterable<Uint8Array | string>;
-  /** directories a walk must not enter (the output directory) */
-  skipDirs?: readonly string[];
+  /** output directories (--out): a walk does not read what the tool writes there (see walk.ts) */
+  outputDirs?: readonly string[];
+  /** told of the tool's own output met in a walk and left unread (paths as the sources name them) */
+  onOutputSkipped?: (paths: string[]) => void;
 }
 
 export const STDIN_SOURCE = '<stdin>';
@@ -37,6 +39,7 @@ interface Context {
   cwd: string;
   stdin: AsyncIterable<Uint8Array | string> | undefined;
   skip: ReadonlySet<string>;
+  onOutputSkipped: ((paths: string[]) => void) | undefined;
 }
 
 /** Sources use '/' on every platform so outputs are identical across machines. */
@@ -60,8 +63,8 @@ function readFailure(source: string, err: unknown): InputItem {
 export async function* readInputs(paths: readonly string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
   const cwd = options.cwd ?? process.cwd();
   const skip = new Set<string>();
-  for (const dir of options.skipDirs ?? []) skip.add(await realpathOrSelf(path.resolve(cwd, dir)));
-  const ctx: Context = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, cwd, stdin: options.stdin, skip };
+  for (const dir of options.outputDirs ?? []) skip.add(await realpathOrSelf(path.resolve(cwd, dir)));
+  const ctx: Context = { maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, cwd, stdin: options.stdin, skip, onOutputSkipped: options.onOutputSkipped };
   for (const given of paths) {
     if (given === '-') yield* readStdin(ctx);
     else yield* readPath(toPosix(given), ctx);
@@ -92,7 +95,10 @@ async function* readPath(given: string, ctx: Context): AsyncGenerator<InputItem>
   if (info.isDirectory()) {
     let files: string[];
     try {
-      files = await listInputFiles(abs, ctx.skip);
+      files = await listInputFiles(abs, {
+        outputDirs: ctx.skip,
+        onOutputSkipped: (_dir, entries) => ctx.onOutputSkipped?.(entries.map((rel) => path.posix.join(given, rel))),
+      });
     } catch (err) {
       yield readFailure(given, err);
       return;
@@ -129,17 +135,19 @@ async function* readFileInput(source: string, abs: string, ctx: Context): AsyncG
     yield* readJsonLines(chunks, source, baseId(source), ctx);
     return;
   }
-  const text = await readWhole(source, abs, ctx, format === 'html');
-  if (typeof text !== 'string') {
-    yield text;
+  const whole = await readWhole(source, abs, ctx, format);
+  if (!('text' in whole)) {
+    yield whole;
     return;
   }
-  if (format === 'txt') yield { source, fallbackId: baseId(source), input: { text } };
+  const { text, warning } = whole;
+  const warned = warning === undefined ? {} : { warning };
+  if (format === 'txt') yield { source, fallbackId: baseId(source), input: { text }, ...warned };
   else if (format === 'html') {
     const page = articleFromHtml(text, { languages: LANGUAGES });
     if (page.error !== undefined) yield failure(source, inputError('empty_text', page.error));
-    else yield { source, fallbackId: baseId(source), input: page.input };
-  } else yield* parseJsonFile(source, text);
+    else yield { source, fallbackId: baseId(source), input: page.input, ...warned };
+  } else yield* parseJsonFile(source, text, ctx.maxBytes);
 }
 
 /**
@@ -159,17 +167,25 @@ async function jsonLinesChunks(abs: string): Promise<AsyncIterable<Uint8Array | 
   }
   const bom = bomOf(sample);
   if (bom && bom.encoding !== 'utf-8') return decodeChunks(createReadStream(abs), bom.encoding);
-  if (bom || sample.includes(0) || isUtf8Prefix(sample)) return createReadStream(abs);
+  if (bom || sample.includes(0) || isUtf8Prefix(sample) || mostlyUtf8(sample)) return createReadStream(abs);
   const legacy = detectLegacyEncoding(sample);
   return legacy ? decodeChunks(createReadStream(abs), legacy.encoding) : createReadStream(abs);
 }
 
-/** A whole .txt/.json/.html file as text, or the item that reports why not. */
-async function readWhole(source: string, abs: string, ctx: Context, html = false): Promise<string | InputItem> {
+/**
+ * The largest .json file read: --max-bytes holds for each article of an array, the file as a whole
+ * may hold many (V8's longest string is ~512 MB; a bigger array should be JSON Lines).
+ */
+export const MAX_JSON_FILE_BYTES = 256 * 1024 * 1024;
+
+/** A whole .txt/.json/.html file as text (with a warning about it), or the item that reports why not. */
+async function readWhole(source: string, abs: string, ctx: Context, format: 'txt' | 'json' | 'html'): Promise<{ text: string; warning?: string } | InputItem> {
+  const html = format === 'html';
   let bytes: Buffer;
   try {
     const { size } = await stat(abs);
-    if (size > ctx.maxBytes) return failure(source, tooLarge(size, ctx.maxBytes, 'file'));
+    const limit = format === 'json' ? Math.max(ctx.maxBytes, MAX_JSON_FILE_BYTES) : ctx.maxBytes;
+    if (size > limit) return failure(source, tooLarge(size, limit, 'file'));
     bytes = await readFile(abs);
   } catch (err) {
     return readFailure(source, err);
@@ -177,21 +193,25 @@ async function readWhole(source: string, abs: string, ctx: Context, html = false
   const decoded = decodeText(bytes, html ? { declared: declaredCharset(bytes) } : {});
   if (decoded.error) return failure(source, decoded.error);
   if (decoded.text.trim() === '') return failure(source, inputError('empty_file', bytes.length === 0 ? 'file is empty' : 'file holds only whitespace'));
-  return decoded.text;
+  return decoded.warning === undefined ? { text: decoded.text } : { text: decoded.text, warning: decoded.warning };
 }
 
-function* parseJsonFile(source: string, text: string): Generator<InputItem> {
+function* parseJsonFile(source: string, text: string, maxBytes: number): Generator<InputItem> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const offset = jsonErrorOffset(text);
-    yield failure(source, inputError('invalid_json', `invalid JSON: ${jsonErrorMessage(message)}`, offset === null ? undefined : lineAt(text, offset)));
+    const { message, offset } = invalidJsonMessage(text, jsonErrorMessage((err as Error).message));
+    yield failure(source, inputError('invalid_json', message, offset === null ? undefined : lineAt(text, offset)));
     return;
   }
   const base = baseId(source);
   if (!Array.isArray(value)) {
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > maxBytes) {
+      yield failure(source, tooLarge(size, maxBytes, 'file'));
+      return;
+    }
     const checked = toArticleInput(value);
     yield checked.error ? failure(source, checked.error) : { source, fallbackId: base, input: checked.input };
     return;
@@ -204,6 +224,12 @@ function* parseJsonFile(source: string, text: string): Generator<InputItem> {
     // Each element is its own article: #N in the source, and a fallback id unique within the file.
     const itemSource = `${source}#${i + 1}`;
     const fallbackId = `${base}-${i + 1}`;
+    // --max-bytes holds per article: an element's size as JSON
+    const size = Buffer.byteLength(JSON.stringify(element) ?? '', 'utf8');
+    if (size > maxBytes) {
+      yield { source: itemSource, fallbackId, error: tooLarge(size, maxBytes, 'article') };
+      continue;
+    }
     const checked = toArticleInput(element);
     yield checked.error ? { source: itemSource, fallbackId, error: checked.error } : { source: itemSource, fallbackId, input: checked.input };
   }
@@ -238,7 +264,7 @@ async function* readJsonLines(
         value = JSON.parse(decoded.text);
       } catch (err) {
         failures++;
-        yield failure(source, inputError('invalid_json', `invalid JSON: ${jsonErrorMessage((err as Error).message)}`, line.number));
+        yield failure(source, inputError('invalid_json', invalidJsonMessage(decoded.text, jsonErrorMessage((err as Error).message)).message, line.number));
         continue;
       }
       const checked = toArticleInput(value, line.number);

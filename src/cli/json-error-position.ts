@@ -75,3 +75,22 @@ export function lineAt(text: string, offset: number): number {
   for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 0x0a) line++;
   return line;
 }
+
+/** 1-based column of an offset in its line, in characters (a surrogate pair is one). */
+export function columnAt(text: string, offset: number): number {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let column = 1;
+  for (let i = start; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const low = c >= 0xdc00 && c <= 0xdfff;
+    const afterHigh = i > start && text.charCodeAt(i - 1) >= 0xd800 && text.charCodeAt(i - 1) <= 0xdbff;
+    if (!(low && afterHigh)) column++; // the second half of a surrogate pair is the same character
+  }
+  return column;
+}
+
+/** "invalid JSON at column N: <reason>" for a text JSON.parse rejected (column of the first bad character). */
+export function invalidJsonMessage(text: string, reason: string): { message: string; offset: number | null } {
+  const offset = jsonErrorOffset(text);
+  return { message: `invalid JSON${offset === null ? '' : ` at column ${columnAt(text, offset)}`}: ${reason}`, offset };
+}

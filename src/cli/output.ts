@@ -8,7 +8,8 @@
  * extracted (a worker thread — YAML costs more than extraction), the writer only assigns ids and
  * writes, in input order, holding one batch at a time.
  */
-import { mkdir, open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ExtractionDocument } from '../schema/index.ts';
 import { CSV_BOM, CSV_TABLES, csvHeader, csvRows, type CsvTable } from '../writers/csv.ts';
@@ -91,10 +92,16 @@ export interface OutputWriter {
   /** Write what add() queued (the files of one batch concurrently). */
   flush(): Promise<void>;
   fail(failure: FailureRecord): Promise<void>;
-  /** Close the tables and move them (and dataset.jsonl, errors.jsonl) into place. */
-  finish(): Promise<void>;
-  /** Remove the temporary files; the previous outputs stay as they were. */
+  /**
+   * Close the tables and move them (and dataset.jsonl, errors.jsonl) into place, remove what an
+   * earlier run wrote and this one did not, and release --out. With `incomplete` (the run was
+   * interrupted) nothing earlier is removed and DIR/INCOMPLETE says why.
+   */
+  finish(options?: { incomplete?: string }): Promise<void>;
+  /** Remove the temporary files and release --out; the previous outputs stay as they were. */
   abort(): Promise<void>;
+  /** temporary files of dead runs removed when --out was opened */
+  readonly staleTemporaries: number;
 }
 
 /** Appended text is buffered up to this size, so a table costs one write per many documents. */
@@ -187,30 +194,114 @@ async function settleAll(promises: Iterable<Promise<unknown>>): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** The per-article files the last run wrote, so a rerun can remove the ones it no longer writes. */
-const MANIFEST = '.conflict-events-files';
+/**
+ * The per-article files the last run wrote, so a rerun can remove the ones it no longer writes. A
+ * run appends each file to it before writing it and rewrites it at the end, so files of a run that
+ * was killed are known to the next. It is also the mark of an output tree: a walk over the inputs
+ * does not read what the tool wrote there.
+ */
+export const MANIFEST = '.conflict-events-files';
+/** Held (created exclusively, holding the process id) while a run writes into --out. */
+export const LOCK = '.conflict-events-lock';
+/** Left by an interrupted run, saying so; a run that completes removes it. */
+export const INCOMPLETE = 'INCOMPLETE';
+/** What the tool writes directly under --out (a walk over the inputs leaves these unread). */
+export const OUTPUT_ENTRIES: readonly string[] = ['json', 'yaml', 'review', 'csv', DATASET_FILE, 'errors.jsonl', INCOMPLETE];
+/** Files whose presence marks a directory as conflict-events output: the manifest, the lock of a running run. */
+export const OUTPUT_MARKERS: readonly string[] = [MANIFEST, LOCK];
+
+/** Files a run writes once for all articles, by the format that writes them (relative to --out). */
+const AGGREGATE_FILES: Readonly<Record<'csv' | 'review' | 'jsonl', readonly string[]>> = {
+  csv: [...CSV_TABLES.map((t) => `csv/${t}.csv`), `csv/${ACLED_VIEW}.csv`, 'csv/datapackage.json'],
+  review: ['review/index.html'],
+  jsonl: [DATASET_FILE],
+};
+
+/** A manifest line this tool could have written: json|yaml|review, then one file name not starting with '.'. */
+const MANIFEST_ENTRY = /^(?:json|yaml|review)\/[^/\\.\u0000][^/\\\u0000]*$/u;
+
+/** Another run is writing into the same --out. */
+export class OutputLockedError extends Error {}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // alive, another user's
+  }
+}
+
+/** Take --out for this run, or throw OutputLockedError naming the run that has it. A lock whose process is gone is taken over. */
+async function takeLock(dir: string): Promise<() => Promise<void>> {
+  const file = path.join(dir, LOCK);
+  const release = (): Promise<void> => rm(file, { force: true });
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      await writeFile(file, `${process.pid}\n`, { flag: 'wx' });
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+    if (Number.isSafeInteger(pid) && pid > 0 && isAlive(pid)) {
+      throw new OutputLockedError(`another conflict-events run (process ${pid}) is writing there; wait for it to finish or choose another --out`);
+    }
+    await rm(file, { force: true }); // left by a run that died
+  }
+  throw new OutputLockedError(`another conflict-events run took it at the same moment; try again`);
+}
+
+/** Temporary files (see atomic.ts, PendingFile) left by runs that died: with the lock held, none is in use. */
+const TEMPORARY = /\.tmp-\d+(?:-whole)?$/u;
+
+async function removeStaleTemporaries(dir: string): Promise<number> {
+  let removed = 0;
+  for (const sub of ['', 'json', 'yaml', 'review', 'csv']) {
+    let entries;
+    try {
+      entries = await readdir(path.join(dir, sub), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue; // only files: the tool makes no temporary directories here
+      await rm(path.join(dir, sub, entry.name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+async function readManifest(dir: string): Promise<string[]> {
+  try {
+    return (await readFile(path.join(dir, MANIFEST), 'utf8')).split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
 
 /**
  * A rerun over the same --out replaces its outputs: files an earlier run wrote (listed in its
- * manifest) that this run did not write are removed. Files the tool never wrote are left alone.
+ * manifest) that this run did not write are removed, and so are the files of formats it did not
+ * write (review/index.html, dataset.jsonl, the tables). Files the tool never wrote are left alone.
+ * An interrupted run removes nothing: its manifest lists the earlier files too, for the next run.
  */
-async function replaceManifest(dir: string, written: WrittenFiles): Promise<void> {
-  const manifest = path.join(dir, MANIFEST);
-  let previous: string[] = [];
-  try {
-    previous = (await readFile(manifest, 'utf8')).split('\n').filter(Boolean);
-  } catch {
-    previous = [];
+async function replaceManifest(dir: string, written: WrittenFiles, formats: ReadonlySet<OutputFormat>, complete: boolean): Promise<void> {
+  // the previous run's files, and this run's (listed as they were written)
+  const previous = [...new Set(await readManifest(dir))].filter((rel) => MANIFEST_ENTRY.test(rel));
+  const stale = previous.filter((rel) => !written.has(rel));
+  if (complete) {
+    await Promise.all(stale.map((rel) => rm(path.join(dir, rel), { force: true })));
+    for (const [format, files] of Object.entries(AGGREGATE_FILES)) {
+      if (!formats.has(format as OutputFormat)) await Promise.all(files.map((rel) => rm(path.join(dir, rel), { force: true })));
+    }
   }
-  await Promise.all(
-    previous
-      .filter((rel) => !written.has(rel) && /^[a-z]+\/[A-Za-z0-9._-]+$/u.test(rel) && !rel.includes('..'))
-      .map((rel) => rm(path.join(dir, rel), { force: true })),
-  );
-  await writeFileAtomic(manifest, written.list().sort().map((rel) => `${rel}\n`).join(''));
+  const listed = complete ? written.list() : [...new Set([...written.list(), ...stale])];
+  await writeFileAtomic(path.join(dir, MANIFEST), listed.sort().map((rel) => `${rel}\n`).join(''));
 }
 
-/** The per-article files of this run, relative to --out: every assigned id in every file format (nothing kept per file). */
+/** The per-article files of this run, relative to --out: every assigned file name in every file format (nothing kept per file). */
 interface WrittenFiles {
   has(rel: string): boolean;
   list(): string[];
@@ -227,7 +318,7 @@ function writtenFiles(ids: IdRegistry, formats: readonly FileFormat[]): WrittenF
     },
     list() {
       const out: string[] = [];
-      for (const id of ids.ids()) for (const format of formats) out.push(`${format}/${id}.${FILE_FORMATS[format].extension}`);
+      for (const file of ids.files()) for (const format of formats) out.push(`${format}/${file}.${FILE_FORMATS[format].extension}`);
       return out;
     },
   };
@@ -240,7 +331,18 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   const csvDir = path.join(dir, 'csv');
   const errorsPath = path.join(dir, 'errors.jsonl');
   await mkdir(dir, { recursive: true });
-  for (const d of fileDirs.values()) await mkdir(d, { recursive: true });
+  const manifestPath = path.join(dir, MANIFEST);
+  const releaseLock = await takeLock(dir);
+  let staleTemporaries: number;
+  try {
+    staleTemporaries = await removeStaleTemporaries(dir);
+    for (const d of fileDirs.values()) await mkdir(d, { recursive: true });
+    // marks the tree as output from the start: a walk over it skips what a run (even a killed one) wrote
+    if (!existsSync(manifestPath)) await writeFileAtomic(manifestPath, '');
+  } catch (err) {
+    await releaseLock();
+    throw err;
+  }
 
   const tables = new Map<CsvTable | typeof ACLED_VIEW, PendingFile>();
   // review/index.html's rows are streamed like a table; its head is written at the end
@@ -250,7 +352,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
   let dataset: PendingFile | null = null;
   let errors: PendingFile | null = null;
   const pending = (): PendingFile[] => [...tables.values(), ...(reviewIndex ? [reviewIndex] : []), ...(dataset ? [dataset] : []), ...(errors ? [errors] : [])];
-  let queuedFiles: Array<[string, string | Uint8Array]> = [];
+  let queuedFiles: Array<[string, string | Uint8Array, string]> = [];
   const abort = async (): Promise<void> => {
     queuedFiles = [];
     await Promise.all(pending().map((f) => f.discard()));
@@ -258,6 +360,7 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
     reviewIndex = null;
     dataset = null;
     errors = null;
+    await releaseLock();
   };
 
   try {
@@ -293,18 +396,18 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
         const doc = JSON.parse(typeof json === 'string' ? json : Buffer.from(json.buffer, json.byteOffset, json.byteLength).toString('utf8')) as ExtractionDocument;
         final = renderDocument({ ...doc, article: { ...doc.article, id: assigned.id } }, formats);
       }
-      // The id is [A-Za-z0-9._-] and not '.'/'..', so these paths stay inside --out.
+      // The file name is letters, digits, '.', '_' and '-', not starting with '.': these paths stay inside --out.
       for (const [format, fileDir] of fileDirs) {
         const content = final.files[format];
         if (content !== undefined) {
-          const file = `${assigned.id}.${FILE_FORMATS[format].extension}`;
-          queuedFiles.push([path.join(fileDir, file), content]);
+          const rel = `${format}/${assigned.file}.${FILE_FORMATS[format].extension}`;
+          queuedFiles.push([path.join(fileDir, `${assigned.file}.${FILE_FORMATS[format].extension}`), content, rel]);
         }
       }
       for (const [table, file] of tables) file.append(final.rows[table] ?? '');
       if (dataset) dataset.append(`${final.compact!}\n`);
       if (final.review && reviewIndex) {
-        reviewIndex.append(reviewIndexRow({ ...final.review, id: assigned.id }));
+        reviewIndex.append(reviewIndexRow({ ...final.review, id: assigned.id, file: assigned.file }));
         reviewLanguages.add(final.review.language);
         reviewCount++;
       }
@@ -316,6 +419,8 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       // the tables' appends go out in the background while this thread writes the batch's files
       const tableWrites = settleAll(pending().filter((f) => f.full).map((f) => f.flush()));
       try {
+        // listed before they exist: a run killed after this (even with SIGKILL) leaves no file the next run does not know of
+        if (files.length > 0) appendFileSync(manifestPath, files.map(([, , rel]) => `${rel}\n`).join(''));
         for (const [target, content] of files) writeFileAtomicSync(target, content);
       } finally {
         await tableWrites;
@@ -325,7 +430,8 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       errors ??= await PendingFile.open(errorsPath, '');
       errors.append(`${JSON.stringify(failure)}\n`);
     },
-    async finish() {
+    async finish(finishing = {}) {
+      const complete = finishing.incomplete === undefined;
       await writer.flush();
       if (tables.size > 0) await writeFileAtomic(path.join(csvDir, 'datapackage.json'), toDataPackageJson({ bom: options.bom }));
       for (const file of tables.values()) await file.commit();
@@ -338,9 +444,13 @@ export async function openOutput(options: OutputOptions): Promise<OutputWriter> 
       if (errors) await errors.commit();
       else await rm(errorsPath, { force: true });
       errors = null;
-      await replaceManifest(dir, writtenFiles(ids, [...fileDirs.keys()]));
+      await replaceManifest(dir, writtenFiles(ids, [...fileDirs.keys()]), formats, complete);
+      if (complete) await rm(path.join(dir, INCOMPLETE), { force: true });
+      else await writeFileAtomic(path.join(dir, INCOMPLETE), `${finishing.incomplete}\n`);
+      await releaseLock();
     },
     abort,
+    staleTemporaries,
   };
   return writer;
 }

@@ -4,12 +4,13 @@
  * printed meanwhile clear it first so they never end up glued to it.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { PROGRAM } from './args.ts';
 import { formatOf } from './formats.ts';
 import { listInputFiles } from './walk.ts';
 import { groupThousands } from '../core/format.ts';
+import { articles } from './report.ts';
 
 const REDRAW_MS = 100;
 const CLEAR_LINE = '\r\u001b[K';
@@ -39,10 +40,10 @@ function duration(seconds: number): string {
 export function progressLine(done: number, total: number | undefined, seconds: number, columns: number): string {
   const rate = seconds > 0 ? done / seconds : 0;
   const rateText = `${grouped(rate)} articles/s`;
-  if (total === undefined || total < done) return `${PROGRAM}: ${grouped(done)} articles · ${rateText}`;
+  if (total === undefined || total < done) return `${PROGRAM}: ${articles(done, grouped(done))} · ${rateText}`;
   const fraction = total === 0 ? 1 : done / total;
   const eta = rate > 0 ? ` · ${duration((total - done) / rate)} left` : '';
-  const text = `${grouped(done)}/${grouped(total)} articles · ${rateText}${eta}`;
+  const text = `${grouped(done)}/${articles(total, grouped(total))} · ${rateText}${eta}`;
   const width = Math.min(30, columns - PROGRAM.length - text.length - 12);
   if (width < 5) return `${PROGRAM}: ${text}`;
   const filled = Math.round(fraction * width);
@@ -82,9 +83,10 @@ export function createProgress(write: (text: string) => void, columns: number, n
  * file or JSON object, one per non-blank JSONL line. Undefined when it cannot be known cheaply
  * (stdin, a JSON array) — the bar then shows the count and rate only.
  */
-export async function countInputs(paths: readonly string[], cwd: string, skipDirs: readonly string[]): Promise<number | undefined> {
+export async function countInputs(paths: readonly string[], cwd: string, outputDirs: readonly string[]): Promise<number | undefined> {
   if (paths.includes('-')) return undefined;
-  const skip = new Set(skipDirs);
+  const skip = new Set<string>();
+  for (const dir of outputDirs) skip.add(await realpath(dir).catch(() => dir));
   let total = 0;
   try {
     for (const given of paths) {
@@ -94,7 +96,7 @@ export async function countInputs(paths: readonly string[], cwd: string, skipDir
         total++; // reported as one failure
         continue;
       }
-      const files = info.isDirectory() ? (await listInputFiles(abs, skip)).map((rel) => path.join(abs, rel)) : [abs];
+      const files = info.isDirectory() ? (await listInputFiles(abs, { outputDirs: skip })).map((rel) => path.join(abs, rel)) : [abs];
       if (files.length === 0) total++;
       for (const file of files) {
         const n = await countFile(file);

@@ -21,6 +21,9 @@ export function describeError(err: unknown, debug: boolean): string {
   return `${oneLine(message)}\n${err.stack}`;
 }
 
+/** '1 article', '2 articles' (the number as given: callers may group its digits). */
+export const articles = (n: number, shown: string = String(n)): string => `${shown} ${n === 1 ? 'article' : 'articles'}`;
+
 export const RECORD_TABLES = Object.keys(RECORD_SCHEMAS) as RecordTable[];
 export type RecordCounts = Record<RecordTable, number>;
 
@@ -45,6 +48,6 @@ export class RunStats {
   summary(seconds: number): string {
     const records = RECORD_TABLES.map((t) => `${this.records[t]} ${t}`).join(', ');
     const rate = seconds > 0 ? (this.done / seconds).toFixed(1) : '-';
-    return `${PROGRAM}: ${this.ok} articles ok, ${this.failed} failed; records: ${records}; ${seconds.toFixed(2)} s, ${rate} articles/s\n`;
+    return `${PROGRAM}: ${articles(this.ok)} ok, ${this.failed} failed; records: ${records}; ${seconds.toFixed(2)} s, ${rate} articles/s\n`;
   }
 }

@@ -52,7 +52,7 @@ export const CreditSchema = z.object({
 
 export const ArticleSchema = z
   .object({
-    id: z.string().regex(/^[A-Za-z0-9._-]+$/u).describe('the input id, or the file base name, sanitised to [A-Za-z0-9._-]'),
+    id: z.string().min(1).describe('the input id exactly as given, or the input file base name without extension; a later article with an id already used gets -2, -3 … appended'),
     source: z.string().describe('input path, with #N for the N-th record of a JSON array or JSONL file'),
     language: z.string().describe('ISO 639-1 language code'),
     title: z.string().nullable().describe('title as published'),

@@ -327,6 +327,8 @@ ${diagnostics}<script>${SCRIPT}</script>
 /** What the index lists for one article. */
 export interface ReviewIndexEntry {
   id: string;
+  /** the base name of the article's review page, when it is not the id (the CLI makes ids safe as file names) */
+  file?: string;
   title: string | null;
   published: string | null;
   language: string;
@@ -342,7 +344,7 @@ export function reviewIndexEntry(doc: ExtractionDocument): ReviewIndexEntry {
 
 /** One article's row of review/index.html. */
 export function reviewIndexRow(e: ReviewIndexEntry): string {
-  const href = `${encodeURIComponent(e.id)}.html`;
+  const href = `${encodeURIComponent(e.file ?? e.id)}.html`;
   return `<tr><td class="id"><a href="${escapeHtml(href)}">${htmlText(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${htmlText(e.title ?? '')}</a></td><td class="nowrap">${htmlText(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${htmlText(e.source)}</td></tr>\n`;
 }
 

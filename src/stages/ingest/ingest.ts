@@ -57,16 +57,98 @@ export function readDateLine(pack: LanguagePack, line: string): { date: Date; te
   return null;
 }
 
-/** Parse a `published` value given with the input: ISO, or a written date in the pack's language. */
-export function parsePublished(pack: LanguagePack, value: string): Date | null {
-  const isoDate = parseIso(value.trim());
-  if (isoDate) return isoDate;
-  const t = Date.parse(value);
-  if (!Number.isNaN(t) && /\d{4}/u.test(value)) {
-    const d = new Date(t);
-    return utcDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+/** What a `published` value says: the day, or why it names none. */
+export type PublishedReading = { date: Date; reason?: undefined } | { date: null; reason: string };
+
+const two = (n: number): string => String(n).padStart(2, '0');
+
+/** The day y-mo-d, or why it is not one (2020-02-30 is refused, never rolled over to March). */
+function calendarDay(y: number, mo: number, d: number, order: string): PublishedReading {
+  if (mo < 1 || mo > 12) return { date: null, reason: `${mo} is not a month (read as ${order})` };
+  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  if (d < 1 || d > days) return { date: null, reason: `${y}-${two(mo)} has no day ${d} (it has ${days} days)` };
+  return { date: utcDate(y, mo, d)! };
+}
+
+/** ISO 8601: a date, or a date and time (the date as written is the day, whatever the zone). */
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/iu;
+const YEAR_FIRST = /^(\d{4})([/.])(\d{1,2})\2(\d{1,2})$/u;
+/** Numeric dates with the year last are read day first, as Arabic (and most of the world) writes them. */
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/u;
+const MONTH_ONLY = /^(?:\d{4}-\d{1,2}|\d{1,2}[/.-]\d{4}|\d{4}[/.]\d{1,2})$/u;
+const YEAR_ONLY = /^\d{4}$/u;
+
+/**
+ * The month names and abbreviations of RFC 5322 / HTTP dates (`Sun, 01 Nov 2020 08:00:00 GMT`) and
+ * of the English forms feeds and CMSs print (`November 1, 2020`): part of those date formats, not a
+ * language lexicon.
+ */
+const FORMAT_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+const WEEKDAY = String.raw`(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?`;
+const CLOCK = String.raw`(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:[a-z]{1,5}|[+-]\d{2}:?\d{2}))?)?`;
+const DAY_MONTH_YEAR = new RegExp(String.raw`^${WEEKDAY}(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})${CLOCK}$`, 'iu');
+const MONTH_DAY_YEAR = new RegExp(String.raw`^${WEEKDAY}${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${CLOCK}$`, 'iu');
+const MONTH_YEAR = new RegExp(String.raw`^${MONTH},?\s+(\d{4})$`, 'iu');
+const formatMonth = (name: string): number => FORMAT_MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+const NOT_A_DAY = 'give the day (YYYY-MM-DD), or leave "published" out';
+
+/**
+ * Read a `published` value given with the input, strictly: every relative date of the article is
+ * resolved against it, so a value that is not exactly one day is refused with the reason, never
+ * guessed. ISO dates (and date-times), DD/MM/YYYY (day first), RFC 5322 and English month-name
+ * dates, or a written date in the pack's language with nothing but a weekday or a time beside it.
+ */
+export function readPublishedValue(pack: LanguagePack, value: string): PublishedReading {
+  const v = value.trim();
+  if (v === '') return { date: null, reason: 'it is empty' };
+  let m = ISO_DATE.exec(v);
+  if (m) return calendarDay(Number(m[1]), Number(m[2]), Number(m[3]), 'YYYY-MM-DD');
+  if ((m = YEAR_FIRST.exec(v))) return calendarDay(Number(m[1]), Number(m[3]), Number(m[4]), 'YYYY/MM/DD');
+  if ((m = DAY_FIRST.exec(v))) return calendarDay(Number(m[4]), Number(m[3]), Number(m[1]), `DD${m[2]}MM${m[2]}YYYY, day first`);
+  if (MONTH_ONLY.test(v) || MONTH_YEAR.test(v)) return { date: null, reason: `it names a month, not a day: ${NOT_A_DAY}` };
+  if (YEAR_ONLY.test(v)) return { date: null, reason: `it names a year, not a day: ${NOT_A_DAY}` };
+  if ((m = DAY_MONTH_YEAR.exec(v))) return calendarDay(Number(m[3]), formatMonth(m[2]!), Number(m[1]), 'a month name');
+  if ((m = MONTH_DAY_YEAR.exec(v))) return calendarDay(Number(m[3]), formatMonth(m[1]!), Number(m[2]), 'a month name');
+  const folded = new SourceText(v).folded;
+  const line = readDateLine(pack, folded);
+  if (line) {
+    const rest = folded.replace(line.text, ' ').trim();
+    if (onlyWeekdaysTimesAndDates(pack, rest)) return { date: line.date };
+    return { date: null, reason: `it holds more than a date (${JSON.stringify(rest.slice(0, 40))})` };
   }
-  return readDateLine(pack, new SourceText(value).folded)?.date ?? null;
+  const tokens = tokenize(folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const a = absoluteDateAt(pack, folded, tokens, i);
+    if (a && a.day === null && a.year !== null) return { date: null, reason: `it names a month, not a day: ${NOT_A_DAY}` };
+    if (a && a.day !== null && a.year !== null) return { date: null, reason: 'it is not a day of the calendar' };
+  }
+  return { date: null, reason: 'it names no date (use YYYY-MM-DD, or DD/MM/YYYY)' };
+}
+
+/** Whether the rest of a published value beside its date is only weekdays, clock times and the same day in another calendar. */
+function onlyWeekdaysTimesAndDates(pack: LanguagePack, rest: string): boolean {
+  const tokens = tokenize(rest);
+  for (let i = 0; i < tokens.length; i++) {
+    const other = absoluteDateAt(pack, rest, tokens, i);
+    if (other && other.day !== null && other.year !== null) {
+      i = other.last;
+      continue;
+    }
+    const word = pack.time.matchAt(tokens, i);
+    if (word?.values.some((x) => x.type === 'weekday')) {
+      i = word.last;
+      continue;
+    }
+    if (!/^[\d:]+$/u.test(tokens[i]!.text)) return false;
+  }
+  return true;
+}
+
+/** The day a `published` value names, or null (readPublishedValue says why). */
+export function parsePublished(pack: LanguagePack, value: string): Date | null {
+  return readPublishedValue(pack, value).date;
 }
 
 // "(جيم أوزديل/ الأناضول)", "(AFP)", "(رويترز)": a closing parenthesised credit
@@ -117,10 +199,10 @@ export function ingest(ctx: Context): void {
   const given = { title: article.title !== null, published: article.published_text !== null };
 
   if (given.published) {
-    const d = parsePublished(pack, article.published_text!);
-    if (d) article.published = iso(d);
+    const reading = readPublishedValue(pack, article.published_text!);
+    if (reading.date) article.published = iso(reading.date);
     else {
-      article.published_reason = `could not read a date from published '${article.published_text}'`;
+      article.published_reason = `could not read a date from published '${article.published_text}': ${reading.reason}`;
       ctx.diagnostics.push({ severity: 'warning', code: 'unparseable_published', message: article.published_reason });
     }
   }
