@@ -199,6 +199,22 @@ export const CasualtiesLexicon = z.object({
   subset_markers: names,
   cumulative_markers: names,
   split_verbs: z.array(z.object({ outcome: Outcome, first: names, last: names })).optional().default([]),
+  /** words that say a figure is additional to one given before ("آخرين"): never a repeat of it */
+  others: z.array(z.string()).optional().default([]),
+  /** negations before a casualty word: "لم يسفر عن سقوط قتلى" is no figure */
+  negations: z.array(z.string()).optional().default([]),
+  /** "أو" between two outcomes: "أصيبوا أو قتلوا" has no single outcome */
+  disjunctions: z.array(z.string()).optional().default([]),
+  /** words that link a toll to its number across a phrase: "حصيلة القتلى منذ بدء الهجوم إلى 149" */
+  toll_links: z.array(z.string()).optional().default([]),
+  /** a superseded toll ("في حصيلة سابقة"): a report of its own, never merged with the current one */
+  earlier_toll_cues: z.array(z.string()).optional().default([]),
+  /** nouns a number can count that are not people: durations, strikes, weapons, vehicles, places */
+  not_people: z.array(z.string()).optional().default([]),
+  /** an attacker who killed himself: verb before the attacker, the reflexive after ("فجر انتحاري نفسه") = 1 killed attacker */
+  self_killing: z.object({ first: names, last: names }).optional(),
+  /** word endings of a dual noun of people (a nisba in the nominative dual: "فلسطينيان" = 2) */
+  dual_person_endings: z.array(z.string()).optional().default([]),
 });
 
 export const CeasefireKind = z.enum(['ceasefire', 'humanitarian_truce', 'truce', 'cessation_of_hostilities']);

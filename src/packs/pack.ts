@@ -74,7 +74,15 @@ export type CasualtyLex =
   | { type: 'subset' }
   | { type: 'cumulative' }
   | { type: 'split_first'; outcome: z.infer<typeof L.Outcome> }
-  | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> };
+  | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> }
+  | { type: 'others' }
+  | { type: 'negation' }
+  | { type: 'disjunction' }
+  | { type: 'toll_link' }
+  | { type: 'earlier_toll' }
+  | { type: 'not_people' }
+  | { type: 'self_first' }
+  | { type: 'self_last' };
 
 export type CeasefireLex =
   | { type: 'kind'; kind: z.infer<typeof L.CeasefireKind> }
@@ -102,6 +110,8 @@ export interface LanguagePack {
   numbers: PhraseMatcher<NumberLex>;
   speech: PhraseMatcher<SpeechLex>;
   casualties: PhraseMatcher<CasualtyLex>;
+  /** folded endings of a dual noun of people ("فلسطينيان" = 2): casualties.yaml dual_person_endings */
+  casualtyDualEndings: readonly string[];
   ceasefires: PhraseMatcher<CeasefireLex>;
   events: PhraseMatcher<EventLex>;
   /** folded opening quotation mark → its folded closing mark (“ and ” fold to ") */
@@ -347,6 +357,14 @@ function buildPack(lang: string): LanguagePack {
   casualties.higher_cues.forEach((n) => cas.add(n, higher));
   casualties.subset_markers.forEach((n) => cas.add(n, subset));
   casualties.cumulative_markers.forEach((n) => cas.add(n, cumulative));
+  for (const [list, type] of [
+    [casualties.others, 'others'], [casualties.negations, 'negation'], [casualties.disjunctions, 'disjunction'], [casualties.toll_links, 'toll_link'],
+    [casualties.earlier_toll_cues, 'earlier_toll'], [casualties.not_people, 'not_people'],
+    [casualties.self_killing?.first ?? [], 'self_first'], [casualties.self_killing?.last ?? [], 'self_last'],
+  ] as const) {
+    const lex = cue(type);
+    for (const n of list) cas.add(n, lex);
+  }
   for (const sv of casualties.split_verbs) {
     const firstLex: CasualtyLex = { type: 'split_first', outcome: sv.outcome };
     const lastLex: CasualtyLex = { type: 'split_last', outcome: sv.outcome };
@@ -389,6 +407,7 @@ function buildPack(lang: string): LanguagePack {
     numbers: num,
     speech: sp,
     casualties: cas,
+    casualtyDualEndings: casualties.dual_person_endings.map((e) => foldKey(e)),
     ceasefires: cf,
     events: ev,
     quoteClose,

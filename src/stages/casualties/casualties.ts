@@ -1,24 +1,38 @@
 /**
- * Casualties: one record per reported figure. Patterns, each a rule id:
- *   N + counted noun            "أكثر من 1250 قتيلاً"      casualties:[qualified-]number-before-<outcome>-noun
+ * Casualties: one record per distinct reported figure. Patterns, each a rule id:
+ *   N + counted noun             "أكثر من 1250 قتيلاً"        casualties:[qualified-]number-before-<outcome>-noun
  *   event noun/verb + N + victim "مقتل 5 جنود", "قتل 5 مدنيين"  casualties:event-noun-before-number
- *   event noun + singular/dual  "مقتل جندي" = 1, "جنديين" = 2  casualties:singular-dual-victim
- *   toll + إلى/بلغ + N           "ارتفعت حصيلة القتلى إلى 40"  casualties:toll-reaches-number
- * Values follow the codebook's number rules (UCDP low/best/high with ACLED's conservative constants).
+ *   N + victims + verb           "أربعة جنود أوغنديين قتلوا"   casualties:number-victim-verb
+ *   N + من + victims             "قتل 19 من قوات النظام"        (the partitive counts people)
+ *   coordinated figures          "مقتل 252 … و281 من المقاتلين"  casualties:coordinated-figure
+ *   event word + singular/dual   "مقتل جندي" = 1, "جنديين" = 2, "قتل حوثيان" = 2   casualties:singular-dual-victim
+ *   a lone dual counted noun     "موقعا قتيلين" = 2            casualties:dual-noun
+ *   an attacker who killed himself "فجر انتحاري نفسه" = 1      casualties:self-killing
+ *   toll + إلى/بلغ + N            "ارتفعت حصيلة القتلى إلى 40"  casualties:toll-reaches-number
+ *   subsets                      "بينهم 5 أطفال", "بينهم امرأة" casualties:subset-among-them (subset_of the total)
+ * Not figures: zero and negated words ("لم يسفر عن سقوط قتلى"), numbers without people ("10 غارات",
+ * "ستة شهور"), combined outcomes ("عشرات القتلى والجرحى", "أصيبوا أو قتلوا"), anaphoric definite
+ * numbers ("أصيب الاثنان": the two already counted).
+ * A figure repeated (title, lead, quote) is one record with the evidence of every mention; a vague
+ * word restating an exact figure for the same victims in the same paragraph (or the headline) is that
+ * figure (../shared/corpus/README.md, "Calls that recur"). Values follow the codebook's number rules
+ * (UCDP low/best/high with ACLED's conservative constants).
  */
 import type { Context, NumberMention, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
-import { tokenAt } from '../../core/tokens.ts';
+import { tokenAt, withText } from '../../core/tokens.ts';
 import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
-import { actorsStartingIn, datesWithin, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
+import { actorsStartingIn, datesWithin, memo, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CasualtyLex } from '../../packs/pack.ts';
 import { groupThousands } from '../../core/format.ts';
+import { figureAt } from '../numbers/numbers.ts';
 import type { Casualty, Evidence } from '../../schema/index.ts';
 
 type Outcome = Casualty['outcome'];
 type Group = Casualty['group'];
+type Qualifier = Casualty['qualifier'];
 
-export function bounds(value: number, high: number | null, qualifier: Casualty['qualifier']): Pick<Casualty, 'low' | 'best' | 'high' | 'display'> {
+export function bounds(value: number, high: number | null, qualifier: Qualifier): Pick<Casualty, 'low' | 'best' | 'high' | 'display'> {
   const f = groupThousands;
   switch (qualifier) {
     case 'exact':
@@ -36,27 +50,6 @@ export function bounds(value: number, high: number | null, qualifier: Casualty['
   }
 }
 
-/** The two halves of a split verb around a figure: the first right before it, the last within a few words after. */
-function splitVerbAround(ctx: Context, s: Sentence, numFirst: number, afterNum: number): { outcome: Outcome; span: Span } | null {
-  const { tokens } = ctx;
-  const before = casAt(ctx, numFirst - 1);
-  const head = before?.values.find((v): v is Extract<CasualtyLex, { type: 'split_first' }> => v.type === 'split_first');
-  if (!head || !before || before.last !== numFirst - 1) return null;
-  for (let k = afterNum; k < afterNum + 6 && k < tokens.length && tokens[k]!.end <= s.end; k++) {
-    const tail = casAt(ctx, k);
-    if (tail?.values.some((v) => v.type === 'split_last' && v.outcome === head.outcome)) return { outcome: head.outcome, span: { start: before.start, end: tokens[tail.last]!.end } };
-  }
-  return null;
-}
-
-/** A qualifier after the counted words ("على الأقل") turns an exact figure into a bound. */
-function qualifierAfter(ctx: Context, k: number, current: Casualty['qualifier']): { qualifier: Casualty['qualifier']; end: number } | null {
-  if (current !== 'exact') return null;
-  const m = ctx.pack.numbers.matchAt(ctx.tokens, k);
-  const q = m?.values.find((v) => v.type === 'qualifier' && v.position === 'after');
-  return m && q && q.type === 'qualifier' ? { qualifier: q.qualifier, end: ctx.tokens[m.last]!.end } : null;
-}
-
 function casAt(ctx: Context, i: number) {
   return ctx.pack.casualties.matchAt(ctx.tokens, i);
 }
@@ -69,137 +62,390 @@ interface Hit {
   outcome: Outcome;
   value: number;
   high: number | null;
-  qualifier: Casualty['qualifier'];
+  qualifier: Qualifier;
   numberSpan: Span;
   mainSpan: Span;
   group: Group;
   groupSpan: Span | null;
   rule: string;
+  /** a part of the figure before it ("بينهم 5 أطفال") */
+  subset: boolean;
+  /** in addition to a figure given before ("خمسة مدنيين آخرين") */
+  others: boolean;
+  /** last token of the figure's phrase (where a coordinated figure may follow) */
+  lastToken: number;
+}
+
+/** The people a number counts, right after it: a victim noun, "من" + a noun phrase, or a nationality. */
+interface People {
+  group: Group;
+  span: Span;
+  last: number;
+}
+
+/** A figure at token k (a number mention, or a number with a conjunction the numbers stage leaves: "وأربعة"). */
+interface Figure {
+  first: number;
+  last: number;
+  value: number;
+  high: number | null;
+  qualifier: Qualifier;
+  span: Span;
+}
+
+class SentenceReader {
+  readonly first: number;
+  constructor(
+    readonly ctx: Context,
+    readonly s: Sentence,
+  ) {
+    this.first = tokenAt(ctx.tokens, s.start);
+  }
+
+  in(k: number): boolean {
+    const t = this.ctx.tokens[k];
+    return k >= this.first && t !== undefined && t.end <= this.s.end;
+  }
+
+  end(k: number): number {
+    return this.ctx.tokens[k]!.end;
+  }
+
+  span(first: number, last: number): Span {
+    return { start: this.ctx.tokens[first]!.start, end: this.ctx.tokens[last]!.end };
+  }
+
+  /** A conjunction-prefixed word ("وأربعة", "والجرحى"): a new member of a list or a new clause. */
+  conjoined(k: number): boolean {
+    return this.ctx.pack.morphology.stripConjunction(this.ctx.tokens[k]!.text) !== null;
+  }
+
+  /** A negation within the two words before token k: "لم يسفر عن سقوط", "لا ضحايا". */
+  negatedBefore(k: number): boolean {
+    for (let j = k - 1; j >= Math.max(this.first, k - 3); j--) if (hasValueOfType(casAt(this.ctx, j)?.values, 'negation')) return true;
+    return false;
+  }
+
+  people(k: number): People | null {
+    const { ctx } = this;
+    if (!this.in(k) || !ctx.tokens[k]!.spaced) return null;
+    const m = casAt(ctx, k);
+    const victim = find(m?.values, 'victim');
+    if (victim && m) return { group: victim.group, span: this.span(k, m.last), last: m.last };
+    // "19 من قوات النظام", "34 مقاتلا من فصيل": من and the noun phrase after it
+    if (ctx.pack.grammar.has('of', ctx.tokens[k]!.word) && this.in(k + 1) && ctx.tokens[k + 1]!.spaced) {
+      const vm = casAt(ctx, k + 1);
+      if (hasValueOfType(vm?.values, 'not_people')) return null;
+      const v = find(vm?.values, 'victim');
+      if (v && vm) return { group: v.group, span: this.span(k, vm.last), last: vm.last };
+      const counted = find(vm?.values, 'counted_noun');
+      if (counted && vm) return { group: 'all', span: this.span(k, vm.last), last: vm.last };
+      const actor = actorsStartingIn(ctx, ctx.tokens[k + 1]!.start, ctx.tokens[k + 1]!.end)[0];
+      const last = actor ? tokenAt(ctx.tokens, actor.end) - 1 : k + 1;
+      return { group: 'all', span: this.span(k, Math.max(k + 1, last)), last: Math.max(k + 1, last) };
+    }
+    // "استشهد 45 فلسطينيا": a nationality
+    const nat = ctx.pack.entities.matchAt(ctx.tokens, k, false);
+    if (nat?.values.some((v) => v.type === 'demonym')) return { group: 'all', span: this.span(k, nat.last), last: nat.last };
+    return null;
+  }
+
+  /** A qualifier after the counted words ("25 جريحا فلسطينيا على الأقل"), past at most two adjectives. */
+  qualifierAfter(k: number, current: Qualifier): { qualifier: Qualifier; end: number; last: number } | null {
+    if (current !== 'exact') return null;
+    const { ctx } = this;
+    for (let j = k; j <= k + 2 && this.in(j); j++) {
+      const m = ctx.pack.numbers.matchAt(ctx.tokens, j);
+      const q = m?.values.find((v) => v.type === 'qualifier' && v.position === 'after');
+      if (m && q && q.type === 'qualifier') return { qualifier: q.qualifier, end: this.end(m.last), last: m.last };
+      if (this.conjoined(j) || casAt(ctx, j) || m) return null;
+    }
+    return null;
+  }
+
+  /** "القتلى والجرحى", "ما بين قتيل وجريح": two outcomes joined, no single one. */
+  combinedAt(k: number): boolean {
+    const m = casAt(this.ctx, k);
+    const a = find(m?.values, 'counted_noun');
+    if (!a || !m || !this.in(m.last + 1)) return false;
+    const b = find(casAt(this.ctx, m.last + 1)?.values, 'counted_noun');
+    return b !== undefined && b.outcome !== a.outcome && this.conjoined(m.last + 1);
+  }
+
+  combinedWithin(from: number, to: number): boolean {
+    for (let k = from; k <= to && this.in(k); k++) if (this.combinedAt(k)) return true;
+    return false;
+  }
+
+  /** "أصيبوا أو قتلوا": a verb, a disjunction, a verb of another outcome. */
+  disjoinedVerb(verbLast: number, outcome: Outcome): boolean {
+    if (!this.in(verbLast + 2) || !hasValueOfType(casAt(this.ctx, verbLast + 1)?.values, 'disjunction')) return false;
+    const other = find(casAt(this.ctx, verbLast + 2)?.values, 'verb');
+    return other !== undefined && other.outcome !== outcome;
+  }
+
+  /** A figure starting at token k, also one behind a conjunction ("وأربعة أطفال"). */
+  figureAt(k: number, byStart: Map<number, NumberMention>): Figure | null {
+    const { ctx } = this;
+    const t = ctx.tokens[k];
+    if (!t || !this.in(k)) return null;
+    const n = byStart.get(t.start);
+    if (n && n.value !== null) return { first: k, last: tokenAt(ctx.tokens, n.span.end) - 1, value: n.value, high: n.high, qualifier: n.qualifier, span: n.span };
+    const bare = ctx.pack.morphology.stripConjunction(t.text);
+    if (!bare) return null;
+    const window = [withText(t, bare), ...ctx.tokens.slice(k + 1, k + 4)];
+    const f = figureAt(ctx.pack, ctx.source.folded, window, 0);
+    if (!f || f.value === null) return null;
+    const last = k + f.last;
+    if (!this.in(last)) return null;
+    return { first: k, last, value: f.value, high: f.high, qualifier: f.qualifier, span: { start: t.start + (t.text.length - bare.length), end: this.end(last) } };
+  }
+
+  /** A verb of an outcome within a few words after token k ("… قتلوا"), not a new clause ("وقتل"). */
+  verbAfter(k: number): { outcome: Outcome; last: number } | null {
+    const { ctx } = this;
+    for (let j = k; j < k + 7 && this.in(j); j++) {
+      const m = casAt(ctx, j);
+      const verb = find(m?.values, 'verb');
+      if (verb && m) {
+        if (m.proclitic !== '' || this.disjoinedVerb(m.last, verb.outcome)) return null;
+        return { outcome: verb.outcome, last: m.last };
+      }
+      if (m && (find(m.values, 'counted_noun') || find(m.values, 'negation') || find(m.values, 'toll_link') || find(m.values, 'event_noun'))) return null;
+    }
+    return null;
+  }
+
+  /** "توفي رابع": an indefinite ordinal after a verb names one more victim. */
+  ordinalAt(k: number): boolean {
+    const m = this.ctx.pack.numbers.matchAt(this.ctx.tokens, k);
+    return m !== null && m !== undefined && m.first === k && m.values.some((v) => v.type === 'ordinal') && !this.ctx.pack.morphology.isDefinite(this.ctx.tokens[k]!.text);
+  }
+
+  /** Whether the word at k ends like a nominative dual of a nisba ("فلسطينيان"). */
+  dualPerson(k: number): boolean {
+    const w = this.ctx.tokens[k]!.text;
+    return this.ctx.pack.casualtyDualEndings.some((e) => w.length >= e.length + 3 && w.endsWith(e));
+  }
 }
 
 function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   const { tokens } = ctx;
+  const r = new SentenceReader(ctx, s);
   const hits: Hit[] = [];
   const numbers = (numbersBySentence(ctx)[sIndex] ?? []).filter((n) => n.span.end <= s.end && n.value !== null);
-  const used = new Set<NumberMention>();
-  const first = tokenAt(tokens, s.start);
-  const inSentence = (k: number) => k >= first && tokens[k] !== undefined && tokens[k]!.end <= s.end;
+  const byStart = new Map<number, NumberMention>();
+  for (const n of numbers) byStart.set(n.span.start, n);
+  const covered = (a: number, b: number) => hits.some((h) => h.mainSpan.start <= a && h.mainSpan.end >= b);
+  const push = (h: Omit<Hit, 'subset' | 'others'> & { subset?: boolean }) => {
+    const next = tokens[h.lastToken + 1];
+    const others = next !== undefined && r.in(h.lastToken + 1) && hasValueOfType(casAt(ctx, h.lastToken + 1)?.values, 'others');
+    hits.push({ subset: false, ...h, others });
+  };
 
   for (const n of numbers) {
+    const firstTok = tokenAt(tokens, n.span.start);
     const last = tokenAt(tokens, n.span.end) - 1;
-    // N + counted noun (optionally a victim noun first: "5 جنود قتلى" is rare; "1250 قتيلا" common)
-    const m = inSentence(last + 1) && tokens[last + 1]!.spaced ? casAt(ctx, last + 1) : null;
+    const numTok = tokens[tokenAt(tokens, n.numberSpan.start)]!;
+    const after = last + 1;
+    const m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
+    if (hasValueOfType(m?.values, 'not_people')) continue;
+    const peopleBefore = firstTok > r.first && hasValueOfType(casAt(ctx, firstTok - 1)?.values, 'victim');
+    const people = r.people(after);
+    // "أصيب الاثنان": a definite number word refers back to people already counted
+    if (n.qualifier === 'exact' && ctx.pack.morphology.isDefinite(numTok.text) && !people && !peopleBefore) continue;
+    // N + counted noun: "1250 قتيلا", "عشرات القتلى" (not "عشرات القتلى والجرحى")
     const counted = find(m?.values, 'counted_noun');
     if (counted && m) {
-      let end = tokens[m.last]!.end;
-      let qualifier = n.qualifier;
-      const after = ctx.pack.numbers.matchAt(tokens, m.last + 1);
-      const q = after?.values.find((v) => v.type === 'qualifier' && v.position === 'after');
-      if (q && q.type === 'qualifier' && after && qualifier === 'exact') {
-        qualifier = q.qualifier;
-        end = tokens[after.last]!.end;
-      }
-      hits.push({
-        outcome: counted.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end },
-        group: 'all', groupSpan: null, rule: `casualties:${qualifier === 'exact' ? '' : 'qualified-'}number-before-${counted.outcome}-noun`,
+      if (r.combinedAt(after)) continue;
+      // "25 جريحا فلسطينيا على الأقل"
+      const tail = r.qualifierAfter(m.last + 1, n.qualifier);
+      const qualifier = tail?.qualifier ?? n.qualifier;
+      push({
+        outcome: counted.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: tail?.end ?? r.end(m.last) },
+        group: 'all', groupSpan: null, rule: `casualties:${qualifier === 'exact' ? '' : 'qualified-'}number-before-${counted.outcome}-noun`, lastToken: tail?.last ?? m.last,
       });
-      used.add(n);
       continue;
     }
-    const victim = find(m?.values, 'victim');
-    const firstTok = tokenAt(tokens, n.span.start);
+    const tail = r.qualifierAfter(people ? people.last + 1 : after, n.qualifier);
+    const qualifier = tail?.qualifier ?? n.qualifier;
+    const phraseLast = tail?.last ?? people?.last ?? last;
+    const groupOf = { group: people?.group ?? 'all', groupSpan: people?.span ?? null };
     // "بينهم 5 أطفال": part of the figure before it, same outcome
     const sm = casAt(ctx, firstTok - 1);
     const previous = hits[hits.length - 1];
-    if (previous && sm?.values.some((v) => v.type === 'subset') && sm.last === firstTok - 1) {
-      hits.push({
-        outcome: previous.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span,
-        mainSpan: { start: sm.start, end: victim && m ? tokens[m.last]!.end : n.span.end },
-        group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:subset-among-them',
+    if (previous && sm && hasValueOfType(sm.values, 'subset') && sm.last === firstTok - 1) {
+      push({
+        outcome: previous.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: sm.start, end: r.end(phraseLast) },
+        ...groupOf, rule: 'casualties:subset-among-them', subset: true, lastToken: phraseLast,
       });
-      used.add(n);
       continue;
     }
-    // event noun or verb shortly before N, victim noun after: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص"
-    for (let k = firstTok - 1; k >= Math.max(first, firstTok - 3); k--) {
+    // event noun or verb shortly before N: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص", "قتل 19 من قوات النظام"
+    let done = false;
+    for (let k = firstTok - 1; k >= Math.max(r.first, firstTok - 3); k--) {
       const em = casAt(ctx, k);
       const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
-      if (ev && em && em.last < firstTok) {
-        // the counted noun: a victim word ("جنود") or a nationality ("استشهد 45 فلسطينيا")
-        const nextTok = tokenAt(tokens, n.span.end);
-        const nationality = !victim && tokens[nextTok]?.spaced ? ctx.pack.entities.matchAt(tokens, nextTok, false) : null;
-        const noun = victim && m ? { last: m.last, span: { start: m.start, end: tokens[m.last]!.end } } : nationality?.values.some((v) => v.type === 'demonym') ? { last: nationality.last, span: { start: nationality.start, end: tokens[nationality.last]!.end } } : null;
-        let end = noun ? noun.span.end : n.span.end;
-        // "قتل 30 مدنيا على الأقل"
-        const tail = qualifierAfter(ctx, noun ? noun.last + 1 : nextTok, n.qualifier);
-        if (tail) end = tail.end;
-        hits.push({
-          outcome: ev.outcome, value: n.value!, high: n.high, qualifier: tail?.qualifier ?? n.qualifier, numberSpan: n.span, mainSpan: { start: em.start, end },
-          group: victim?.group ?? 'all', groupSpan: noun?.span ?? null, rule: 'casualties:event-noun-before-number',
-        });
-        used.add(n);
-        break;
-      }
-    }
-    if (used.has(n)) continue;
-    // a verb split around its subject: "لقي 22 عنصرا من قوات النظام حتفهم"
-    const split = splitVerbAround(ctx, s, firstTok, tokenAt(tokens, n.span.end));
-    if (split) {
-      hits.push({
-        outcome: split.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: split.span,
-        group: victim?.group ?? 'all', groupSpan: victim && m ? { start: m.start, end: tokens[m.last]!.end } : null, rule: 'casualties:split-verb-around-number',
+      if (!ev || !em || em.last >= firstTok) continue;
+      done = true;
+      if (r.negatedBefore(k) || r.combinedWithin(after, after + 6)) break;
+      push({
+        outcome: ev.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: em.start, end: r.end(phraseLast) },
+        ...groupOf, rule: 'casualties:event-noun-before-number', lastToken: phraseLast,
       });
-      used.add(n);
+      break;
+    }
+    if (done) continue;
+    // a verb split around its subject: "لقي 22 عنصرا من قوات النظام حتفهم"
+    const split = splitVerbAround(ctx, r, firstTok, after);
+    if (split) {
+      push({
+        outcome: split.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: split.span,
+        ...groupOf, rule: 'casualties:split-verb-around-number', lastToken: tokenAt(tokens, split.span.end) - 1,
+      });
       continue;
     }
-    // victim noun then a verb: "5 مدنيين قتلوا", "ثلاثة أشخاص لقوا حتفهم"
-    if (victim && m && inSentence(m.last + 1) && tokens[m.last + 1]!.spaced) {
-      const vm = casAt(ctx, m.last + 1);
-      const verb = find(vm?.values, 'verb');
-      if (verb && vm) {
-        hits.push({
-          outcome: verb.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: tokens[vm.last]!.end },
-          group: victim.group, groupSpan: { start: m.start, end: tokens[m.last]!.end }, rule: 'casualties:number-victim-verb',
+    // people then a verb: "5 مدنيين قتلوا", "أربعة جنود أوغنديين قتلوا", "22 من المدنيين والمقاتلين لقوا مصرعهم",
+    // "جميع المهاجمين الأربعة قتلوا"; not when the verb has its own object ("5 مسلحين قتلوا 3 جنود")
+    if (people || peopleBefore) {
+      const verb = r.verbAfter(people ? people.last + 1 : after);
+      if (verb && !r.figureAt(verb.last + 1, byStart) && !(r.in(verb.last + 2) && r.figureAt(verb.last + 2, byStart))) {
+        const end = tail && tail.last > verb.last ? tail.end : r.end(verb.last);
+        push({
+          outcome: verb.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end },
+          ...groupOf, rule: 'casualties:number-victim-verb', lastToken: Math.max(verb.last, phraseLast),
         });
-        used.add(n);
         continue;
       }
     }
-    // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12"
-    for (let k = firstTok - 1; k >= Math.max(first, firstTok - 4); k--) {
+    // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12", "حصيلة القتلى منذ بدء الهجوم إلى 149"
+    const linked = firstTok > r.first && hasValueOfType(casAt(ctx, firstTok - 1)?.values, 'toll_link');
+    for (let k = firstTok - 1; k >= Math.max(r.first, firstTok - (linked ? 10 : 4)); k--) {
       const cm = casAt(ctx, k);
       const noun = find(cm?.values, 'counted_noun');
-      if (noun && noun.form === 'plural' && cm) {
-        hits.push({
-          outcome: noun.outcome, value: n.value!, high: n.high, qualifier: n.qualifier, numberSpan: n.span, mainSpan: { start: cm.start, end: n.span.end },
-          group: 'all', groupSpan: null, rule: 'casualties:toll-reaches-number',
-        });
-        used.add(n);
-        break;
-      }
+      if (!noun || noun.form !== 'plural' || !cm) continue;
+      // "المصابين المدنيين في يوم واحد": a phrase of its own between the toll and the number
+      if (!linked && tokens.slice(cm.last + 1, firstTok).some((t) => ctx.pack.grammar.has('in', t.word))) break;
+      push({
+        outcome: noun.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: cm.start, end: r.end(phraseLast) },
+        ...groupOf, rule: 'casualties:toll-reaches-number', lastToken: phraseLast,
+      });
+      break;
     }
   }
 
-  // event noun + a singular or dual victim noun with no number: "مقتل جندي", "إصابة طفلين"
-  for (let k = first; inSentence(k); k++) {
+  // words with no number: "مقتل جندي" = 1, "إصابة طفلين" = 2, "قتل حوثيان" = 2, "توفي رابع" = 1, "بينهم امرأة" = 1,
+  // "موقعا قتيلين" = 2, "فجر انتحاري نفسه" = 1 killed attacker
+  for (let k = r.first; r.in(k); k++) {
     const em = casAt(ctx, k);
-    const ev = find(em?.values, 'event_noun');
-    if (!ev || !em || !inSentence(em.last + 1) || !tokens[em.last + 1]!.spaced) continue;
-    const vm = casAt(ctx, em.last + 1);
-    const victim = vm?.values.find((v): v is Extract<CasualtyLex, { type: 'victim' }> => v.type === 'victim' && v.form !== 'plural');
-    if (!victim || !vm) continue;
-    if (hits.some((h) => h.mainSpan.start <= tokens[vm.first]!.start && h.mainSpan.end >= tokens[vm.last]!.end)) continue;
-    const value = victim.form === 'dual' ? 2 : 1;
-    const span = { start: vm.start, end: tokens[vm.last]!.end };
-    hits.push({
-      outcome: ev.outcome, value, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: em.start, end: span.end },
-      group: victim.group, groupSpan: span, rule: 'casualties:singular-dual-victim',
-    });
+    if (!em) continue;
+    const selfFirst = hasValueOfType(em.values, 'self_first');
+    if (selfFirst && !r.negatedBefore(k)) {
+      for (let j = em.last + 1; j <= em.last + 3 && r.in(j); j++) {
+        if (!hasValueOfType(casAt(ctx, j)?.values, 'self_last')) continue;
+        const attacker = find(casAt(ctx, em.last + 1)?.values, 'victim');
+        const span = { start: em.start, end: r.end(j) };
+        push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(em.last + 1, em.last + 1) : null, rule: 'casualties:self-killing', lastToken: j });
+        break;
+      }
+    }
+    const dual = find(em.values, 'counted_noun');
+    if (dual && dual.form === 'dual' && !ctx.pack.morphology.isDefinite(tokens[k]!.text) && !r.negatedBefore(k) && !r.combinedAt(k) && !covered(tokens[k]!.start, r.end(em.last)) && !byStart.has(tokens[k - 1]?.start ?? -1)) {
+      const span = r.span(k, em.last);
+      push({ outcome: dual.outcome, value: 2, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: 'all', groupSpan: null, rule: 'casualties:dual-noun', lastToken: em.last });
+      continue;
+    }
+    const ev = find(em.values, 'event_noun') ?? find(em.values, 'verb');
+    const subsetOf = hasValueOfType(em.values, 'subset') ? hits[hits.length - 1] : undefined;
+    if ((!ev && !subsetOf) || r.negatedBefore(k)) continue;
+    const isVerb = ev !== undefined && find(em.values, 'verb') !== undefined;
+    // the victim right after, or after one short word ("قتل خلالها فلسطينيان")
+    for (let v = em.last + 1; v <= em.last + (isVerb ? 2 : 1) && r.in(v); v++) {
+      if (!tokens[v]!.spaced) break;
+      const vm = casAt(ctx, v);
+      const victim = vm?.values.find((x): x is Extract<CasualtyLex, { type: 'victim' }> => x.type === 'victim' && x.form !== 'plural');
+      let count: number | null = null;
+      let vLast = v;
+      let group: Group = 'all';
+      if (victim && vm) {
+        count = victim.form === 'dual' ? 2 : 1;
+        vLast = vm.last;
+        group = victim.group;
+      } else if (r.dualPerson(v) && !vm) {
+        count = 2;
+      } else if (isVerb && r.ordinalAt(v)) {
+        count = 1;
+      } else if (!vm && ev) {
+        // "قتل القاضي طاهر خان نيازي": a named person
+        const actor = actorsStartingIn(ctx, tokens[v]!.start, tokens[v]!.end)[0];
+        if (actor && actorKind(ctx, actor.key) === 'person') {
+          count = 1;
+          vLast = tokenAt(tokens, actor.end) - 1;
+        }
+      }
+      if (count === null) {
+        if (vm || byStart.has(tokens[v]!.start)) break;
+        continue;
+      }
+      const span = r.span(v, vLast);
+      if (covered(span.start, span.end)) break;
+      // "قتل انتحاري الاثنين 8 أشخاص": the singular noun is the killer of the figure after it
+      if (isVerb && numbers.some((n) => n.span.start > span.end && n.span.start <= r.end(Math.min(vLast + 3, tokens.length - 1)))) break;
+      push({
+        outcome: subsetOf && !ev ? subsetOf.outcome : ev!.outcome, value: count, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: em.start, end: span.end },
+        group, groupSpan: group === 'all' && !victim ? null : span, rule: subsetOf && !ev ? 'casualties:subset-among-them' : 'casualties:singular-dual-victim', subset: subsetOf !== undefined && !ev, lastToken: vLast,
+      });
+      break;
+    }
   }
-  return hits.sort((a, b) => a.mainSpan.start - b.mainSpan.start);
+  hits.sort((a, b) => a.mainSpan.start - b.mainSpan.start);
+
+  // coordinated figures: "قتل 252 من الفصائل … و281 من المقاتلين", "بينهم امرأة وأربعة أطفال", "ثلاثة قتلى وأربعة جرحى"
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i]!;
+    for (let k = h.lastToken + 1; k <= h.lastToken + 3 && r.in(k); k++) {
+      const f = r.conjoined(k) ? r.figureAt(k, byStart) : null;
+      if (!f) {
+        if (r.conjoined(k) || casAt(ctx, k) || byStart.has(tokens[k]!.start)) break;
+        continue;
+      }
+      if (covered(f.span.start, f.span.end)) break;
+      const cm = r.in(f.last + 1) ? casAt(ctx, f.last + 1) : null;
+      const counted = find(cm?.values, 'counted_noun');
+      const people = counted ? null : r.people(f.last + 1);
+      if (!counted && !people) break;
+      const nounLast = counted && cm ? cm.last : people!.last;
+      const tail = r.qualifierAfter(nounLast + 1, f.qualifier);
+      const lastToken = tail?.last ?? nounLast;
+      hits.splice(i + 1, 0, {
+        outcome: counted?.outcome ?? h.outcome, value: f.value, high: f.high, qualifier: tail?.qualifier ?? f.qualifier, numberSpan: f.span,
+        mainSpan: { start: f.span.start, end: r.end(lastToken) }, group: people?.group ?? 'all', groupSpan: people?.span ?? null,
+        rule: 'casualties:coordinated-figure', subset: h.subset && !counted, others: r.in(lastToken + 1) && hasValueOfType(casAt(ctx, lastToken + 1)?.values, 'others'), lastToken,
+      });
+      break;
+    }
+  }
+  return hits;
 }
 
-function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' | 'cumulative'): Span | null {
+/** The two halves of a split verb around a figure: the first right before it, the last within a few words after. */
+function splitVerbAround(ctx: Context, r: SentenceReader, numFirst: number, afterNum: number): { outcome: Outcome; span: Span } | null {
+  const before = casAt(ctx, numFirst - 1);
+  const head = find(before?.values, 'split_first');
+  if (!head || !before || before.last !== numFirst - 1) return null;
+  for (let k = afterNum; k < afterNum + 6 && r.in(k); k++) {
+    const tail = casAt(ctx, k);
+    if (tail?.values.some((v) => v.type === 'split_last' && v.outcome === head.outcome)) return { outcome: head.outcome, span: { start: before.start, end: r.end(tail.last) } };
+  }
+  return null;
+}
+
+function actorKind(ctx: Context, key: string): string | undefined {
+  const kinds = memo(ctx, 'casualties-actor-kinds', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind as string])));
+  return kinds.get(key);
+}
+
+function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' | 'cumulative' | 'earlier_toll'): Span | null {
   const { tokens } = ctx;
   for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
     const m = casAt(ctx, k);
@@ -215,10 +461,8 @@ function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' 
 
 /** The start of the fighting when the article dates it ("المعارك … منذ 27 سبتمبر"). */
 function sinceDateFor(ctx: Context, s: Sentence): { start: string; span: Span } | null {
-  const since = (x: Sentence) => datesWithin(ctx, x.start, x.end).find((d) => d.kind === 'since' && d.start);
-  const here = since(s);
-  if (here) return { start: here.start!, span: here.span };
-  return null;
+  const here = datesWithin(ctx, s.start, s.end).find((d) => d.kind === 'since' && d.start);
+  return here ? { start: here.start!, span: here.span } : null;
 }
 
 function conflictStart(ctx: Context): { start: string; span: Span } | null {
@@ -235,16 +479,49 @@ function conflictStart(ctx: Context): { start: string; span: Span } | null {
   return null;
 }
 
+/** The day a figure belongs to: the day expression of its sentence nearest to it (its resolved date, else its words). */
+function dayOf(ctx: Context, s: Sentence, span: Span): string | null {
+  let best: string | null = null;
+  let distance = Infinity;
+  for (const d of datesWithin(ctx, s.start, s.end)) {
+    if (d.kind === 'since' || (d.precision !== null && d.precision !== 'day')) continue;
+    const gap = d.span.end <= span.start ? span.start - d.span.end : d.span.start >= span.end ? d.span.start - span.end : 0;
+    if (gap < distance) {
+      distance = gap;
+      best = d.start ?? d.text;
+    }
+  }
+  return best;
+}
+
+/** What the merge of repeated figures needs to know about a record besides the record itself. */
+interface Mention {
+  key: string;
+  headline: boolean;
+  paragraph: number;
+  day: string | null;
+  others: boolean;
+  earlier: boolean;
+  /** the record has taken its values from a body mention (a headline's figure is a summary of one) */
+  fromBody: boolean;
+}
+
+type CasualtyDraft = Context['records']['casualties'][number];
+
 export function findCasualties(ctx: Context): void {
   const published = ctx.article.published;
   const war = conflictStart(ctx);
+  const mentions: Mention[] = [];
+  const kept: CasualtyDraft[] = [];
+  const renamed = new Map<string, string>();
   for (const [sIndex, s] of ctx.sentences.entries()) {
-    if (s.zone !== 'body') continue;
+    if (s.zone !== 'body' && s.zone !== 'title' && s.zone !== 'subtitle') continue;
     const hits = sentenceHits(ctx, s, sIndex);
     if (hits.length === 0) continue;
     const partial = cueIn(ctx, s, 'partial');
     const higher = cueIn(ctx, s, 'higher');
     const cumulative = cueIn(ctx, s, 'cumulative');
+    const earlier = cueIn(ctx, s, 'earlier_toll') !== null;
     const since = sinceDateFor(ctx, s);
     // a toll of "the fighting" counts from the start of the war the article dates
     const mentionsFighting = hasFightWord(ctx, s);
@@ -256,9 +533,9 @@ export function findCasualties(ctx: Context): void {
       if (partial) evidence.push(ctx.source.evidence(partial));
       if (higher) evidence.push(ctx.source.evidence(higher));
       if (period && period !== since) evidence.push(ctx.source.evidence(period.span));
-      const isSubset = total !== null && h.rule === 'casualties:subset-among-them';
+      const isSubset = total !== null && h.subset;
       const key = ctx.nextKey('cas');
-      ctx.records.casualties.push({
+      const draft: CasualtyDraft = {
         key,
         outcome: h.outcome,
         number_text: ctx.source.evidence(h.numberSpan).text,
@@ -267,7 +544,7 @@ export function findCasualties(ctx: Context): void {
         group: h.group,
         group_text: h.groupSpan ? ctx.source.evidence(h.groupSpan).text : null,
         side: sideOf(ctx, s, h.groupSpan),
-        subset_of: isSubset ? total : null,
+        subset_of: isSubset ? (renamed.get(total!) ?? total) : null,
         scope: period ? 'cumulative' : 'event',
         period_start: period?.start ?? null,
         as_of: published,
@@ -276,10 +553,84 @@ export function findCasualties(ctx: Context): void {
         may_be_higher: higher !== null || partial !== null,
         rule: h.rule,
         evidence,
-      });
+      };
+      const headline = s.zone !== 'body';
+      const mention: Mention = { key, headline, paragraph: s.paragraph, day: dayOf(ctx, s, h.mainSpan), others: h.others, earlier, fromBody: !headline };
       if (!isSubset) total = key;
+      const into = repeatOf(draft, mention, kept, mentions);
+      if (into === null) {
+        kept.push(draft);
+        mentions.push(mention);
+        continue;
+      }
+      merge(kept[into]!, mentions[into]!, draft, mention);
+      renamed.set(key, kept[into]!.key);
     }
   }
+  for (const c of kept) if (c.subset_of !== null) c.subset_of = renamed.get(c.subset_of) ?? c.subset_of;
+  ctx.records.casualties.push(...kept);
+}
+
+const ORDER_OF_MAGNITUDE = 10;
+
+/** Whether two figures can count the same victims: same outcome, compatible groups and sides, not set apart. */
+function sameVictims(a: CasualtyDraft, am: Mention, b: CasualtyDraft, bm: Mention): boolean {
+  if (a.outcome !== b.outcome || bm.others || am.earlier || bm.earlier) return false;
+  if (a.group !== b.group && a.group !== 'all' && b.group !== 'all') return false;
+  if (a.side !== null && b.side !== null && a.side !== b.side) return false;
+  if (a.subset_of !== null && b.subset_of !== null && a.subset_of !== b.subset_of) return false;
+  return am.day === null || bm.day === null || am.day === bm.day;
+}
+
+/**
+ * The record a new figure repeats, or null. The same number is the same figure anywhere in the
+ * article; a vague word is the same figure as an exact one of its order of magnitude ("عشرات" and 38)
+ * or as the same vague word only in its own paragraph or in the headline.
+ */
+function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], mentions: readonly Mention[]): number | null {
+  const value = d.best!;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const k = kept[i]!;
+    const km = mentions[i]!;
+    if (!sameVictims(k, km, d, m)) continue;
+    const kv = k.best!;
+    const near = km.paragraph === m.paragraph || km.headline || m.headline;
+    const kVague = k.qualifier === 'vague';
+    const dVague = d.qualifier === 'vague';
+    if (!kVague && !dVague && kv === value && (k.high === d.high || k.qualifier !== 'range' || d.qualifier !== 'range')) return i;
+    if (kVague && dVague && kv === value && near) return i;
+    if (kVague !== dVague && near) {
+      const [vague, exact] = kVague ? [kv, value] : [value, kv];
+      if (exact >= vague && exact < vague * ORDER_OF_MAGNITUDE) return i;
+    }
+  }
+  return null;
+}
+
+/** Fold a repeat into its record: every mention's evidence, the values of the most precise body mention. */
+function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): void {
+  // the body's figure over the headline's summary; an exact figure over a vague word for it
+  const takeValues = (km.headline && !km.fromBody && !dm.headline) || (k.qualifier === 'vague' && d.qualifier !== 'vague');
+  const evidence = [...k.evidence];
+  for (const e of d.evidence) if (!evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
+  if (takeValues) {
+    Object.assign(k, {
+      number_text: d.number_text, qualifier: d.qualifier, low: d.low, best: d.best, high: d.high, display: d.display, rule: d.rule,
+      group: d.group !== 'all' ? d.group : k.group, group_text: d.group !== 'all' ? d.group_text : k.group_text,
+    });
+    // the figure that gives the values leads the evidence
+    const main = d.evidence[0]!;
+    k.evidence = [main, ...evidence.filter((e) => e !== main && !(e.start === main.start && e.end === main.end))];
+    km.fromBody = km.fromBody || !dm.headline;
+  } else {
+    k.evidence = evidence;
+    if (k.group === 'all' && d.group !== 'all') Object.assign(k, { group: d.group, group_text: d.group_text });
+  }
+  k.claimant ??= d.claimant;
+  k.side ??= d.side;
+  k.partial ||= d.partial;
+  k.may_be_higher ||= d.may_be_higher;
+  km.day ??= dm.day;
 }
 
 /** "the fighting" (a definite fight word) names the article's war; "هجوم" (an attack) does not. */
