@@ -199,6 +199,8 @@ export const CasualtiesLexicon = z.object({
   subset_markers: names,
   cumulative_markers: names,
   split_verbs: z.array(z.object({ outcome: Outcome, first: names, last: names })).optional().default([]),
+  /** words that join two figures of one outcome like a conjunction ("قتل 252 … مقابل 281") */
+  coordinators: z.array(z.string()).optional().default([]),
   /** words that say a figure is additional to one given before ("آخرين"): never a repeat of it */
   others: z.array(z.string()).optional().default([]),
   /** negations before a casualty word: "لم يسفر عن سقوط قتلى" is no figure */

@@ -76,6 +76,7 @@ export type CasualtyLex =
   | { type: 'split_first'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'others' }
+  | { type: 'coordinator' }
   | { type: 'negation' }
   | { type: 'disjunction' }
   | { type: 'toll_link' }
@@ -358,7 +359,7 @@ function buildPack(lang: string): LanguagePack {
   casualties.subset_markers.forEach((n) => cas.add(n, subset));
   casualties.cumulative_markers.forEach((n) => cas.add(n, cumulative));
   for (const [list, type] of [
-    [casualties.others, 'others'], [casualties.negations, 'negation'], [casualties.disjunctions, 'disjunction'], [casualties.toll_links, 'toll_link'],
+    [casualties.others, 'others'], [casualties.coordinators, 'coordinator'], [casualties.negations, 'negation'], [casualties.disjunctions, 'disjunction'], [casualties.toll_links, 'toll_link'],
     [casualties.earlier_toll_cues, 'earlier_toll'], [casualties.not_people, 'not_people'],
     [casualties.self_killing?.first ?? [], 'self_first'], [casualties.self_killing?.last ?? [], 'self_last'],
   ] as const) {

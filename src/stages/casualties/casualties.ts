@@ -74,6 +74,10 @@ interface Hit {
   others: boolean;
   /** last token of the figure's phrase (where a coordinated figure may follow) */
   lastToken: number;
+  /** the actor killed, when a named person is the victim */
+  victim?: string;
+  /** a figure a noun implies ("مقتل جندي" = 1), not a number */
+  implied?: boolean;
 }
 
 /** The people a number counts, right after it: a victim noun, "من" + a noun phrase, or a nationality. */
@@ -93,13 +97,30 @@ interface Figure {
   span: Span;
 }
 
+const QUOTES_ONLY = /^[\s"'«»“”„]*$/u;
+
 class SentenceReader {
   readonly first: number;
+  /** the day expressions of the sentence, which a figure's phrase may hold ("وقتل صباح السبت مدنيين اثنين") */
+  private readonly dates: Span[];
   constructor(
     readonly ctx: Context,
     readonly s: Sentence,
   ) {
     this.first = tokenAt(ctx.tokens, s.start);
+    this.dates = datesWithin(ctx, s.start, s.end).map((d) => d.span);
+  }
+
+  inDate(k: number): boolean {
+    const t = this.ctx.tokens[k]!;
+    return this.dates.some((d) => d.start <= t.start && d.end >= t.end);
+  }
+
+  /** Only spaces or quotation marks before token k: "71 \"فردا تكفيريا\"". */
+  adjacent(k: number): boolean {
+    const t = this.ctx.tokens[k]!;
+    const prev = this.ctx.tokens[k - 1];
+    return t.spaced || (prev !== undefined && QUOTES_ONLY.test(this.ctx.source.folded.slice(prev.end, t.start)));
   }
 
   in(k: number): boolean {
@@ -128,7 +149,7 @@ class SentenceReader {
 
   people(k: number): People | null {
     const { ctx } = this;
-    if (!this.in(k) || !ctx.tokens[k]!.spaced) return null;
+    if (!this.in(k) || !this.adjacent(k)) return null;
     const m = casAt(ctx, k);
     const victim = find(m?.values, 'victim');
     if (victim && m) return { group: victim.group, span: this.span(k, m.last), last: m.last };
@@ -216,6 +237,30 @@ class SentenceReader {
     return null;
   }
 
+  /** "18 شخصا من القتلى", "أربعة من القادة المحليين من بين القتلى": the figure is part of a toll. */
+  partOfToll(k: number): { outcome: Outcome; last: number } | null {
+    const { ctx } = this;
+    for (let j = k; j < k + 3 && this.in(j + 1); j++) {
+      const t = ctx.tokens[j]!;
+      if (this.conjoined(j) || casAt(ctx, j)) return null;
+      if (!ctx.pack.grammar.has('of', t.word)) continue;
+      const n = ctx.pack.grammar.has('between', ctx.tokens[j + 1]!.word) ? j + 2 : j + 1;
+      const cm = this.in(n) ? casAt(ctx, n) : null;
+      const noun = find(cm?.values, 'counted_noun');
+      return noun && cm && noun.form === 'plural' ? { outcome: noun.outcome, last: cm.last } : null;
+    }
+    return null;
+  }
+
+  /** A figure within three words after token k in the same clause (before any conjunction). */
+  figureFollows(k: number, byStart: Map<number, NumberMention>): boolean {
+    for (let j = k; j < k + 3 && this.in(j); j++) {
+      if (this.conjoined(j)) return false;
+      if (byStart.has(this.ctx.tokens[j]!.start)) return true;
+    }
+    return false;
+  }
+
   /** "توفي رابع": an indefinite ordinal after a verb names one more victim. */
   ordinalAt(k: number): boolean {
     const m = this.ctx.pack.numbers.matchAt(this.ctx.tokens, k);
@@ -238,9 +283,15 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   for (const n of numbers) byStart.set(n.span.start, n);
   const covered = (a: number, b: number) => hits.some((h) => h.mainSpan.start <= a && h.mainSpan.end >= b);
   const push = (h: Omit<Hit, 'subset' | 'others'> & { subset?: boolean }) => {
-    const next = tokens[h.lastToken + 1];
-    const others = next !== undefined && r.in(h.lastToken + 1) && hasValueOfType(casAt(ctx, h.lastToken + 1)?.values, 'others');
-    hits.push({ subset: false, ...h, others });
+    hits.push({ subset: false, ...h, others: othersAfter(h.lastToken, h.outcome, h.mainSpan.start) });
+  };
+  // "قتل ثلاثة آخرون": more victims than a figure given before; after a figure of another outcome in its
+  // sentence ("مقتل 49 شخصا وإصابة مئات آخرين") it only means "other than those"
+  const othersAfter = (last: number, outcome: Outcome, start: number): boolean => {
+    if (!r.in(last + 1) || !hasValueOfType(casAt(ctx, last + 1)?.values, 'others')) return false;
+    let previous: Hit | undefined;
+    for (const h of hits) if (h.mainSpan.start < start && (!previous || h.mainSpan.start > previous.mainSpan.start)) previous = h;
+    return previous === undefined || previous.outcome === outcome;
   };
 
   for (const n of numbers) {
@@ -249,7 +300,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     const numTok = tokens[tokenAt(tokens, n.numberSpan.start)]!;
     const after = last + 1;
     const m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
-    if (hasValueOfType(m?.values, 'not_people')) continue;
+    // "10 غارات", "ستة شهور" (not "العشرات بغارات": the preposition starts a phrase of its own)
+    if (m && m.proclitic === '' && hasValueOfType(m.values, 'not_people')) continue;
     const peopleBefore = firstTok > r.first && hasValueOfType(casAt(ctx, firstTok - 1)?.values, 'victim');
     const people = r.people(after);
     // "أصيب الاثنان": a definite number word refers back to people already counted
@@ -282,11 +334,20 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       continue;
     }
     // event noun or verb shortly before N: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص", "قتل 19 من قوات النظام"
+    // up to three words between, or five plain ones when the figure counts people ("قتل انفجاران في كابول 26
+    // شخصا", "قتل من جانب المقاومة ثمانية أشخاص"); a date between does not count ("وقتل منذ … 25 شباط 60 عنصرا")
     let done = false;
-    for (let k = firstTok - 1; k >= Math.max(r.first, firstTok - 3); k--) {
+    let between = 0;
+    const reach = people || n.qualifier === 'vague' ? 5 : 3;
+    for (let k = firstTok - 1; k >= r.first && between < reach; k--) {
       const em = casAt(ctx, k);
       const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
-      if (!ev || !em || em.last >= firstTok) continue;
+      if (!ev || !em || em.last >= firstTok) {
+        if (r.inDate(k)) continue;
+        between++;
+        if (between >= 3 && (em || byStart.has(tokens[k]!.start) || r.conjoined(k))) break;
+        continue;
+      }
       done = true;
       if (r.negatedBefore(k) || r.combinedWithin(after, after + 6)) break;
       push({
@@ -308,15 +369,24 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     // people then a verb: "5 مدنيين قتلوا", "أربعة جنود أوغنديين قتلوا", "22 من المدنيين والمقاتلين لقوا مصرعهم",
     // "جميع المهاجمين الأربعة قتلوا"; not when the verb has its own object ("5 مسلحين قتلوا 3 جنود")
     if (people || peopleBefore) {
-      const verb = r.verbAfter(people ? people.last + 1 : after);
-      if (verb && !r.figureAt(verb.last + 1, byStart) && !(r.in(verb.last + 2) && r.figureAt(verb.last + 2, byStart))) {
+      const verb = r.verbAfter(phraseLast + 1);
+      if (verb && !(r.in(verb.last + 1) && !r.conjoined(verb.last + 1) && r.figureAt(verb.last + 1, byStart))) {
         const end = tail && tail.last > verb.last ? tail.end : r.end(verb.last);
         push({
           outcome: verb.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end },
-          ...groupOf, rule: 'casualties:number-victim-verb', lastToken: Math.max(verb.last, phraseLast),
+          ...groupOf, rule: 'casualties:number-victim-verb', lastToken: phraseLast,
         });
         continue;
       }
+    }
+    // "18 شخصا من القتلى", "أربعة من القادة المحليين من بين القتلى": part of a toll given before
+    const part = r.partOfToll(people ? people.last + 1 : after);
+    if (part) {
+      push({
+        outcome: part.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: r.end(part.last) },
+        ...groupOf, rule: 'casualties:part-of-toll', subset: true, lastToken: part.last,
+      });
+      continue;
     }
     // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12", "حصيلة القتلى منذ بدء الهجوم إلى 149"
     const linked = firstTok > r.first && hasValueOfType(casAt(ctx, firstTok - 1)?.values, 'toll_link');
@@ -345,7 +415,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
         if (!hasValueOfType(casAt(ctx, j)?.values, 'self_last')) continue;
         const attacker = find(casAt(ctx, em.last + 1)?.values, 'victim');
         const span = { start: em.start, end: r.end(j) };
-        push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(em.last + 1, em.last + 1) : null, rule: 'casualties:self-killing', lastToken: j });
+        push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(em.last + 1, em.last + 1) : null, rule: 'casualties:self-killing', lastToken: j, implied: true });
         break;
       }
     }
@@ -355,22 +425,43 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       push({ outcome: dual.outcome, value: 2, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: 'all', groupSpan: null, rule: 'casualties:dual-noun', lastToken: em.last });
       continue;
     }
+    // "عضوان من مسلحي حماس قد قتلا": a dual noun of people, then its verb
+    const pair = find(em.values, 'victim');
+    if (pair && pair.form === 'dual' && !ctx.pack.morphology.isDefinite(tokens[k]!.text) && !covered(tokens[k]!.start, r.end(em.last))) {
+      const verb = r.verbAfter(em.last + 1);
+      if (verb && !r.negatedBefore(k) && !r.figureFollows(verb.last + 1, byStart)) {
+        const span = r.span(k, em.last);
+        push({ outcome: verb.outcome, value: 2, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: span.start, end: r.end(verb.last) }, group: pair.group, groupSpan: span, rule: 'casualties:dual-victim-verb', lastToken: em.last });
+        continue;
+      }
+    }
     const ev = find(em.values, 'event_noun') ?? find(em.values, 'verb');
     const subsetOf = hasValueOfType(em.values, 'subset') ? hits[hits.length - 1] : undefined;
     if ((!ev && !subsetOf) || r.negatedBefore(k)) continue;
     const isVerb = ev !== undefined && find(em.values, 'verb') !== undefined;
     // the victim right after, or after one short word ("قتل خلالها فلسطينيان")
-    for (let v = em.last + 1; v <= em.last + (isVerb ? 2 : 1) && r.in(v); v++) {
+    let reach = em.last + (isVerb ? 2 : 1);
+    for (let v = em.last + 1; v <= reach && r.in(v); v++) {
       if (!tokens[v]!.spaced) break;
+      if (r.inDate(v)) {
+        reach++;
+        continue;
+      }
       const vm = casAt(ctx, v);
       const victim = vm?.values.find((x): x is Extract<CasualtyLex, { type: 'victim' }> => x.type === 'victim' && x.form !== 'plural');
       let count: number | null = null;
       let vLast = v;
       let group: Group = 'all';
+      let victimKey: string | undefined;
       if (victim && vm) {
         count = victim.form === 'dual' ? 2 : 1;
         vLast = vm.last;
         group = victim.group;
+        // "قتل القاضي طاهر خان نيازي": the person named with the noun
+        if (count === 1) {
+          const named = actorsStartingIn(ctx, tokens[v]!.start, r.end(Math.min(vLast + 1, tokens.length - 1))).find((a) => actorKind(ctx, a.key) === 'person');
+          if (named) victimKey = named.key;
+        }
       } else if (r.dualPerson(v) && !vm) {
         count = 2;
       } else if (isVerb && r.ordinalAt(v)) {
@@ -381,6 +472,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
         if (actor && actorKind(ctx, actor.key) === 'person') {
           count = 1;
           vLast = tokenAt(tokens, actor.end) - 1;
+          victimKey = actor.key;
         }
       }
       if (count === null) {
@@ -390,10 +482,11 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       const span = r.span(v, vLast);
       if (covered(span.start, span.end)) break;
       // "قتل انتحاري الاثنين 8 أشخاص": the singular noun is the killer of the figure after it
-      if (isVerb && numbers.some((n) => n.span.start > span.end && n.span.start <= r.end(Math.min(vLast + 3, tokens.length - 1)))) break;
+      if (isVerb && r.figureFollows(vLast + 1, byStart)) break;
       push({
         outcome: subsetOf && !ev ? subsetOf.outcome : ev!.outcome, value: count, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: em.start, end: span.end },
         group, groupSpan: group === 'all' && !victim ? null : span, rule: subsetOf && !ev ? 'casualties:subset-among-them' : 'casualties:singular-dual-victim', subset: subsetOf !== undefined && !ev, lastToken: vLast,
+        implied: count === 1, ...(victimKey ? { victim: victimKey } : {}),
       });
       break;
     }
@@ -404,12 +497,14 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
     for (let k = h.lastToken + 1; k <= h.lastToken + 3 && r.in(k); k++) {
-      const f = r.conjoined(k) ? r.figureAt(k, byStart) : null;
+      // "و281", "وأربعة", or "مقابل 34"
+      const joiner = hasValueOfType(casAt(ctx, k)?.values, 'coordinator') ? casAt(ctx, k)!.last : null;
+      const f = joiner !== null ? r.figureAt(joiner + 1, byStart) : r.conjoined(k) ? r.figureAt(k, byStart) : null;
       if (!f) {
         if (r.conjoined(k) || casAt(ctx, k) || byStart.has(tokens[k]!.start)) break;
         continue;
       }
-      if (covered(f.span.start, f.span.end)) break;
+      if (hits.some((x) => x !== h && x.mainSpan.start <= f.span.start && x.mainSpan.end >= f.span.end)) break;
       const cm = r.in(f.last + 1) ? casAt(ctx, f.last + 1) : null;
       const counted = find(cm?.values, 'counted_noun');
       const people = counted ? null : r.people(f.last + 1);
@@ -420,7 +515,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       hits.splice(i + 1, 0, {
         outcome: counted?.outcome ?? h.outcome, value: f.value, high: f.high, qualifier: tail?.qualifier ?? f.qualifier, numberSpan: f.span,
         mainSpan: { start: f.span.start, end: r.end(lastToken) }, group: people?.group ?? 'all', groupSpan: people?.span ?? null,
-        rule: 'casualties:coordinated-figure', subset: h.subset && !counted, others: r.in(lastToken + 1) && hasValueOfType(casAt(ctx, lastToken + 1)?.values, 'others'), lastToken,
+        rule: 'casualties:coordinated-figure', subset: h.subset && !counted, others: othersAfter(lastToken, counted?.outcome ?? h.outcome, f.span.start), lastToken,
       });
       break;
     }
@@ -498,7 +593,12 @@ function dayOf(ctx: Context, s: Sentence, span: Span): string | null {
 interface Mention {
   key: string;
   headline: boolean;
-  paragraph: number;
+  /** paragraphs of the body mentions merged so far */
+  paragraphs: Set<number>;
+  /** one victim a noun implies ("مقتل جندي" = 1), not a number */
+  implied: boolean;
+  /** the named person killed ("مقتل نيازي"), for implied figures */
+  victim: string | null;
   day: string | null;
   others: boolean;
   earlier: boolean;
@@ -555,7 +655,10 @@ export function findCasualties(ctx: Context): void {
         evidence,
       };
       const headline = s.zone !== 'body';
-      const mention: Mention = { key, headline, paragraph: s.paragraph, day: dayOf(ctx, s, h.mainSpan), others: h.others, earlier, fromBody: !headline };
+      const mention: Mention = {
+        key, headline, paragraphs: new Set(headline ? [] : [s.paragraph]), implied: h.implied === true, victim: h.victim ?? null,
+        day: dayOf(ctx, s, h.mainSpan), others: h.others, earlier, fromBody: !headline,
+      };
       if (!isSubset) total = key;
       const into = repeatOf(draft, mention, kept, mentions);
       if (into === null) {
@@ -575,11 +678,13 @@ const ORDER_OF_MAGNITUDE = 10;
 
 /** Whether two figures can count the same victims: same outcome, compatible groups and sides, not set apart. */
 function sameVictims(a: CasualtyDraft, am: Mention, b: CasualtyDraft, bm: Mention): boolean {
-  if (a.outcome !== b.outcome || bm.others || am.earlier || bm.earlier) return false;
+  if (a.outcome !== b.outcome || am.others || bm.others || am.earlier || bm.earlier) return false;
+  // one soldier and one member of a group are two people: a figure a noun implies repeats only the same victims
+  if ((am.implied || bm.implied) && !(am.victim !== null && am.victim === bm.victim) && (a.group !== b.group || a.group === 'all')) return false;
   if (a.group !== b.group && a.group !== 'all' && b.group !== 'all') return false;
   if (a.side !== null && b.side !== null && a.side !== b.side) return false;
   if (a.subset_of !== null && b.subset_of !== null && a.subset_of !== b.subset_of) return false;
-  return am.day === null || bm.day === null || am.day === bm.day;
+  return am.day === null || bm.day === null || am.day.includes(bm.day) || bm.day.includes(am.day);
 }
 
 /**
@@ -594,7 +699,7 @@ function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], 
     const km = mentions[i]!;
     if (!sameVictims(k, km, d, m)) continue;
     const kv = k.best!;
-    const near = km.paragraph === m.paragraph || km.headline || m.headline;
+    const near = m.headline || (km.headline && !km.fromBody) || [...m.paragraphs].some((p) => km.paragraphs.has(p));
     const kVague = k.qualifier === 'vague';
     const dVague = d.qualifier === 'vague';
     if (!kVague && !dVague && kv === value && (k.high === d.high || k.qualifier !== 'range' || d.qualifier !== 'range')) return i;
@@ -631,6 +736,7 @@ function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): vo
   k.partial ||= d.partial;
   k.may_be_higher ||= d.may_be_higher;
   km.day ??= dm.day;
+  for (const p of dm.paragraphs) km.paragraphs.add(p);
 }
 
 /** "the fighting" (a definite fight word) names the article's war; "هجوم" (an attack) does not. */
