@@ -111,6 +111,8 @@ export interface LanguagePack {
   numbers: PhraseMatcher<NumberLex>;
   speech: PhraseMatcher<SpeechLex>;
   casualties: PhraseMatcher<CasualtyLex>;
+  /** the words around a casualty figure (others, negations, links, what is not people): casualties.yaml */
+  casualtyCues: PhraseMatcher<CasualtyLex>;
   /** folded endings of a dual noun of people ("فلسطينيان" = 2): casualties.yaml dual_person_endings */
   casualtyDualEndings: readonly string[];
   ceasefires: PhraseMatcher<CeasefireLex>;
@@ -358,13 +360,15 @@ function buildPack(lang: string): LanguagePack {
   casualties.higher_cues.forEach((n) => cas.add(n, higher));
   casualties.subset_markers.forEach((n) => cas.add(n, subset));
   casualties.cumulative_markers.forEach((n) => cas.add(n, cumulative));
+  // the words around a figure, apart from the casualty words other stages consult
+  const casCues = new PhraseMatcher<CasualtyLex>();
   for (const [list, type] of [
     [casualties.others, 'others'], [casualties.coordinators, 'coordinator'], [casualties.negations, 'negation'], [casualties.disjunctions, 'disjunction'], [casualties.toll_links, 'toll_link'],
     [casualties.earlier_toll_cues, 'earlier_toll'], [casualties.not_people, 'not_people'],
     [casualties.self_killing?.first ?? [], 'self_first'], [casualties.self_killing?.last ?? [], 'self_last'],
   ] as const) {
     const lex = cue(type);
-    for (const n of list) cas.add(n, lex);
+    for (const n of list) casCues.add(n, lex);
   }
   for (const sv of casualties.split_verbs) {
     const firstLex: CasualtyLex = { type: 'split_first', outcome: sv.outcome };
@@ -408,6 +412,7 @@ function buildPack(lang: string): LanguagePack {
     numbers: num,
     speech: sp,
     casualties: cas,
+    casualtyCues: casCues,
     casualtyDualEndings: casualties.dual_person_endings.map((e) => foldKey(e)),
     ceasefires: cf,
     events: ev,

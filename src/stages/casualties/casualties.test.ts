@@ -54,3 +54,177 @@ describe('casualty figures', () => {
     expect(bounds(v, h, q).display).toBe(display);
   });
 });
+
+/** Each record as [outcome, best, qualifier, group, evidence text]; the helper checks every span slices the text. */
+const records = (text: string) => {
+  const d = run(text);
+  return d.casualties.map((c) => {
+    const e = c.evidence[0]!;
+    // the figure's words are where the evidence says they are
+    expect(text.slice(e.start, e.end)).toBe(e.text);
+    return [c.outcome, c.best, c.qualifier, c.group, e.text];
+  });
+};
+
+describe('singular, dual and implied victims', () => {
+  it.each([
+    ['قتل نائب في الهجوم.', [['killed', 1, 'exact', 'all', 'قتل نائب']]],
+    ['أعلنت الحركة مقتل زعيم التنظيم.', [['killed', 1, 'exact', 'all', 'مقتل زعيم']]],
+    ['قتل جنديين في الانفجار.', [['killed', 2, 'exact', 'security_forces', 'قتل جنديين']]],
+    ['وأسفر القصف عن سقوط قتيلين.', [['killed', 2, 'exact', 'all', 'قتيلين']]],
+    ['احتجاجات الجمعة قتل خلالها فلسطينيان.', [['killed', 2, 'exact', 'all', 'قتل خلالها فلسطينيان']]],
+    ['فجر انتحاري نفسه قرب المسجد.', [['killed', 1, 'exact', 'attackers', 'فجر انتحاري نفسه']]],
+    ['وقتل ثلاثة على الفور وتوفي رابع في المستشفى.', [['killed', 3, 'exact', 'all', 'قتل ثلاثة'], ['killed', 1, 'exact', 'all', 'توفي رابع']]],
+    ['وكان عضوان من الحركة قد قتلا في قصف.', [['killed', 2, 'exact', 'all', 'عضوان من الحركة قد قتلا']]],
+    ['قتل جندي وثمانية مقاتلين في الهجوم.', [['killed', 1, 'exact', 'security_forces', 'قتل جندي'], ['killed', 8, 'exact', 'combatants', 'ثمانية مقاتلين']]],
+  ])('%s', (text, expected) => {
+    expect(records(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['قتل انتحاري 8 أشخاص على الأقل.', [['killed', 8, 'at_least', 'all', 'قتل انتحاري 8 أشخاص على الأقل']]], // the bomber is the killer, not a victim
+    ['وأصيب الاثنان بشظايا.', []], // the two already counted
+    ['لم تسفر الهجمات عن مقتل أي جندي.', []],
+    ['فجر المسلحون سيارة مفخخة قرب القاعدة.', []],
+  ])('%s: no victim of its own', (text, expected) => {
+    expect(records(text)).toEqual(expected);
+  });
+});
+
+describe('figures of people by partitive, verb after and coordination', () => {
+  it.each([
+    ['وقتل 252 من الفصائل مقابل 281 من المقاتلين الأكراد.', [['killed', 252, 'exact', 'all', 'قتل 252 من الفصائل'], ['killed', 281, 'exact', 'combatants', '281 من المقاتلين']]],
+    ['قتل 11 جنديا و5 مدنيين في الهجوم.', [['killed', 11, 'exact', 'security_forces', 'قتل 11 جنديا'], ['killed', 5, 'exact', 'civilians', '5 مدنيين']]],
+    ['وقال إن أربعة جنود أوغنديين قتلوا.', [['killed', 4, 'exact', 'security_forces', 'أربعة جنود أوغنديين قتلوا']]],
+    ['وقتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا من قوات النظام.', [['killed', 60, 'exact', 'combatants', 'قتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا']]],
+    ['وفي نيسان قتل انفجاران في كابول 26 شخصاً على الأقل.', [['killed', 26, 'at_least', 'all', 'قتل انفجاران في كابول 26 شخصاً على الأقل']]],
+    ['ارتفعت حصيلة القتلى منذ بدء الهجوم على الجنوب إلى 149 مدنيا على الأقل.', [['killed', 149, 'at_least', 'civilians', 'القتلى منذ بدء الهجوم على الجنوب إلى 149 مدنيا على الأقل']]],
+  ])('%s', (text, expected) => {
+    expect(records(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['قالت الأمم المتحدة إن 5 مسلحين قتلوا 3 جنود.', [['killed', 3, 'exact', 'security_forces', 'قتلوا 3 جنود']]], // the five are the killers
+    ['شنت الطائرات 35 غارة على المدينة.', []],
+    ['قتلوا في أول ستة شهور من العام.', []],
+    ['فر نحو 400 سجين من السجن.', []],
+    ['يعيش 2,5 مليون شخص في المحافظة، نصفهم من النازحين.', []],
+  ])('%s: people and things apart', (text, expected) => {
+    expect(records(text)).toEqual(expected);
+  });
+});
+
+describe('subsets', () => {
+  it('links a singular and a coordinated subset to their total', () => {
+    const d = run('قتل ستة مدنيين على الأقل بينهم امرأة وأربعة أطفال.');
+    expect(d.casualties.map((c) => [c.best, c.qualifier, c.group, c.subset_of, c.evidence[0]!.text])).toEqual([
+      [6, 'at_least', 'civilians', null, 'قتل ستة مدنيين على الأقل'],
+      [1, 'exact', 'women', d.casualties[0]!.id, 'بينهم امرأة'],
+      [4, 'exact', 'children', d.casualties[0]!.id, 'أربعة أطفال'],
+    ]);
+  });
+
+  it('reads "من بينهم" with a dual', () => {
+    const d = run('قتل 30 شخصا من بينهم طفلان.');
+    expect(d.casualties.map((c) => [c.best, c.group, c.subset_of, c.evidence[0]!.text])).toEqual([
+      [30, 'all', null, 'قتل 30 شخصا'],
+      [2, 'children', d.casualties[0]!.id, 'من بينهم طفلان'],
+    ]);
+  });
+
+  it('keeps subsets of different totals apart', () => {
+    const d = run('قتل 30 شخصا بينهم ثلاثة أطفال في إدلب. وفي حلب قتل 18 شخصا بينهم ثلاثة أطفال.');
+    expect(d.casualties.map((c) => [c.best, c.subset_of])).toEqual([
+      [30, null],
+      [3, d.casualties[0]!.id],
+      [18, null],
+      [3, d.casualties[2]!.id],
+    ]);
+  });
+
+  it('reads a part of a toll given before', () => {
+    expect(records('قتل 39 شخصا على الأقل. وقالت المنظمة إن 18 شخصا من القتلى مدنيون.')).toEqual([
+      ['killed', 39, 'at_least', 'all', 'قتل 39 شخصا على الأقل'],
+      ['killed', 18, 'exact', 'all', '18 شخصا من القتلى'],
+    ]);
+  });
+});
+
+describe('not figures', () => {
+  it.each([
+    ['لم يسفر الهجوم عن سقوط قتلى.'],
+    ['لا ضحايا في الحادث.'],
+    ['قتل عدد من المدنيين.'],
+    ['أسفرت المعارك عن عشرات القتلى والجرحى.'],
+    ['سقط 60 قتيلاً وجريحاً.'],
+    ['أشاروا إلى سقوط العشرات من الحوثيين ما بين قتيل وجريح.'],
+    ['قالت الأمم المتحدة إن ما يقرب من خمسة آلاف مدني أصيبوا أو قتلوا.'],
+    ['أطلق المسلحون 10 صواريخ على البلدة.'],
+  ])('%s', (text) => {
+    expect(records(text)).toEqual([]);
+  });
+});
+
+describe('qualifiers', () => {
+  it.each([
+    ['وأوقعت الغارات 25 جريحا فلسطينيا على الأقل.', [['injured', 25, 'at_least', 'all', '25 جريحا فلسطينيا على الأقل']]],
+    ['تحدثت الشرطة عن ثلاثة قتلى وأربعة جرحى على الأقل.', [['killed', 3, 'exact', 'all', 'ثلاثة قتلى'], ['injured', 4, 'at_least', 'all', 'أربعة جرحى على الأقل']]],
+    ['وقتل 40 جندي تركي على الأقل.', [['killed', 40, 'at_least', 'security_forces', 'قتل 40 جندي تركي على الأقل']]],
+    ['وأصيب قرابة 32 جريحا.', [['injured', 32, 'at_most', 'all', 'قرابة 32 جريحا']]],
+    ['وشهد الأحد مقتل نحو 30 قتيلا.', [['killed', 30, 'about', 'all', 'نحو 30 قتيلا']]],
+  ])('%s', (text, expected) => {
+    expect(records(text)).toEqual(expected);
+  });
+});
+
+describe('one record per distinct figure', () => {
+  it('merges a repeated toll and keeps the evidence of every mention', () => {
+    const text = 'قتل 36 مقاتلا على الأقل في عفرين. وقال المرصد إن 36 مقاتلا على الأقل قتلوا في الغارات.';
+    const [c, ...rest] = run(text).casualties;
+    expect(rest).toEqual([]);
+    expect(c).toMatchObject({ outcome: 'killed', best: 36, qualifier: 'at_least', group: 'combatants' });
+    expect(c!.evidence.map((e) => [e.start, e.text])).toEqual([
+      [0, 'قتل 36 مقاتلا على الأقل'],
+      [text.indexOf('36 مقاتلا على الأقل قتلوا'), '36 مقاتلا على الأقل قتلوا'],
+    ]);
+  });
+
+  it('keeps the first mention\'s qualifier when a later one rounds it ("نحو 30")', () => {
+    expect(records('وقتل 30 مدنيا على الأقل في القصف. ولقي نحو 30 مدنيا مصرعهم في الغارات.')).toEqual([['killed', 30, 'at_least', 'civilians', 'قتل 30 مدنيا على الأقل']]);
+  });
+
+  it('takes a vague word in the paragraph of an exact figure for that figure', () => {
+    const text = 'أسفرت الغارات عن مقتل العشرات من المدنيين. وأسفرت التفجيرات عن مقتل ما مجموعه 49 شخصا.';
+    const [c, ...rest] = run(text).casualties;
+    expect(rest).toEqual([]);
+    expect([c!.best, c!.qualifier, c!.number_text]).toEqual([49, 'exact', '49']);
+    expect(c!.evidence.map((e) => e.text)).toEqual(['مقتل ما مجموعه 49 شخصا', 'مقتل العشرات من المدنيين']);
+  });
+
+  it.each([
+    ['a vague figure in another paragraph', 'وجرح العشرات من الجانبين في لحج.\n\nوفي تعز أسفرت الاشتباكات عن مقتل 20 شخصا وإصابة 30 آخرين.', [10, 20, 30]],
+    ['different claimants\' figures', 'قال الجيش إن جنوده قتلوا 22 من المسلحين. وقال المتحدث باسم الحركة إن 14 من مقاتليها قتلوا.', [22, 14]],
+    ['the same count on different days', 'احتجاجات الجمعة قتل خلالها فلسطينيان. وشن الجيش السبت غارات موقعا قتيلين.', [2, 2]],
+    ['"others"', 'قتل خمسة مدنيين في درعا. وقتل خمسة مدنيين آخرين في إدلب.', [5, 5]],
+    ['an earlier toll', 'وقتل ثلاثة من الضحايا على الفور. وفي حصيلة سابقة، تحدثت الشرطة عن ثلاثة قتلى.', [3, 3]],
+    ['one soldier and one member', 'كما قتل أحد أعضاء الحركة شمالي المدينة.\n\nوقد قتل جندي بعد إطلاق قناص النار عليه.', [1, 1]],
+  ])('keeps %s apart', (_what, text, bests) => {
+    expect(run(text).casualties.map((c) => c.best)).toEqual(bests);
+  });
+});
+
+describe('claimant', () => {
+  const claimantName = (text: string) => {
+    const d = run(text);
+    const c = d.casualties[0]!;
+    return c.claimant === null ? null : (d.actors.find((a) => a.id === c.claimant)?.name_native ?? '?');
+  };
+  it.each([
+    ['قتل 19 شخصا، حسبما أفاد المرصد السوري لحقوق الإنسان.', 'المرصد السوري لحقوق الإنسان'],
+    ['قال الجيش الإسرائيلي إن 3 مسلحين قتلوا.', 'الجيش الإسرائيلي'],
+    ['قتل 5 أشخاص وفقا لمصادر طبية.', null],
+  ])('%s', (text, name) => {
+    expect(claimantName(text)).toBe(name);
+  });
+});
+

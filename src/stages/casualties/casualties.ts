@@ -54,6 +54,15 @@ function casAt(ctx: Context, i: number) {
   return ctx.pack.casualties.matchAt(ctx.tokens, i);
 }
 
+/** The words around a figure (others, negations, links, what is not people): a matcher of their own. */
+function cueAt(ctx: Context, i: number) {
+  return ctx.pack.casualtyCues.matchAt(ctx.tokens, i);
+}
+
+function cue(ctx: Context, i: number, type: CasualtyLex['type']): boolean {
+  return hasValueOfType(cueAt(ctx, i)?.values, type);
+}
+
 function find<T extends CasualtyLex['type']>(values: readonly CasualtyLex[] | undefined, type: T): Extract<CasualtyLex, { type: T }> | undefined {
   return valueOfType(values, type);
 }
@@ -143,7 +152,7 @@ class SentenceReader {
 
   /** A negation within the two words before token k: "لم يسفر عن سقوط", "لا ضحايا". */
   negatedBefore(k: number): boolean {
-    for (let j = k - 1; j >= Math.max(this.first, k - 3); j--) if (hasValueOfType(casAt(this.ctx, j)?.values, 'negation')) return true;
+    for (let j = k - 1; j >= Math.max(this.first, k - 3); j--) if (cue(this.ctx, j, 'negation')) return true;
     return false;
   }
 
@@ -156,7 +165,7 @@ class SentenceReader {
     // "19 من قوات النظام", "34 مقاتلا من فصيل": من and the noun phrase after it
     if (ctx.pack.grammar.has('of', ctx.tokens[k]!.word) && this.in(k + 1) && ctx.tokens[k + 1]!.spaced) {
       const vm = casAt(ctx, k + 1);
-      if (hasValueOfType(vm?.values, 'not_people')) return null;
+      if (cue(ctx, k + 1, 'not_people')) return null;
       const v = find(vm?.values, 'victim');
       if (v && vm) return { group: v.group, span: this.span(k, vm.last), last: vm.last };
       const counted = find(vm?.values, 'counted_noun');
@@ -200,7 +209,7 @@ class SentenceReader {
 
   /** "أصيبوا أو قتلوا": a verb, a disjunction, a verb of another outcome. */
   disjoinedVerb(verbLast: number, outcome: Outcome): boolean {
-    if (!this.in(verbLast + 2) || !hasValueOfType(casAt(this.ctx, verbLast + 1)?.values, 'disjunction')) return false;
+    if (!this.in(verbLast + 2) || !cue(this.ctx, verbLast + 1, 'disjunction')) return false;
     const other = find(casAt(this.ctx, verbLast + 2)?.values, 'verb');
     return other !== undefined && other.outcome !== outcome;
   }
@@ -232,7 +241,7 @@ class SentenceReader {
         if (m.proclitic !== '' || this.disjoinedVerb(m.last, verb.outcome)) return null;
         return { outcome: verb.outcome, last: m.last };
       }
-      if (m && (find(m.values, 'counted_noun') || find(m.values, 'negation') || find(m.values, 'toll_link') || find(m.values, 'event_noun'))) return null;
+      if ((m && (find(m.values, 'counted_noun') || find(m.values, 'event_noun'))) || cue(ctx, j, 'negation') || cue(ctx, j, 'toll_link')) return null;
     }
     return null;
   }
@@ -288,7 +297,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   // "قتل ثلاثة آخرون": more victims than a figure given before; after a figure of another outcome in its
   // sentence ("مقتل 49 شخصا وإصابة مئات آخرين") it only means "other than those"
   const othersAfter = (last: number, outcome: Outcome, start: number): boolean => {
-    if (!r.in(last + 1) || !hasValueOfType(casAt(ctx, last + 1)?.values, 'others')) return false;
+    if (!r.in(last + 1) || !cue(ctx, last + 1, 'others')) return false;
     let previous: Hit | undefined;
     for (const h of hits) if (h.mainSpan.start < start && (!previous || h.mainSpan.start > previous.mainSpan.start)) previous = h;
     return previous === undefined || previous.outcome === outcome;
@@ -301,7 +310,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     const after = last + 1;
     const m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
     // "10 غارات", "ستة شهور" (not "العشرات بغارات": the preposition starts a phrase of its own)
-    if (m && m.proclitic === '' && hasValueOfType(m.values, 'not_people')) continue;
+    const notPeople = r.in(after) && tokens[after]!.spaced ? cueAt(ctx, after) : null;
+    if (notPeople && notPeople.proclitic === '' && hasValueOfType(notPeople.values, 'not_people')) continue;
     const peopleBefore = firstTok > r.first && hasValueOfType(casAt(ctx, firstTok - 1)?.values, 'victim');
     const people = r.people(after);
     // "أصيب الاثنان": a definite number word refers back to people already counted
@@ -345,7 +355,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       if (!ev || !em || em.last >= firstTok) {
         if (r.inDate(k)) continue;
         between++;
-        if (between >= 3 && (em || byStart.has(tokens[k]!.start) || r.conjoined(k))) break;
+        if (between >= 3 && (blocks(em?.values) || cue(ctx, k, 'negation') || cue(ctx, k, 'toll_link') || byStart.has(tokens[k]!.start) || r.conjoined(k))) break;
         continue;
       }
       done = true;
@@ -389,7 +399,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       continue;
     }
     // a toll that reaches N: "ارتفعت حصيلة القتلى إلى 40", "بلغ عدد الجرحى 12", "حصيلة القتلى منذ بدء الهجوم إلى 149"
-    const linked = firstTok > r.first && hasValueOfType(casAt(ctx, firstTok - 1)?.values, 'toll_link');
+    const linked = firstTok > r.first && cue(ctx, firstTok - 1, 'toll_link');
     for (let k = firstTok - 1; k >= Math.max(r.first, firstTok - (linked ? 10 : 4)); k--) {
       const cm = casAt(ctx, k);
       const noun = find(cm?.values, 'counted_noun');
@@ -407,18 +417,18 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   // words with no number: "مقتل جندي" = 1, "إصابة طفلين" = 2, "قتل حوثيان" = 2, "توفي رابع" = 1, "بينهم امرأة" = 1,
   // "موقعا قتيلين" = 2, "فجر انتحاري نفسه" = 1 killed attacker
   for (let k = r.first; r.in(k); k++) {
-    const em = casAt(ctx, k);
-    if (!em) continue;
-    const selfFirst = hasValueOfType(em.values, 'self_first');
-    if (selfFirst && !r.negatedBefore(k)) {
-      for (let j = em.last + 1; j <= em.last + 3 && r.in(j); j++) {
-        if (!hasValueOfType(casAt(ctx, j)?.values, 'self_last')) continue;
-        const attacker = find(casAt(ctx, em.last + 1)?.values, 'victim');
-        const span = { start: em.start, end: r.end(j) };
-        push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(em.last + 1, em.last + 1) : null, rule: 'casualties:self-killing', lastToken: j, implied: true });
+    const self = cueAt(ctx, k);
+    if (self && hasValueOfType(self.values, 'self_first') && !r.negatedBefore(k)) {
+      for (let j = self.last + 1; j <= self.last + 3 && r.in(j); j++) {
+        if (!cue(ctx, j, 'self_last')) continue;
+        const attacker = find(casAt(ctx, self.last + 1)?.values, 'victim');
+        const span = { start: self.start, end: r.end(j) };
+        push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(self.last + 1, self.last + 1) : null, rule: 'casualties:self-killing', lastToken: j, implied: true });
         break;
       }
     }
+    const em = casAt(ctx, k);
+    if (!em) continue;
     const dual = find(em.values, 'counted_noun');
     if (dual && dual.form === 'dual' && !ctx.pack.morphology.isDefinite(tokens[k]!.text) && !r.negatedBefore(k) && !r.combinedAt(k) && !covered(tokens[k]!.start, r.end(em.last)) && !byStart.has(tokens[k - 1]?.start ?? -1)) {
       const span = r.span(k, em.last);
@@ -498,7 +508,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     const h = hits[i]!;
     for (let k = h.lastToken + 1; k <= h.lastToken + 3 && r.in(k); k++) {
       // "و281", "وأربعة", or "مقابل 34"
-      const joiner = hasValueOfType(casAt(ctx, k)?.values, 'coordinator') ? casAt(ctx, k)!.last : null;
+      const cm0 = cueAt(ctx, k);
+      const joiner = cm0 && hasValueOfType(cm0.values, 'coordinator') ? cm0.last : null;
       const f = joiner !== null ? r.figureAt(joiner + 1, byStart) : r.conjoined(k) ? r.figureAt(k, byStart) : null;
       if (!f) {
         if (r.conjoined(k) || casAt(ctx, k) || byStart.has(tokens[k]!.start)) break;
@@ -523,6 +534,11 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   return hits;
 }
 
+/** Casualty words that belong to another figure or clause (not cues like "منذ بدء" or "حصيلة أولية"). */
+function blocks(values: readonly CasualtyLex[] | undefined): boolean {
+  return values !== undefined && values.some((v) => v.type === 'counted_noun' || v.type === 'victim' || v.type === 'subset');
+}
+
 /** The two halves of a split verb around a figure: the first right before it, the last within a few words after. */
 function splitVerbAround(ctx: Context, r: SentenceReader, numFirst: number, afterNum: number): { outcome: Outcome; span: Span } | null {
   const before = casAt(ctx, numFirst - 1);
@@ -543,7 +559,7 @@ function actorKind(ctx: Context, key: string): string | undefined {
 function cueIn(ctx: Context, s: Sentence, type: 'partial' | 'higher' | 'subset' | 'cumulative' | 'earlier_toll'): Span | null {
   const { tokens } = ctx;
   for (let k = tokenAt(tokens, s.start); k < tokens.length && tokens[k]!.end <= s.end; k++) {
-    const m = casAt(ctx, k);
+    const m = type === 'earlier_toll' ? cueAt(ctx, k) : casAt(ctx, k);
     if (m && hasValueOfType(m.values, type)) {
       // "بحسب أرقام جزئية": the attribution belongs to the cue
       const prev = tokens[m.first - 1];
