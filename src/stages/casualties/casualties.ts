@@ -14,7 +14,7 @@
  * "ستة شهور"), combined outcomes ("عشرات القتلى والجرحى", "أصيبوا أو قتلوا"), anaphoric definite
  * numbers ("أصيب الاثنان": the two already counted).
  * A figure repeated (title, lead, quote) is one record with the evidence of every mention; a vague
- * word restating an exact figure for the same victims in the same paragraph (or the headline) is that
+ * word restating an exact figure for the same victims in the next sentence (or the headline) is that
  * figure (../shared/corpus/README.md, "Calls that recur"). Values follow the codebook's number rules
  * (UCDP low/best/high with ACLED's conservative constants).
  */
@@ -506,13 +506,17 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   // coordinated figures: "قتل 252 من الفصائل … و281 من المقاتلين", "بينهم امرأة وأربعة أطفال", "ثلاثة قتلى وأربعة جرحى"
   for (let i = 0; i < hits.length; i++) {
     const h = hits[i]!;
-    for (let k = h.lastToken + 1; k <= h.lastToken + 3 && r.in(k); k++) {
-      // "و281", "وأربعة", or "مقابل 34"
+    // "و281", "وأربعة" within three words; "مقابل 34" past the victims' side ("60 عنصرا من قوات النظام وحلفائها مقابل 34")
+    let conjunctions = true;
+    for (let k = h.lastToken + 1; k <= h.lastToken + 6 && r.in(k); k++) {
       const cm0 = cueAt(ctx, k);
       const joiner = cm0 && hasValueOfType(cm0.values, 'coordinator') ? cm0.last : null;
-      const f = joiner !== null ? r.figureAt(joiner + 1, byStart) : r.conjoined(k) ? r.figureAt(k, byStart) : null;
+      if (k > h.lastToken + 3) conjunctions = false;
+      const f = joiner !== null ? r.figureAt(joiner + 1, byStart) : conjunctions && r.conjoined(k) ? r.figureAt(k, byStart) : null;
       if (!f) {
-        if (r.conjoined(k) || casAt(ctx, k) || byStart.has(tokens[k]!.start)) break;
+        if (casAt(ctx, k) || byStart.has(tokens[k]!.start)) break;
+        // a conjoined word ends the reach of "و" + figure, not that of "مقابل"
+        if (r.conjoined(k)) conjunctions = false;
         continue;
       }
       if (hits.some((x) => x !== h && x.mainSpan.start <= f.span.start && x.mainSpan.end >= f.span.end)) break;
@@ -609,8 +613,8 @@ function dayOf(ctx: Context, s: Sentence, span: Span): string | null {
 interface Mention {
   key: string;
   headline: boolean;
-  /** paragraphs of the body mentions merged so far */
-  paragraphs: Set<number>;
+  /** sentences (index → paragraph) of the body mentions merged so far */
+  sentences: Map<number, number>;
   /** one victim a noun implies ("مقتل جندي" = 1), not a number */
   implied: boolean;
   /** the named person killed ("مقتل نيازي"), for implied figures */
@@ -672,7 +676,7 @@ export function findCasualties(ctx: Context): void {
       };
       const headline = s.zone !== 'body';
       const mention: Mention = {
-        key, headline, paragraphs: new Set(headline ? [] : [s.paragraph]), implied: h.implied === true, victim: h.victim ?? null,
+        key, headline, sentences: new Map(headline ? [] : [[sIndex, s.paragraph]]), implied: h.implied === true, victim: h.victim ?? null,
         day: dayOf(ctx, s, h.mainSpan), others: h.others, earlier, fromBody: !headline,
       };
       if (!isSubset) total = key;
@@ -706,7 +710,7 @@ function sameVictims(a: CasualtyDraft, am: Mention, b: CasualtyDraft, bm: Mentio
 /**
  * The record a new figure repeats, or null. The same number is the same figure anywhere in the
  * article; a vague word is the same figure as an exact one of its order of magnitude ("عشرات" and 38)
- * or as the same vague word only in its own paragraph or in the headline.
+ * or as the same vague word, only in its own or the next sentence of a paragraph or in the headline.
  */
 function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], mentions: readonly Mention[]): number | null {
   const value = d.best!;
@@ -715,7 +719,8 @@ function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], 
     const km = mentions[i]!;
     if (!sameVictims(k, km, d, m)) continue;
     const kv = k.best!;
-    const near = m.headline || (km.headline && !km.fromBody) || [...m.paragraphs].some((p) => km.paragraphs.has(p));
+    // a restatement stands next to what it restates: the same or the next sentence of its paragraph, or the headline
+    const near = m.headline || (km.headline && !km.fromBody) || [...m.sentences].some(([i, p]) => [i - 1, i, i + 1].some((j) => km.sentences.get(j) === p));
     const kVague = k.qualifier === 'vague';
     const dVague = d.qualifier === 'vague';
     if (!kVague && !dVague && kv === value && (k.high === d.high || k.qualifier !== 'range' || d.qualifier !== 'range')) return i;
@@ -752,7 +757,7 @@ function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): vo
   k.partial ||= d.partial;
   k.may_be_higher ||= d.may_be_higher;
   km.day ??= dm.day;
-  for (const p of dm.paragraphs) km.paragraphs.add(p);
+  for (const [i, p] of dm.sentences) km.sentences.set(i, p);
 }
 
 /** "the fighting" (a definite fight word) names the article's war; "هجوم" (an attack) does not. */
