@@ -215,6 +215,8 @@ export const CasualtiesLexicon = z.object({
   not_people: z.array(z.string()).optional().default([]),
   /** an attacker who killed himself: verb before the attacker, the reflexive after ("فجر انتحاري نفسه") = 1 killed attacker */
   self_killing: z.object({ first: names, last: names }).optional(),
+  /** a noun with an attached pronoun ("وطفلتها"): the ending as written and the bare noun's ending instead */
+  possessive_endings: z.array(z.object({ bound: z.string(), free: z.string() })).optional().default([]),
   /** word endings of a dual noun of people (a nisba in the nominative dual: "فلسطينيان" = 2) */
   dual_person_endings: z.array(z.string()).optional().default([]),
 });

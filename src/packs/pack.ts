@@ -115,6 +115,8 @@ export interface LanguagePack {
   casualtyCues: PhraseMatcher<CasualtyLex>;
   /** folded endings of a dual noun of people ("فلسطينيان" = 2): casualties.yaml dual_person_endings */
   casualtyDualEndings: readonly string[];
+  /** folded endings of a noun with an attached pronoun and what its bare form ends with (casualties.yaml possessive_endings), longest first */
+  possessiveEndings: ReadonlyArray<{ bound: string; free: string }>;
   ceasefires: PhraseMatcher<CeasefireLex>;
   events: PhraseMatcher<EventLex>;
   /** folded opening quotation mark → its folded closing mark (“ and ” fold to ") */
@@ -414,6 +416,7 @@ function buildPack(lang: string): LanguagePack {
     casualties: cas,
     casualtyCues: casCues,
     casualtyDualEndings: casualties.dual_person_endings.map((e) => foldKey(e)),
+    possessiveEndings: casualties.possessive_endings.map((e) => ({ bound: foldKey(e.bound), free: e.free ? foldKey(e.free) : '' })).sort((a, b) => b.bound.length - a.bound.length),
     ceasefires: cf,
     events: ev,
     quoteClose,

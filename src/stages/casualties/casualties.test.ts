@@ -77,6 +77,9 @@ describe('singular, dual and implied victims', () => {
     ['وقتل ثلاثة على الفور وتوفي رابع في المستشفى.', [['killed', 3, 'exact', 'all', 'قتل ثلاثة'], ['killed', 1, 'exact', 'all', 'توفي رابع']]],
     ['وكان عضوان من الحركة قد قتلا في قصف.', [['killed', 2, 'exact', 'all', 'عضوان من الحركة قد قتلا']]],
     ['قتل جندي وثمانية مقاتلين في الهجوم.', [['killed', 1, 'exact', 'security_forces', 'قتل جندي'], ['killed', 8, 'exact', 'combatants', 'ثمانية مقاتلين']]],
+    ['أعلنت الوزارة مقتل أم حامل وطفلتها في غارة.', [['killed', 2, 'exact', 'all', 'مقتل أم حامل وطفلتها']]],
+    ['وقالت الوزارة إن امرأة حاملا وطفلتها قتلتا في الغارة.', [['killed', 2, 'exact', 'all', 'امرأة حاملا وطفلتها قتلتا']]],
+    ['قتل رجل وأصيب طفل.', [['killed', 1, 'exact', 'all', 'قتل رجل'], ['injured', 1, 'exact', 'children', 'أصيب طفل']]],
   ])('%s', (text, expected) => {
     expect(records(text)).toEqual(expected);
   });
@@ -94,6 +97,7 @@ describe('singular, dual and implied victims', () => {
 describe('figures of people by partitive, verb after and coordination', () => {
   it.each([
     ['وقتل 252 من الفصائل مقابل 281 من المقاتلين الأكراد.', [['killed', 252, 'exact', 'all', 'قتل 252 من الفصائل'], ['killed', 281, 'exact', 'combatants', '281 من المقاتلين']]],
+    ['وقتل 60 عنصرا من قوات النظام وحلفائها مقابل 34 مقاتلا من الفصيل.', [['killed', 60, 'exact', 'combatants', 'قتل 60 عنصرا'], ['killed', 34, 'exact', 'combatants', '34 مقاتلا']]],
     ['قتل 11 جنديا و5 مدنيين في الهجوم.', [['killed', 11, 'exact', 'security_forces', 'قتل 11 جنديا'], ['killed', 5, 'exact', 'civilians', '5 مدنيين']]],
     ['وقال إن أربعة جنود أوغنديين قتلوا.', [['killed', 4, 'exact', 'security_forces', 'أربعة جنود أوغنديين قتلوا']]],
     ['وقتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا من قوات النظام.', [['killed', 60, 'exact', 'combatants', 'قتل منذ بدء الاشتباكات في 25 شباط/فبراير 60 عنصرا']]],
@@ -189,6 +193,10 @@ describe('one record per distinct figure', () => {
     ]);
   });
 
+  it('merges a small count repeated in the next sentence', () => {
+    expect(records('قتل أربعة أشخاص في المطعم. وقالت الشرطة إن المسلح قتل أربعة أشخاص قبل أن يفر.')).toEqual([['killed', 4, 'exact', 'all', 'قتل أربعة أشخاص']]);
+  });
+
   it('keeps the first mention\'s qualifier when a later one rounds it ("نحو 30")', () => {
     expect(records('وقتل 30 مدنيا على الأقل في القصف. ولقي نحو 30 مدنيا مصرعهم في الغارات.')).toEqual([['killed', 30, 'at_least', 'civilians', 'قتل 30 مدنيا على الأقل']]);
   });
@@ -207,6 +215,7 @@ describe('one record per distinct figure', () => {
     ['the same count on different days', 'احتجاجات الجمعة قتل خلالها فلسطينيان. وشن الجيش السبت غارات موقعا قتيلين.', [2, 2]],
     ['"others"', 'قتل خمسة مدنيين في درعا. وقتل خمسة مدنيين آخرين في إدلب.', [5, 5]],
     ['an earlier toll', 'وقتل ثلاثة من الضحايا على الفور. وفي حصيلة سابقة، تحدثت الشرطة عن ثلاثة قتلى.', [3, 3]],
+    ['a small count of another paragraph', 'قتل حوثيان في الحديدة.\n\nوقال المصدر إن اثنين من رجال المقاومة قتلوا.', [2, 2]],
     ['one soldier and one member', 'كما قتل أحد أعضاء الحركة شمالي المدينة.\n\nوقد قتل جندي بعد إطلاق قناص النار عليه.', [1, 1]],
   ])('keeps %s apart', (_what, text, bests) => {
     expect(run(text).casualties.map((c) => c.best)).toEqual(bests);

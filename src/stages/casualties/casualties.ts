@@ -276,6 +276,27 @@ class SentenceReader {
     return m !== null && m !== undefined && m.first === k && m.values.some((v) => v.type === 'ordinal') && !this.ctx.pack.morphology.isDefinite(this.ctx.tokens[k]!.text);
   }
 
+  /** "أم حامل وطفلتها": a second singular victim joined to the one ending at token `last`, past two adjectives; its last token. */
+  pairAfter(last: number): number | null {
+    const { ctx } = this;
+    for (let j = last + 1; j <= last + 3 && this.in(j); j++) {
+      const t = ctx.tokens[j]!;
+      const bare = ctx.pack.morphology.stripConjunction(t.text);
+      if (bare === null) {
+        if (casAt(ctx, j) || ctx.pack.numbers.matchAt(ctx.tokens, j)) return null;
+        continue;
+      }
+      for (const e of ctx.pack.possessiveEndings) {
+        if (!bare.endsWith(e.bound) || bare.length < e.bound.length + 2) continue;
+        const stem = bare.slice(0, bare.length - e.bound.length) + e.free;
+        const m = ctx.pack.casualties.matchAt([withText(t, stem)], 0);
+        if (m?.values.some((v) => v.type === 'victim' && v.form === 'singular')) return j;
+      }
+      return null;
+    }
+    return null;
+  }
+
   /** Whether the word at k ends like a nominative dual of a nisba ("فلسطينيان"). */
   dualPerson(k: number): boolean {
     const w = this.ctx.tokens[k]!.text;
@@ -436,12 +457,14 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       continue;
     }
     // "عضوان من مسلحي حماس قد قتلا": a dual noun of people, then its verb
+    // "امرأة حاملا وطفلتها … قتلتا": two singular victims joined, then their verb
     const pair = find(em.values, 'victim');
-    if (pair && pair.form === 'dual' && !ctx.pack.morphology.isDefinite(tokens[k]!.text) && !covered(tokens[k]!.start, r.end(em.last))) {
-      const verb = r.verbAfter(em.last + 1);
+    const pairLast = pair && pair.form === 'dual' ? em.last : pair && pair.form === 'singular' ? r.pairAfter(em.last) : null;
+    if (pair && pairLast !== null && !ctx.pack.morphology.isDefinite(tokens[k]!.text) && !covered(tokens[k]!.start, r.end(pairLast))) {
+      const verb = r.verbAfter(pairLast + 1);
       if (verb && !r.negatedBefore(k) && !r.figureFollows(verb.last + 1, byStart)) {
-        const span = r.span(k, em.last);
-        push({ outcome: verb.outcome, value: 2, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: span.start, end: r.end(verb.last) }, group: pair.group, groupSpan: span, rule: 'casualties:dual-victim-verb', lastToken: em.last });
+        const span = r.span(k, pairLast);
+        push({ outcome: verb.outcome, value: 2, high: null, qualifier: 'exact', numberSpan: span, mainSpan: { start: span.start, end: r.end(verb.last) }, group: pair.form === 'dual' ? pair.group : 'all', groupSpan: span, rule: 'casualties:dual-victim-verb', lastToken: pairLast });
         continue;
       }
     }
@@ -467,6 +490,13 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
         count = victim.form === 'dual' ? 2 : 1;
         vLast = vm.last;
         group = victim.group;
+        // "مقتل أم فلسطينية حامل وطفلتها": two victims
+        const pairLast = count === 1 ? r.pairAfter(vLast) : null;
+        if (pairLast !== null) {
+          count = 2;
+          vLast = pairLast;
+          group = 'all';
+        }
         // "قتل القاضي طاهر خان نيازي": the person named with the noun
         if (count === 1) {
           const named = actorsStartingIn(ctx, tokens[v]!.start, r.end(Math.min(vLast + 1, tokens.length - 1))).find((a) => actorKind(ctx, a.key) === 'person');
@@ -695,6 +725,8 @@ export function findCasualties(ctx: Context): void {
 }
 
 const ORDER_OF_MAGNITUDE = 10;
+/** below this a repeated count is only the same figure nearby, in the headline or for the same kind of victims */
+const SMALL = 10;
 
 /** Whether two figures can count the same victims: same outcome, compatible groups and sides, not set apart. */
 function sameVictims(a: CasualtyDraft, am: Mention, b: CasualtyDraft, bm: Mention): boolean {
@@ -723,7 +755,9 @@ function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], 
     const near = m.headline || (km.headline && !km.fromBody) || [...m.sentences].some(([i, p]) => [i - 1, i, i + 1].some((j) => km.sentences.get(j) === p));
     const kVague = k.qualifier === 'vague';
     const dVague = d.qualifier === 'vague';
-    if (!kVague && !dVague && kv === value && (k.high === d.high || k.qualifier !== 'range' || d.qualifier !== 'range')) return i;
+    // small counts recur by chance across an article's incidents: nearby, in the headline, or of the same kind of victims
+    const sameKind = k.group === d.group && k.group !== 'all';
+    if (!kVague && !dVague && kv === value && (k.high === d.high || k.qualifier !== 'range' || d.qualifier !== 'range') && (value >= SMALL || near || sameKind)) return i;
     if (kVague && dVague && kv === value && near) return i;
     if (kVague !== dVague && near) {
       const [vague, exact] = kVague ? [kv, value] : [value, kv];
