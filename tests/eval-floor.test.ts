@@ -20,7 +20,7 @@ const FLOORS = {
   places: 0.77,
   dates: 0.87,
   statements: 0.64,
-  casualties: 0.73,
+  casualties: 0.96,
   ceasefires: 0.43,
 } as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../test-helpers.ts';
+import { extract } from '../../index.ts';
 import { bounds } from './casualties.ts';
 
 const cas = (text: string) =>
@@ -195,6 +196,22 @@ describe('one record per distinct figure', () => {
 
   it('merges a small count repeated in the next sentence', () => {
     expect(records('قتل أربعة أشخاص في المطعم. وقالت الشرطة إن المسلح قتل أربعة أشخاص قبل أن يفر.')).toEqual([['killed', 4, 'exact', 'all', 'قتل أربعة أشخاص']]);
+  });
+
+  it('takes the body\'s figure for a headline that repeats it, with the headline\'s words as evidence', () => {
+    const title = '22 قتيلاً بانفجار سيارة مفخخة';
+    const text = 'قال مسؤولون إن 22 شخصا على الأقل قتلوا في الإقليم.';
+    const d = extract({ text, title, published: '2015-08-10' }, { source: 'test', fallbackId: 'test' });
+    expect(d.casualties.map((c) => [c.best, c.qualifier, c.number_text])).toEqual([[22, 'at_least', '22']]);
+    expect(d.casualties[0]!.evidence.map((e) => [e.field ?? 'text', e.start, e.text])).toEqual([
+      ['text', text.indexOf('22 شخصا'), '22 شخصا على الأقل قتلوا'],
+      ['title', 0, '22 قتيلاً'],
+    ]);
+  });
+
+  it('takes a vague headline for the exact figure of the body ("عشرات القتلى" and 38)', () => {
+    const d = extract({ text: 'أفاد المرصد بمقتل 38 من المقاتلين في ضربة جوية.', title: 'الضربة المجهولة.. عشرات القتلى', published: '2018-06-18' }, { source: 'test', fallbackId: 'test' });
+    expect(d.casualties.map((c) => [c.best, c.qualifier, c.evidence.map((e) => e.text)])).toEqual([[38, 'exact', ['مقتل 38 من المقاتلين', 'عشرات القتلى']]]);
   });
 
   it('keeps the first mention\'s qualifier when a later one rounds it ("نحو 30")', () => {
