@@ -29,7 +29,9 @@ describe('pathological input', () => {
     const text = base.repeat(Math.ceil(5_000_000 / base.length));
     const doc = extract({ text }, { source: 'big', fallbackId: 'big' });
     expect(doc.article.text.length).toBeGreaterThanOrEqual(5_000_000);
-    expect(doc.casualties.length).toBeGreaterThan(1000);
-    for (const c of doc.casualties) expect(text.slice(c.evidence[0]!.start, c.evidence[0]!.end)).toBe(c.evidence[0]!.text);
+    // the article's one toll, repeated in every copy, is one record holding every mention as evidence
+    expect(doc.casualties.length).toBe(1);
+    expect(doc.casualties[0]!.evidence.length).toBeGreaterThan(1000);
+    for (const c of doc.casualties) for (const e of c.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 });

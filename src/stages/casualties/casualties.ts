@@ -643,6 +643,8 @@ function dayOf(ctx: Context, s: Sentence, span: Span): string | null {
 interface Mention {
   key: string;
   headline: boolean;
+  /** start:end of every evidence span the record holds */
+  spans: Set<string>;
   /** sentences (index → paragraph) of the body mentions merged so far */
   sentences: Map<number, number>;
   /** one victim a noun implies ("مقتل جندي" = 1), not a number */
@@ -663,6 +665,7 @@ export function findCasualties(ctx: Context): void {
   const war = conflictStart(ctx);
   const mentions: Mention[] = [];
   const kept: CasualtyDraft[] = [];
+  const index = new FigureIndex();
   const renamed = new Map<string, string>();
   for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body' && s.zone !== 'title' && s.zone !== 'subtitle') continue;
@@ -706,17 +709,19 @@ export function findCasualties(ctx: Context): void {
       };
       const headline = s.zone !== 'body';
       const mention: Mention = {
-        key, headline, sentences: new Map(headline ? [] : [[sIndex, s.paragraph]]), implied: h.implied === true, victim: h.victim ?? null,
+        key, headline, spans: new Set(evidence.map((e) => `${e.start}:${e.end}`)), sentences: new Map(headline ? [] : [[sIndex, s.paragraph]]), implied: h.implied === true, victim: h.victim ?? null,
         day: dayOf(ctx, s, h.mainSpan), others: h.others, earlier, fromBody: !headline,
       };
       if (!isSubset) total = key;
-      const into = repeatOf(draft, mention, kept, mentions);
+      const into = repeatOf(draft, mention, kept, mentions, index);
       if (into === null) {
+        index.note(kept.length, draft, mention);
         kept.push(draft);
         mentions.push(mention);
         continue;
       }
       merge(kept[into]!, mentions[into]!, draft, mention);
+      index.note(into, kept[into]!, mention);
       renamed.set(key, kept[into]!.key);
     }
   }
@@ -744,9 +749,9 @@ function sameVictims(a: CasualtyDraft, am: Mention, b: CasualtyDraft, bm: Mentio
  * article; a vague word is the same figure as an exact one of its order of magnitude ("عشرات" and 38)
  * or as the same vague word, only in its own or the next sentence of a paragraph or in the headline.
  */
-function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], mentions: readonly Mention[]): number | null {
+function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], mentions: readonly Mention[], index: FigureIndex): number | null {
   const value = d.best!;
-  for (let i = kept.length - 1; i >= 0; i--) {
+  for (const i of index.candidates(d, m, kept.length)) {
     const k = kept[i]!;
     const km = mentions[i]!;
     if (!sameVictims(k, km, d, m)) continue;
@@ -767,12 +772,50 @@ function repeatOf(d: CasualtyDraft, m: Mention, kept: readonly CasualtyDraft[], 
   return null;
 }
 
+/**
+ * Where a figure's repeat can be, without comparing it with every record of a long article: the
+ * records of the same outcome and value, those of the neighbouring sentences (a vague word restates
+ * a figure nearby), and headline figures; a headline figure looks at all.
+ */
+class FigureIndex {
+  private readonly byValue = new Map<string, number[]>();
+  private readonly bySentence = new Map<number, number[]>();
+  private readonly headlines: number[] = [];
+
+  private static add<K>(map: Map<K, number[]>, key: K, i: number): void {
+    const list = map.get(key);
+    if (list === undefined) map.set(key, [i]);
+    else if (list[list.length - 1] !== i) list.push(i);
+  }
+
+  /** Record i now holds a mention m of figure d. */
+  note(i: number, d: CasualtyDraft, m: Mention): void {
+    FigureIndex.add(this.byValue, `${d.outcome}|${d.best}`, i);
+    for (const s of m.sentences.keys()) FigureIndex.add(this.bySentence, s, i);
+    if (m.headline && this.headlines[this.headlines.length - 1] !== i) this.headlines.push(i);
+  }
+
+  /** Indices to try, latest first. */
+  candidates(d: CasualtyDraft, m: Mention, count: number): number[] {
+    if (m.headline) return Array.from({ length: count }, (_, j) => count - 1 - j);
+    const found = new Set<number>(this.byValue.get(`${d.outcome}|${d.best}`) ?? []);
+    for (const s of m.sentences.keys()) for (const j of [s - 1, s, s + 1]) for (const i of this.bySentence.get(j) ?? []) found.add(i);
+    for (const i of this.headlines) found.add(i);
+    return [...found].sort((a, b) => b - a);
+  }
+}
+
 /** Fold a repeat into its record: every mention's evidence, the values of the most precise body mention. */
 function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): void {
   // the body's figure over the headline's summary; an exact figure over a vague word for it
   const takeValues = (km.headline && !km.fromBody && !dm.headline) || (k.qualifier === 'vague' && d.qualifier !== 'vague');
-  const evidence = [...k.evidence];
-  for (const e of d.evidence) if (!evidence.some((x) => x.start === e.start && x.end === e.end)) evidence.push(e);
+  const evidence = k.evidence;
+  for (const e of d.evidence) {
+    const key = `${e.start}:${e.end}`;
+    if (km.spans.has(key)) continue;
+    km.spans.add(key);
+    evidence.push(e);
+  }
   if (takeValues) {
     Object.assign(k, {
       number_text: d.number_text, qualifier: d.qualifier, low: d.low, best: d.best, high: d.high, display: d.display, rule: d.rule,
@@ -780,10 +823,9 @@ function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): vo
     });
     // the figure that gives the values leads the evidence
     const main = d.evidence[0]!;
-    k.evidence = [main, ...evidence.filter((e) => e !== main && !(e.start === main.start && e.end === main.end))];
+    k.evidence = [main, ...evidence.filter((e) => !(e.start === main.start && e.end === main.end))];
     km.fromBody = km.fromBody || !dm.headline;
   } else {
-    k.evidence = evidence;
     if (k.group === 'all' && d.group !== 'all') Object.assign(k, { group: d.group, group_text: d.group_text });
   }
   k.claimant ??= d.claimant;
