@@ -110,6 +110,8 @@ describe('figures of people by partitive, verb after and coordination', () => {
 
   it.each([
     ['قالت الأمم المتحدة إن 5 مسلحين قتلوا 3 جنود.', [['killed', 3, 'exact', 'security_forces', 'قتلوا 3 جنود']]], // the five are the killers
+    ['قال 5 مسؤولين إن المسلحين قتلوا جنديا.', [['killed', 1, 'exact', 'security_forces', 'قتلوا جنديا']]], // the five speak
+    ['أكد 10 أشخاص أنهم شاهدوا المسلحين يقتلون المدنيين.', []],
     ['شنت الطائرات 35 غارة على المدينة.', []],
     ['قتلوا في أول ستة شهور من العام.', []],
     ['فر نحو 400 سجين من السجن.', []],

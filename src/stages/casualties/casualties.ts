@@ -242,6 +242,12 @@ class SentenceReader {
         return { outcome: verb.outcome, last: m.last };
       }
       if ((m && (find(m.values, 'counted_noun') || find(m.values, 'event_noun'))) || cue(ctx, j, 'negation') || cue(ctx, j, 'toll_link')) return null;
+      // a clause of its own: "قال 5 مسؤولين إن المسلحين قتلوا", or another subject ("… المسلحين قتلوا", not "… والمقاتلين لقوا مصرعهم")
+      const t = ctx.tokens[j]!;
+      if (ctx.pack.grammar.has('complementizers', t.word) || (!m && ctx.pack.speech.matchAt(ctx.tokens, j)?.values.some((v) => v.type === 'verb'))) return null;
+      const prev = ctx.tokens[j - 1];
+      const described = prev !== undefined && (ctx.pack.grammar.has('of', prev.word) || /\p{N}$/u.test(prev.text) || ctx.pack.numbers.matchAt(ctx.tokens, j - 1) !== null);
+      if (m && find(m.values, 'victim') && !this.conjoined(j) && !described) return null;
     }
     return null;
   }
@@ -876,3 +882,4 @@ function claimantFor(ctx: Context, s: Sentence, sIndex: number, span: Span): str
   }
   return null;
 }
+
