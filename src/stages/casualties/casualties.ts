@@ -346,7 +346,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     // N + counted noun: "1250 قتيلا", "عشرات القتلى" (not "عشرات القتلى والجرحى")
     const counted = find(m?.values, 'counted_noun');
     if (counted && m) {
-      if (r.combinedAt(after)) continue;
+      if (r.combinedAt(after) || r.negatedBefore(firstTok)) continue;
       // "25 جريحا فلسطينيا على الأقل"
       const tail = r.qualifierAfter(m.last + 1, n.qualifier);
       const qualifier = tail?.qualifier ?? n.qualifier;
