@@ -249,6 +249,11 @@ export const EventsLexicon = z.object({
   denial_markers: names,
   conditional_markers: z.array(z.string()).optional().default([]),
   civilian_targets: names,
+  negation_markers: z.array(z.string()).optional().default([]),
+  not_negation: z.array(z.string()).optional().default([]),
+  anaphor_markers: z.array(z.string()).optional().default([]),
+  with_markers: z.array(z.string()).optional().default([]),
+  asked_of_markers: z.array(z.string()).optional().default([]),
 });
 
 export const CreditsLexicon = z.object({

@@ -102,7 +102,12 @@ export type EventLex =
   | { type: 'ongoing' }
   | { type: 'denial' }
   | { type: 'conditional' }
-  | { type: 'civilian_target' };
+  | { type: 'civilian_target' }
+  | { type: 'negation' }
+  | { type: 'not_negation' }
+  | { type: 'anaphor' }
+  | { type: 'with' }
+  | { type: 'asked_of' };
 
 export interface LanguagePack {
   language: string;
@@ -402,6 +407,11 @@ function buildPack(lang: string): LanguagePack {
   const conditional = marker('conditional');
   events.conditional_markers.forEach((n) => ev.add(n, conditional));
   events.civilian_targets.forEach((n) => ev.add(n, civ));
+  events.negation_markers.forEach((n) => ev.add(n, marker('negation')));
+  events.not_negation.forEach((n) => ev.add(n, marker('not_negation')));
+  events.anaphor_markers.forEach((n) => ev.add(n, marker('anaphor')));
+  events.with_markers.forEach((n) => ev.add(n, marker('with')));
+  events.asked_of_markers.forEach((n) => ev.add(n, marker('asked_of')));
 
   const quoteClose = new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1));
   const quoteOpenCodes = new Uint8Array(0x10000);

@@ -29,9 +29,18 @@ function actorKind(ctx: Context, key: string) {
 }
 
 interface EventsState {
-  /** the article's war ("المعارك", "الحرب"): one event however often it is named */
-  war: Draft<EventRecord> | null;
+  /** the article's wars ("المعارك", "الحرب"): one event per war however often it is named */
+  wars: Draft<EventRecord>[];
   incidentBySentence: Map<Sentence, Draft<EventRecord>>;
+  /** what a later mention is compared with: the last sentence that named each event, and the places it names */
+  seen: Map<Draft<EventRecord>, Whereabouts>;
+}
+
+/** Where an event was told: the last sentence naming it, the countries and the towns or sites there. */
+interface Whereabouts {
+  sentence: number;
+  countries: Set<string>;
+  sites: Set<string>;
 }
 
 /** What eventAt needs to know about the sentence, worked out once per sentence. */
@@ -47,7 +56,7 @@ interface SentenceView {
 
 export function findEvents(ctx: Context): void {
   const { tokens, pack } = ctx;
-  const state: EventsState = { war: null, incidentBySentence: new Map() };
+  const state: EventsState = { wars: [], incidentBySentence: new Map(), seen: new Map() };
   for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
     let view: SentenceView | null = null;
@@ -62,6 +71,7 @@ export function findEvents(ctx: Context): void {
       k = m.last;
     }
   }
+  linkCasualties(ctx, state);
 }
 
 function sentenceView(ctx: Context, s: Sentence, sIndex: number): SentenceView {
@@ -88,6 +98,9 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const next = tokens[m.last + 1];
   const afterNext = tokens[m.last + 2];
   if (next && afterNext && next.end <= s.end && pack.grammar.has('modals', next.word) && pack.morphology.looksLikePresentVerb(afterNext.text)) return;
+  // "لا ينوي شن هجوم" (no intention), "لم تقع اشتباكات" (did not happen): nothing to code; inside
+  // someone's words a negated fact is what they deny
+  const negation = negatedAt(ctx, s, m);
 
   // the ceasefire stage owns truce words
   const o = source.toOriginal(span);
@@ -106,12 +119,17 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     .sort((a, b) => a.evidence[1]!.end - a.evidence[1]!.start - (b.evidence[1]!.end - b.evidence[1]!.start))[0];
   const accusation = reported?.stance === 'accuses' ? reported : undefined;
   const denial = reported?.stance === 'denies' ? reported : undefined;
+  // "اتهم X Y بقصف …" that no reporting clause holds: the accusation still makes it alleged
+  const accuser = reported ? undefined : accuserBefore(ctx, view, m.first);
   // what a speaker wants, promises, asks for or makes a condition inside their words is not an
   // event that happened; violence they report, allege or deny is
   const violent = VIOLENT.has(e.acled_event_type ?? '');
   if (reported && !violent) return;
-  // "قال … في مؤتمر صحفي إن": the setting of a statement, between its verb and its content
-  if (!violent && statements.some((st) => st.evidence[0] && st.evidence[1] && o.start >= st.evidence[0].end && o.end <= st.evidence[1].start)) return;
+  // "قال … في مؤتمر صحفي إن": the setting of a statement, between its verb and its content; a
+  // meeting with someone there ("أثناء لقاء في باكو مع وزير الخارجية") is an event of its own
+  const setting = violent ? undefined : statements.find((st) => st.evidence[0] && st.evidence[1] && o.start >= st.evidence[0].end && o.end <= st.evidence[1].start);
+  const met = setting && e.category === 'consult' ? metWith(ctx, view, m.last, source.toFolded(setting.evidence[1]!.start)) : undefined;
+  if (setting && !met) return;
   // words in quotation marks of someone asserting ("«… السيطرة على مواقع جديدة»") are their
   // view, too loose to code; what they accuse or deny is kept, as alleged or denied
   if (reported && reported.stance !== 'accuses' && reported.stance !== 'denies' && quotesIn(ctx, s).some((q) => q.start <= span.start && q.end >= span.end)) return;
@@ -123,9 +141,10 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const dates = datesHere.filter((d) => d.start && d.kind !== 'since');
   const date = dates.sort((a, b) => Math.abs(a.span.start - span.start) - Math.abs(b.span.start - span.start))[0];
 
+  if (negation === 'intention' || (negation === 'fact' && !reported)) return;
   let status: EventRecord['status'] = 'occurred';
-  if (denial) status = 'denied';
-  else if (accusation) status = 'alleged';
+  if (denial || negation === 'fact') status = 'denied';
+  else if (accusation || accuser) status = 'alleged';
   else if (planned) status = 'planned';
   else if (ongoing && violent) status = 'ongoing';
 
@@ -137,14 +156,19 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   let actor2: string | null = null;
   const between = !!tokens[m.last + 1] && pack.grammar.has('between', tokens[m.last + 1]!.word);
   if (asVerb) {
-    // "طلب باشينيان في رسالة إلى بوتين": the speaker acts on the addressee
+    // "طلب باشينيان في رسالة إلى بوتين", "طلب باشينيان من بوتين": the speaker acts on the addressee
     actor1 = asVerb.speaker;
-    actor2 = asVerb.addressee;
+    actor2 = asVerb.addressee ?? (e.category === 'request' ? requestedFrom(ctx, view, m.last) : null);
+  } else if (met && setting) {
+    actor1 = setting.speaker;
+    actor2 = met.key;
   } else if (between && after.length >= 2) {
     actor1 = after[0]!.key;
     actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
-  } else if (accusation) {
-    const claimant = accusation.speaker;
+  } else if (reported && isGenericFight(ctx, e, m)) {
+    // "أكد باشينيان أن المعارك تقترب من حدود أرمينيا": whoever speaks of the war is not thereby a side
+  } else if (accusation || accuser) {
+    const claimant = accusation ? accusation.speaker : accuser!.key;
     const accused = inSentence.filter((x) => x.key !== claimant && x.end <= span.start);
     actor1 = accused[accused.length - 1]?.key ?? null;
     actor2 = after.find((x) => x.key !== claimant && x.key !== actor1)?.key ?? null;
@@ -157,6 +181,11 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     const speaker = reported.speaker ? actorByKey(ctx).get(reported.speaker) : undefined;
     actor1 = named[named.length - 1]?.key ?? (speaker?.kind === 'person' && speaker.affiliation && violent ? speaker.affiliation : reported.speaker);
     actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
+  } else if (e.category === 'fight' && after.length === 0) {
+    // "تتواجه القوات الأذربيجانية والانفصاليون … في معارك": the two sides named before the clash
+    const before = inSentence.filter((x) => x.end <= span.start);
+    actor1 = before[0]?.key ?? null;
+    actor2 = before.find((x) => x.key !== actor1)?.key ?? null;
   } else {
     const subj = after[0] ?? inSentence.filter((x) => x.end <= span.start).pop();
     actor1 = subj?.key ?? null;
@@ -206,52 +235,234 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     precision,
     time_precision: precision ? TIME_PRECISION[precision] : null,
     status,
-    claimed_by: status === 'alleged' || status === 'denied' ? ((accusation ?? denial)!.speaker ?? null) : null,
+    claimed_by: status === 'alleged' || status === 'denied' ? ((accusation ?? denial ?? reported)?.speaker ?? accuser?.key ?? null) : null,
     civilian_targeting: civilian,
     casualties: (casualtiesBySentence(ctx)[sIndex] ?? []).map((c) => c.key),
     rule: `events:${coding.category}-${status}`,
     evidence,
   };
-  // "اللقاء" after "استقبل": a definite noun names the event already reported
-  const earlier = definite(ctx, m) && !isGenericFight(ctx, e, m) ? ctx.records.events.find((x) => x.category === e.category && x.status !== 'planned') : undefined;
+  const where = whereabouts(ctx, view);
+  // "اللقاء" after "استقبل": a definite noun names an event already told, when it can be that event
+  const earlier = definite(ctx, m) && !isGenericFight(ctx, e, m) ? antecedent(ctx, state, e.category, draft, where, anaphorAt(ctx, s, m)) : undefined;
   if (earlier) {
-    earlier.evidence.push(source.evidence(span));
+    merge(state, earlier, draft, where);
     return;
   }
   // several violence words in one sentence ("قصف مدفعي استهدف أحياء … قتل 30") report one
   // incident: one event, coded by its most specific word, with every word as evidence
   const sameIncident = e.acled_event_type !== null ? state.incidentBySentence.get(s) : undefined;
   if (sameIncident && sameIncident.status === draft.status) {
-    sameIncident.evidence.push(source.evidence(span));
     if (specificity(e) > specificity(sameIncident)) {
       Object.assign(sameIncident, { category: e.category, acled_event_type: e.acled_event_type, acled_sub_event_type: e.acled_sub_event_type, trigger: draft.trigger, rule: draft.rule });
     }
-    sameIncident.civilian_targeting ||= draft.civilian_targeting;
-    sameIncident.actor1 ??= draft.actor1;
+    merge(state, sameIncident, draft, where);
     return;
   }
-  if (e.acled_event_type !== null && !isGenericFight(ctx, e, m)) state.incidentBySentence.set(s, draft);
-  if (isGenericFight(ctx, e, m) && status !== 'alleged' && status !== 'denied') {
-    // "المعارك", "الحرب": the article's war — one event, however often it is named
-    const war = state.war;
+  // "المعارك", or fighting under way since a date ("منذ 27 سبتمبر … في معارك عنيفة"): a war
+  const isWar = isGenericFight(ctx, e, m) || (e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && since !== undefined && status === 'ongoing');
+  if (e.acled_event_type !== null && !isWar) state.incidentBySentence.set(s, draft);
+  if (isWar && status !== 'alleged' && status !== 'denied') {
+    // "المعارك", "الحرب": the article's war — one event however often it is named, unless this
+    // mention names other places, days or sides than every war told so far
+    const war = state.wars.find((w) => compatible(ctx, w, state.seen.get(w)!, draft, where));
     if (war) {
-      war.evidence.push(...evidence);
-      war.actor1 ??= draft.actor1;
-      war.actor2 ??= war.actor1 !== draft.actor2 ? draft.actor2 : null;
       if (since || (!war.start && draft.start)) {
-        // a start date ("منذ 27 سبتمبر") dates the war better than the day one report names
+        // a start date ("منذ 27 سبتمبر") dates the war better than the day one report names, and
+        // the place of that report ("منذ … في ناغورنو كاراباخ") is where the war is
         Object.assign(war, { start: draft.start, end: draft.end, precision: draft.precision, time_precision: draft.time_precision });
+        if (since && draft.place) war.place = draft.place;
       }
       if (draft.status === 'ongoing') war.status = 'ongoing';
       war.rule = `events:fight-${war.status}`;
-      for (const p of draft.places) if (!war.places.includes(p)) war.places.push(p);
-      war.place ??= draft.place;
-      for (const c of draft.casualties) if (!war.casualties.includes(c)) war.casualties.push(c);
+      merge(state, war, draft, where);
       return;
     }
-    state.war = draft;
+    state.wars.push(draft);
   }
+  state.seen.set(draft, where);
   ctx.records.events.push(draft);
+}
+
+/**
+ * The countries the sentence names (its places, metonyms too: "يريفان" is in Armenia; and the
+ * countries of the states and forces it names: "الجيش الأذربيجاني") and its towns or sites.
+ */
+function whereabouts(ctx: Context, view: SentenceView): Whereabouts {
+  const byKey = placeByKey(ctx);
+  const countries = new Set<string>();
+  const sites = new Set<string>();
+  for (const x of view.placesHere) {
+    const p = byKey.get(x.key);
+    if (!p) continue;
+    if (p.country) countries.add(p.country);
+    if (p.geo_precision === 1 && !isActorOnly(ctx, x)) sites.add(p.key);
+  }
+  for (const x of view.actorsHere) {
+    const a = actorByKey(ctx).get(x.key);
+    if (a?.country && (a.kind === 'state' || a.kind === 'armed_forces' || a.kind === 'government')) countries.add(a.country);
+  }
+  return { sentence: view.sIndex, countries, sites };
+}
+
+function placeByKey(ctx: Context) {
+  return memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
+}
+
+/**
+ * The earlier event a definite mention names again: the nearest of its category (the word's or as
+ * coded: an attack on armed men is coded a clash) told in the same or
+ * the previous sentence (any earlier one after "هذا", "نفسه"), planned ones aside, that it can be.
+ */
+function antecedent(ctx: Context, state: EventsState, category: EventRecord['category'], draft: Draft<EventRecord>, where: Whereabouts, anaphor: boolean): Draft<EventRecord> | undefined {
+  const events = ctx.records.events;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const x = events[i]!;
+    const seen = state.seen.get(x);
+    if (!seen || (x.category !== category && x.category !== draft.category) || x.status === 'planned') continue;
+    // what someone denied is not the event a later report tells; a denial that names a known
+    // event ("نفت مسؤوليتها عن الهجوم") is about that event
+    if (x.status === 'denied' && draft.status !== 'denied') continue;
+    if (!anaphor && where.sentence - seen.sentence > 1) return undefined;
+    if (compatible(ctx, x, seen, draft, where)) return x;
+  }
+  return undefined;
+}
+
+/**
+ * Whether two reports can be one event: no places in different countries, no two different towns or
+ * sites, no days that do not overlap, and (when both name who acted) an author that is a side of both.
+ */
+function compatible(ctx: Context, x: Draft<EventRecord>, seen: Whereabouts, draft: Draft<EventRecord>, where: Whereabouts): boolean {
+  if (seen.countries.size > 0 && where.countries.size > 0 && !intersects(seen.countries, where.countries)) return false;
+  if (seen.sites.size > 0 && where.sites.size > 0 && !intersects(seen.sites, where.sites)) return false;
+  if (x.start && draft.start && ((x.end ?? x.start) < draft.start || (draft.end ?? draft.start) < x.start)) return false;
+  // both name who acted, and neither's author is a side of the other
+  if (!x.actor1 || !draft.actor1) return true;
+  const sides = (e: Draft<EventRecord>) => new Set([e.actor1, e.actor2].filter((a): a is string => a !== null).flatMap((a) => sideOf(ctx, a)));
+  const a = sides(x);
+  const b = sides(draft);
+  return sideOf(ctx, x.actor1).some((k) => b.has(k)) || sideOf(ctx, draft.actor1).some((k) => a.has(k));
+}
+
+/** An actor and the body it speaks or acts for (a minister → his state). */
+function sideOf(ctx: Context, key: string): string[] {
+  const affiliation = actorByKey(ctx).get(key)?.affiliation;
+  return affiliation ? [key, affiliation] : [key];
+}
+
+function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  for (const v of a) if (b.has(v)) return true;
+  return false;
+}
+
+/** A later report joins an event: its evidence, and every place, side, day and toll it adds. */
+function merge(state: EventsState, into: Draft<EventRecord>, draft: Draft<EventRecord>, where: Whereabouts): void {
+  for (const ev of draft.evidence) if (!into.evidence.some((x) => x.start === ev.start && x.end === ev.end)) into.evidence.push(ev);
+  // who is accused of an event or denies it is a claim, not a side of what happened
+  const claim = (x: Draft<EventRecord>) => x.status === 'alleged' || x.status === 'denied';
+  if (!claim(draft) || claim(into)) {
+    if (!into.actor1 && draft.actor1 !== into.actor2) into.actor1 = draft.actor1;
+    if (!into.actor2) {
+      const other = [draft.actor2, draft.actor1].find((a) => a !== null && a !== into.actor1);
+      if (other) into.actor2 = other;
+    }
+  }
+  into.place ??= draft.place;
+  for (const p of draft.places) if (!into.places.includes(p)) into.places.push(p);
+  if (!into.start && draft.start) Object.assign(into, { start: draft.start, end: draft.end, precision: draft.precision, time_precision: draft.time_precision });
+  for (const c of draft.casualties) if (!into.casualties.includes(c)) into.casualties.push(c);
+  into.civilian_targeting ||= draft.civilian_targeting;
+  const seen = state.seen.get(into);
+  if (seen) {
+    seen.sentence = Math.max(seen.sentence, where.sentence);
+    for (const c of where.countries) seen.countries.add(c);
+    for (const p of where.sites) seen.sites.add(p);
+  } else state.seen.set(into, { sentence: where.sentence, countries: new Set(where.countries), sites: new Set(where.sites) });
+}
+
+/**
+ * Casualty figures of one incident whose sentence names no violent event ("وأصيب 12 آخرون" after
+ * the attack) belong to the violent event told in the sentence before; tolls since a date do not.
+ */
+function linkCasualties(ctx: Context, state: EventsState): void {
+  const linked = new Set(ctx.records.events.flatMap((e) => e.casualties));
+  const violentBySentence = new Map<number, Draft<EventRecord>>();
+  for (const e of ctx.records.events) {
+    const seen = state.seen.get(e);
+    if (seen && VIOLENT.has(e.acled_event_type ?? '') && e.status !== 'planned' && e.status !== 'denied') violentBySentence.set(seen.sentence, e);
+  }
+  for (const [sIndex, list] of casualtiesBySentence(ctx).entries()) {
+    for (const c of list) {
+      if (linked.has(c.key) || c.scope !== 'event') continue;
+      const event = violentBySentence.get(sIndex) ?? violentBySentence.get(sIndex - 1);
+      if (event) event.casualties.push(c.key);
+    }
+  }
+}
+
+/**
+ * A negation of the trigger in its clause: "intention" when a word of intent or plan is what is
+ * negated ("لا ينوي شن هجوم"), "fact" when the event itself is ("لم يهاجم", "لم تقع اشتباكات",
+ * "عدم استهداف"). A definite noun after a negated verb is an event already known ("لم تسفر الغارة
+ * عن ضحايا": the strike happened), so only a negation right before it counts.
+ */
+function negatedAt(ctx: Context, s: Sentence, m: { first: number; proclitic: string }): 'intention' | 'fact' | null {
+  const { tokens } = ctx;
+  const from = Math.max(tokenAt(tokens, s.start), m.first - 4);
+  for (let k = m.first - 1; k >= from; k--) {
+    if (!tokens[k + 1]!.spaced) return null; // a comma or a quotation mark ends the clause
+    const x = ctx.pack.events.matchAt(tokens, k);
+    if (!x || x.last >= m.first || !hasValueOfType(x.values, 'negation')) continue;
+    if (k < m.first - 1 && definite(ctx, m)) return null;
+    for (let j = x.last + 1; j < m.first; j++) if (hasValueOfType(ctx.pack.events.matchAt(tokens, j)?.values, 'planned')) return 'intention';
+    return 'fact';
+  }
+  return null;
+}
+
+/** "هذا الهجوم", "الهجوم نفسه": a demonstrative or "itself" next to the trigger. */
+function anaphorAt(ctx: Context, s: Sentence, m: { first: number; last: number }): boolean {
+  const { tokens } = ctx;
+  const before = m.first > 0 ? ctx.pack.events.matchAt(tokens, m.first - 1) : null;
+  const after = tokens[m.last + 1] && tokens[m.last + 1]!.end <= s.end ? ctx.pack.events.matchAt(tokens, m.last + 1) : null;
+  return (before !== null && before.last === m.first - 1 && hasValueOfType(before.values, 'anaphor')) || (after !== null && hasValueOfType(after.values, 'anaphor'));
+}
+
+/**
+ * "واتهم القادة الانفصاليون أذربيجان بقصف …" when no reporting clause was found for it: an
+ * accusation word before the trigger in its sentence, and the actor named right after it.
+ */
+function accuserBefore(ctx: Context, view: SentenceView, at: number): KeyedSpan | undefined {
+  const { tokens } = ctx;
+  for (let k = at - 1; k >= view.first; k--) {
+    const x = ctx.pack.events.matchAt(tokens, k);
+    if (!x || x.last >= at || !hasValueOfType(x.values, 'alleged')) continue;
+    // the accuser is the subject: the first actor within the three words after the verb
+    const end = tokens[x.last]!.end;
+    const limit = tokens[Math.min(x.last + 3, at)]!.start;
+    return view.actorsHere.find((a) => a.start >= end && a.start <= limit && a.end <= tokens[at]!.start);
+  }
+  return undefined;
+}
+
+/** "لقاء في باكو مع وزير الخارجية": the actor after "مع" before the statement's content. */
+function metWith(ctx: Context, view: SentenceView, last: number, contentStart: number): KeyedSpan | undefined {
+  const { tokens } = ctx;
+  for (let k = last + 1; k < last + 5 && k < tokens.length && tokens[k]!.end <= contentStart; k++) {
+    if (!ctx.pack.events.matchAt(tokens, k)?.values.some((v) => v.type === 'with')) continue;
+    return view.actorsHere.find((a) => a.start >= tokens[k]!.end && a.start <= tokens[k]!.end + 1 && a.end <= contentStart);
+  }
+  return undefined;
+}
+
+/** "طلب باشينيان، السبت، من الرئيس الروسي": the one asked, after "من" within a few words. */
+function requestedFrom(ctx: Context, view: SentenceView, last: number): string | null {
+  const { tokens } = ctx;
+  for (let k = last + 1; k < last + 10 && k < tokens.length && tokens[k]!.end <= view.s.end; k++) {
+    if (!ctx.pack.events.matchAt(tokens, k)?.values.some((v) => v.type === 'asked_of')) continue;
+    return view.actorsHere.find((a) => a.start >= tokens[k]!.end && a.start <= tokens[k]!.end + 1)?.key ?? null;
+  }
+  return null;
 }
 
 /** Another violent trigger (or the war) in the sentence than the one at token `at`. */
