@@ -29,8 +29,10 @@ describe('Gaza article', () => {
     expect(doc.dates.find((d) => d.kind === 'since')).toMatchObject({ text: 'منذ السابع من أكتوبر/تشرين الأول', start: '2023-10-07' });
   });
 
-  it('each ceasefire takes its status from its own clause', () => {
-    expect(doc.ceasefires.map((x) => [x.kind, x.status])).toEqual([['humanitarian_truce', 'proposed'], ['ceasefire', 'rejected']]);
+  it('the truce Guterres demands and the ceasefire Netanyahu refuses are one arrangement, rejected', () => {
+    expect(doc.ceasefires.map((x) => [x.kind, x.status, x.evidence.map((e) => e.text)])).toEqual([
+      ['humanitarian_truce', 'rejected', ['طالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بهدنة إنسانية', 'وقف لإطلاق النار']],
+    ]);
   });
 
   it('events: air strikes on civilians, a denial by the army itself, no press conference', () => {

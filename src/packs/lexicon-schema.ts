@@ -228,6 +228,7 @@ export const CeasefiresLexicon = z.object({
   statuses: z.array(z.object({ status: CeasefireStatus, names })),
   attempt_nouns: names,
   attempt_nouns_dual: z.array(z.string()).optional().default([]),
+  generic_markers: z.array(z.string()).optional().default([]),
 });
 
 export const EventCategory = z.enum([

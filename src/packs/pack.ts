@@ -88,7 +88,8 @@ export type CasualtyLex =
 export type CeasefireLex =
   | { type: 'kind'; kind: z.infer<typeof L.CeasefireKind> }
   | { type: 'status'; status: z.infer<typeof L.CeasefireStatus> }
-  | { type: 'attempt'; dual: boolean };
+  | { type: 'attempt'; dual: boolean }
+  | { type: 'generic' };
 
 export type SpeechLex =
   | { type: 'verb'; verb: VerbEntry; participle: boolean }
@@ -391,6 +392,8 @@ function buildPack(lang: string): LanguagePack {
   const attempts2: CeasefireLex = { type: 'attempt', dual: true };
   ceasefires.attempt_nouns.forEach((n) => cf.add(n, attempt));
   ceasefires.attempt_nouns_dual.forEach((n) => cf.add(n, attempts2));
+  const generic: CeasefireLex = { type: 'generic' };
+  ceasefires.generic_markers.forEach((n) => cf.add(n, generic));
 
   const ev = new PhraseMatcher<EventLex>();
   for (const e of events.events) for (const n of e.names) ev.add(n, { type: 'event', event: e });

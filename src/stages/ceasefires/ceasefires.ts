@@ -3,18 +3,25 @@
  * give (failed, violated, agreed …) and the attempts a number counts ("ثلاث محاولات لعقد هدنة").
  * The status words are searched in the same sentence, nearest first; "محاولة" alone means proposed.
  */
-import type { Context, Sentence } from '../../core/context.ts';
+import type { Context, Draft, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
-import { actorByKey, actorsStartingIn, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
+import { actorByKey, actorsStartingIn, memo, numbersBySentence, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CeasefireLex } from '../../packs/pack.ts';
 import type { Ceasefire, Statement } from '../../schema/index.ts';
 
 const BELLIGERENT = new Set(['state', 'armed_forces', 'armed_group']);
 const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'in_effect', 'agreed', 'proposed'];
 
+/** What a later mention is compared with: the countries its mentions name, and whether it counts attempts. */
+interface Arrangement {
+  countries: Set<string>;
+  attempts: boolean;
+}
+
 export function findCeasefires(ctx: Context): void {
   const { tokens, pack, source } = ctx;
+  const arrangements = new Map<Draft<Ceasefire>, Arrangement>();
   for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
     const first = tokenAt(tokens, s.start);
@@ -29,6 +36,8 @@ export function findCeasefires(ctx: Context): void {
     let lastEnd = -1;
     for (const km of kinds) {
       if (km.first <= lastEnd || km.lex.type !== 'kind') continue;
+      // "كل اتفاق هدنة": any truce, not one the article reports
+      if (marks.some((x) => x.lex.type === 'generic' && x.last === km.first - 1)) continue;
       // inside someone's words ("طالب غوتيريش بهدنة إنسانية، بينما رفض نتنياهو …"), only that
       // clause speaks of this ceasefire: the verb's stance gives the status when no word does
       const clause = clauseOf(ctx, sIndex, km.span);
@@ -44,7 +53,7 @@ export function findCeasefires(ctx: Context): void {
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       const status = statuses[0];
       // "ثلاث محاولات لعقد هدنة", or the ceasefire word itself in the dual ("هدنتان")
-      const attempt = marks.find((x) => x.lex.type === 'attempt' && ((x.last < km.first && km.first - x.last <= 3) || (x.lex.dual && x.first === km.first)));
+      const attempt = marks.find((x) => x.lex.type === 'attempt' && ((x.last < km.first && km.first - x.last <= 4) || (x.lex.dual && x.first === km.first)));
       let attempts: number | null = null;
       let attemptSpan: Span | null = null;
       if (attempt && attempt.lex.type === 'attempt') {
@@ -63,22 +72,22 @@ export function findCeasefires(ctx: Context): void {
       const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity);
       const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0);
       const { parties, mediators } = sides(ctx, s);
-      // "الهدنة", "وقف إطلاق النار" (definite) after a ceasefire is reported: the same one again. Its
-      // evidence joins the earlier record, and a status word here updates it when it says more.
-      const definite = pack.morphology.isDefinite((tokens[km.first]?.text ?? '').slice(km.proclitic.length));
-      const earlier = definite && attempts === null ? ctx.records.ceasefires[ctx.records.ceasefires.length - 1] : undefined;
+      // one record per arrangement: a mention joins the last record it can be (see sameArrangement)
+      const here: Arrangement = { countries: countriesIn(ctx, s), attempts: attempt !== undefined };
+      const earlier = [...arrangements].reverse().find(([c, a]) => sameArrangement(c, a, parties, here))?.[0];
       if (earlier) {
         earlier.evidence.push(source.evidence({ start: from, end: to }));
-        if (status && status.lex.type === 'status' && STATUS_RANK.indexOf(status.lex.status) < STATUS_RANK.indexOf(earlier.status)) {
-          earlier.status = status.lex.status;
-          earlier.rule = `ceasefires:${earlier.attempts !== null ? 'counted-attempts' : 'mention'}-${earlier.status}`;
-        }
+        if (STATUS_RANK.indexOf(st) < STATUS_RANK.indexOf(earlier.status) && (status || stance)) earlier.status = st;
+        if (km.lex.kind === 'humanitarian_truce') earlier.kind = km.lex.kind;
+        earlier.attempts ??= attempts;
+        earlier.rule = `ceasefires:${earlier.attempts !== null ? 'counted-attempts' : 'mention'}-${earlier.status}`;
         for (const p of parties) if (!earlier.parties.includes(p)) earlier.parties.push(p);
         for (const p of mediators) if (!earlier.mediators.includes(p)) earlier.mediators.push(p);
+        for (const c of here.countries) arrangements.get(earlier)!.countries.add(c);
         lastEnd = km.last;
         continue;
       }
-      ctx.records.ceasefires.push({
+      const record: Draft<Ceasefire> = {
         key: ctx.nextKey('cf'),
         kind: km.lex.kind,
         status: st,
@@ -90,10 +99,50 @@ export function findCeasefires(ctx: Context): void {
         as_of: ctx.article.published,
         rule: `ceasefires:${attempts !== null ? 'counted-attempts' : 'mention'}-${st}`,
         evidence: [source.evidence({ start: from, end: to })],
-      });
+      };
+      ctx.records.ceasefires.push(record);
+      arrangements.set(record, here);
       lastEnd = km.last;
     }
   }
+}
+
+/**
+ * Whether a mention speaks of an arrangement already recorded (one place, one set of parties):
+ * not when the two are located in different countries, or each names two or more parties
+ * and none in common; counted or failed attempts ("ثلاث محاولات لعقد هدنة") are a record of their own, apart
+ * from a truce agreed or called for.
+ */
+function sameArrangement(c: Draft<Ceasefire>, a: Arrangement, parties: readonly string[], here: Arrangement): boolean {
+  if (a.attempts !== here.attempts) return false;
+  if (a.countries.size > 0 && here.countries.size > 0 && ![...here.countries].some((x) => a.countries.has(x))) return false;
+  // one mention often names one side only ("أعلنت حماس التوصل إلى اتفاق", "وافقت إسرائيل على"):
+  // two sets of parties differ when each names both sides
+  if (c.parties.length > 1 && parties.length > 1 && !parties.some((p) => c.parties.includes(p))) return false;
+  return true;
+}
+
+/**
+ * The countries of the places a sentence locates something in ("في غزة", "وفي السودان", "بدمشق"):
+ * where the arrangement is. A state named as a party ("وافقت إسرائيل") is not a place of it.
+ */
+function countriesIn(ctx: Context, s: Sentence): Set<string> {
+  const { tokens, pack, source } = ctx;
+  const out = new Set<string>();
+  const places = memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
+  for (const x of placesStartingIn(ctx, s.start, s.end)) {
+    const country = x.end <= s.end ? places.get(x.key)?.country : undefined;
+    if (!country) continue;
+    const k = tokenAt(tokens, x.start);
+    const prev = tokens[k - 1];
+    const prevWord = prev ? (pack.morphology.stripConjunction(prev.text) ?? prev.text) : '';
+    const proclitic = source.folded.slice(tokens[k]!.start, x.start);
+    const located =
+      pack.morphology.locativeProclitic(proclitic) ||
+      (prev !== undefined && tokens[k]!.spaced && (pack.grammar.has('locative', prev.word) || pack.grammar.has('locative', prevWord)));
+    if (located) out.add(country);
+  }
+  return out;
 }
 
 /** What a reporting verb's stance says of a ceasefire in its clause ("رفض … وقف إطلاق النار"). */
