@@ -29,7 +29,7 @@ describe('acled_view', () => {
   it('writes the seed article\'s political-violence events in ACLED spellings', () => {
     const doc = seedDoc();
     const rows = acledRows(doc);
-    expect(rows.length).toBe(doc.events.filter((e) => e.acled_event_type !== null).length);
+    expect(rows.length).toBe(doc.events.filter((e) => e.acled_event_type !== null && ['occurred', 'ongoing', 'alleged'].includes(e.status)).length);
     const battle = rows.find((r) => r.event_type === 'Battles')!;
     expect(battle).toMatchObject({
       disorder_type: 'Political violence', sub_event_type: 'Armed clash', inter1: 1, inter2: 8, interaction: 18,

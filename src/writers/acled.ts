@@ -10,7 +10,9 @@
  *   (the event's country) are 8, external forces, as ACLED codes them.
  * - an event that targets civilians with no second actor gets ACLED's "Civilians (Country)" as actor2.
  * - fatalities follow ACLED's conservative rule: only `killed` records of scope `event` linked to the
- *   event, their `low`; cumulative tolls are never event fatalities; 0 when none.
+ *   event (`events[].casualties`), their `low`; cumulative tolls are never event fatalities; 0 when none.
+ * - only what happened or is reported as having happened (occurred, ongoing, alleged) is a row: ACLED
+ *   codes no planned or conditional events, and an event its only source denies is not one.
  */
 import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
@@ -190,7 +192,9 @@ function timePrecision(event: EventRecord): number | null {
   return Math.max(base ?? 1, days <= 7 ? 2 : 3);
 }
 
-/** One ACLED row per political-violence event of the document, in event order. */
+const REPORTED_AS_HAPPENED: ReadonlySet<EventRecord['status']> = new Set(['occurred', 'ongoing', 'alleged']);
+
+/** One ACLED row per political-violence event of the document that happened or is said to have, in event order. */
 export function acledRows(doc: ExtractionDocument): AcledRow[] {
   const actors = new Map(doc.actors.map((a) => [a.id, a]));
   const places = new Map(doc.places.map((p) => [p.id, p]));
@@ -198,7 +202,7 @@ export function acledRows(doc: ExtractionDocument): AcledRow[] {
   const rows: AcledRow[] = [];
   for (const event of doc.events) {
     const type = event.acled_event_type;
-    if (type === null) continue;
+    if (type === null || !REPORTED_AS_HAPPENED.has(event.status)) continue;
     const place: Place | undefined = event.place === null ? undefined : places.get(event.place);
     const countryCode = place?.country ?? null;
     const country = countryCode === null ? undefined : COUNTRIES.get(countryCode);

@@ -9,6 +9,7 @@ import { tokenAt } from '../../core/tokens.ts';
 import { actorByKey, actorsStartingIn, memo, numbersBySentence, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CeasefireLex } from '../../packs/pack.ts';
 import type { Ceasefire, Statement } from '../../schema/index.ts';
+import { isLocated } from '../events/events.ts';
 
 const BELLIGERENT = new Set(['state', 'armed_forces', 'armed_group']);
 const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'in_effect', 'agreed', 'proposed'];
@@ -127,20 +128,12 @@ function sameArrangement(c: Draft<Ceasefire>, a: Arrangement, parties: readonly 
  * where the arrangement is. A state named as a party ("وافقت إسرائيل") is not a place of it.
  */
 function countriesIn(ctx: Context, s: Sentence): Set<string> {
-  const { tokens, pack, source } = ctx;
   const out = new Set<string>();
   const places = memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
   for (const x of placesStartingIn(ctx, s.start, s.end)) {
     const country = x.end <= s.end ? places.get(x.key)?.country : undefined;
     if (!country) continue;
-    const k = tokenAt(tokens, x.start);
-    const prev = tokens[k - 1];
-    const prevWord = prev ? (pack.morphology.stripConjunction(prev.text) ?? prev.text) : '';
-    const proclitic = source.folded.slice(tokens[k]!.start, x.start);
-    const located =
-      pack.morphology.locativeProclitic(proclitic) ||
-      (prev !== undefined && tokens[k]!.spaced && (pack.grammar.has('locative', prev.word) || pack.grammar.has('locative', prevWord)));
-    if (located) out.add(country);
+    if (isLocated(ctx, x)) out.add(country);
   }
   return out;
 }

@@ -150,7 +150,8 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
 
   // actors: "بين X و Y" after the trigger, else the accused / the subject and the object
   const sourced = sourceSpans(ctx, s);
-  const inSentence = actorsHere.filter((x) => !sourced.some((sp) => x.start >= sp.start && x.end <= sp.end));
+  // "وفي ليبيا، قتل …": a state named as where something happened is a place there, not a side
+  const inSentence = actorsHere.filter((x) => !sourced.some((sp) => x.start >= sp.start && x.end <= sp.end) && !isLocated(ctx, x));
   const after = inSentence.filter((x) => x.start >= span.end);
   let actor1: string | null = null;
   let actor2: string | null = null;
@@ -179,7 +180,11 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     const named = inSentence.filter((x) => x.key !== reported.speaker && x.end <= span.start && source.toOriginal(x).start >= content.start);
     // a spokesperson speaks for a body: the army's strike is the army's, not its spokesman's
     const speaker = reported.speaker ? actorByKey(ctx).get(reported.speaker) : undefined;
-    actor1 = named[named.length - 1]?.key ?? (speaker?.kind === 'person' && speaker.affiliation && violent ? speaker.affiliation : reported.speaker);
+    // an event named by a definite noun, or by one before this word ("قالت الوزارة إن الهجوم
+    // استهدف …"), is one the speaker tells of, not their own act
+    const told = definite(ctx, m) || state.incidentBySentence.has(s);
+    const own = told ? null : speaker?.kind === 'person' && speaker.affiliation && violent ? speaker.affiliation : reported.speaker;
+    actor1 = named[named.length - 1]?.key ?? own;
     actor2 = after.find((x) => x.key !== actor1)?.key ?? null;
   } else if (e.category === 'fight' && after.length === 0) {
     // "تتواجه القوات الأذربيجانية والانفصاليون … في معارك": the two sides named before the clash
@@ -197,8 +202,11 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const sentenceCasualties = casualtiesBySentence(ctx)[sIndex] ?? [];
   if (violent && !actor2) actor2 = sentenceCasualties.find((c) => c.side && c.side !== actor1)?.side ?? null;
   const places = placesHere.filter((x) => !isActorOnly(ctx, x));
+  // the first place named after the trigger (else before it), one with coordinates first: "مطار
+  // معيتيقة في طرابلس" is located by Tripoli where the gazetteer does not know the airport
+  const located = (x: KeyedSpan) => placeByKey(ctx).get(x.key)?.lat != null;
   const placeAfter = places.filter((x) => x.start >= span.start);
-  const place = (placeAfter[0] ?? places[0])?.key ?? null;
+  const place = (placeAfter.find(located) ?? placeAfter[0] ?? places.find(located) ?? places[0])?.key ?? null;
   // civilians named as the target, or civilians, children or women among the victims it reports
   const civilian =
     violent &&
@@ -246,6 +254,8 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const earlier = definite(ctx, m) && !isGenericFight(ctx, e, m) ? antecedent(ctx, state, e.category, draft, where, anaphorAt(ctx, s, m)) : undefined;
   if (earlier) {
     merge(state, earlier, draft, where);
+    // other violence words of this sentence are the same incident ("إن الهجوم استهدف صالة الركاب")
+    if (e.acled_event_type !== null) state.incidentBySentence.set(s, earlier);
     return;
   }
   // several violence words in one sentence ("قصف مدفعي استهدف أحياء … قتل 30") report one
@@ -517,6 +527,22 @@ function sourceSpans(ctx: Context, s: Sentence): Span[] {
 function within(ctx: Context, span: Span, ev: Evidence): boolean {
   const o = ctx.source.toOriginal(span);
   return o.start >= ev.start && o.end <= ev.end;
+}
+
+/**
+ * A name right after a locative word ("في", "وفي", "قرب") or with a locative proclitic ("بدمشق"):
+ * where something is, not who acts.
+ */
+export function isLocated(ctx: Context, x: { start: number }): boolean {
+  const { tokens, pack, source } = ctx;
+  const k = tokenAt(tokens, x.start);
+  const tok = tokens[k];
+  if (!tok) return false;
+  if (pack.morphology.locativeProclitic(source.folded.slice(tok.start, x.start))) return true;
+  const prev = tokens[k - 1];
+  if (!prev || !tok.spaced) return false;
+  const bare = pack.morphology.stripConjunction(prev.text);
+  return pack.grammar.has('locative', prev.word) || (bare !== null && pack.grammar.has('locative', bare));
 }
 
 /** A capital used only as a metonym for its state is not where the event happened. */
