@@ -89,8 +89,12 @@ export function casualtiesBySentence(ctx: Context) {
   return memo(ctx, 'casualties-by-sentence', () => bySentence(ctx, ctx.records.casualties, (c) => ctx.source.toFolded(c.evidence[0]!.start)));
 }
 
+/** Ceasefire records by every sentence one of their mentions is in (one record gathers an arrangement's mentions). */
 export function ceasefiresBySentence(ctx: Context) {
-  return memo(ctx, 'ceasefires-by-sentence', () => bySentence(ctx, ctx.records.ceasefires, (c) => ctx.source.toFolded(c.evidence[0]!.start)));
+  return memo(ctx, 'ceasefires-by-sentence', () => {
+    const mentions = ctx.records.ceasefires.flatMap((c) => c.evidence.map((ev) => ({ c, at: ctx.source.toFolded(ev.start) })));
+    return bySentence(ctx, mentions, (x) => x.at).map((list) => [...new Set(list.map((x) => x.c))]);
+  });
 }
 
 export function numbersBySentence(ctx: Context) {

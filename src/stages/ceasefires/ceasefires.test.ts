@@ -37,3 +37,64 @@ describe('ceasefires', () => {
     expect(cf('وفشلت هدنتان جرى الاتفاق حولهما هذا الشهر.')).toEqual([{ kind: 'truce', status: 'failed', attempts: 2 }]);
   });
 });
+
+describe('ceasefires: one record per arrangement', () => {
+  const records = (text: string) => {
+    const d = run(text);
+    const name = (id: string) => d.actors.find((a) => a.id === id)!.name;
+    return d.ceasefires.map((c) => ({ kind: c.kind, status: c.status, parties: c.parties.map(name).sort(), evidence: c.evidence.map((e) => e.text) }));
+  };
+
+  it.each([
+    [
+      'a call for a truce in Gaza and a truce that collapsed in Sudan (issue 17)',
+      'دعت الأمم المتحدة إلى هدنة إنسانية في غزة.\nوفي السودان، انهارت الهدنة بين الجيش السوداني وقوات الدعم السريع.',
+      [
+        { kind: 'humanitarian_truce', status: 'proposed', parties: [], evidence: ['دعت الأمم المتحدة إلى هدنة إنسانية'] },
+        { kind: 'truce', status: 'failed', parties: ['Rapid Support Forces', 'Sudanese army'], evidence: ['انهارت الهدنة'] },
+      ],
+    ],
+    [
+      'two pairs of parties',
+      'اتفقت أرمينيا وأذربيجان على هدنة. واتفقت الهند وباكستان على وقف إطلاق النار.',
+      [
+        { kind: 'truce', status: 'agreed', parties: ['Armenia', 'Azerbaijan'], evidence: ['اتفقت أرمينيا وأذربيجان على هدنة'] },
+        { kind: 'ceasefire', status: 'agreed', parties: ['India', 'Pakistan'], evidence: ['اتفقت الهند وباكستان على وقف إطلاق النار'] },
+      ],
+    ],
+    [
+      'failed attempts apart from the truce called for now',
+      'ودعت الأمم المتحدة إلى هدنة إنسانية، بعد فشل ثلاث محاولات لوقف القتال.',
+      [
+        { kind: 'humanitarian_truce', status: 'proposed', parties: [], evidence: ['دعت الأمم المتحدة إلى هدنة إنسانية'] },
+        { kind: 'cessation_of_hostilities', status: 'failed', parties: [], evidence: ['فشل ثلاث محاولات لوقف القتال'] },
+      ],
+    ],
+  ])('negative: %s', (_, text, expected) => {
+    expect(records(text)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'agreed, then broken paragraphs later: violated',
+      'اتفقت أرمينيا وأذربيجان على وقف إطلاق النار في ناغورنو كاراباخ.\nوتبادلت الوفود الزيارات.\nوتبادل الطرفان الاتهامات بانتهاك وقف إطلاق النار.',
+      { kind: 'ceasefire', status: 'violated', parties: ['Armenia', 'Azerbaijan'], evidence: ['اتفقت أرمينيا وأذربيجان على وقف إطلاق النار', 'انتهاك وقف إطلاق النار'] },
+    ],
+    [
+      'a call, then the humanitarian truce itself in force',
+      'دعت الأمم المتحدة إلى وقف إطلاق النار في اليمن. ودخلت الهدنة الإنسانية حيز التنفيذ في اليمن.',
+      { kind: 'humanitarian_truce', status: 'in_effect', parties: [], evidence: ['دعت الأمم المتحدة إلى وقف إطلاق النار', 'الهدنة الإنسانية حيز التنفيذ'] },
+    ],
+    [
+      'each side names only itself',
+      'أعلنت حماس التوصل إلى اتفاق لوقف إطلاق النار بوساطة مصرية. وقال نتنياهو إن إسرائيل وافقت على وقف لإطلاق النار.',
+      { kind: 'ceasefire', status: 'agreed', parties: ['Hamas', 'Israel'], evidence: ['التوصل إلى اتفاق لوقف إطلاق النار', 'وافقت على وقف لإطلاق النار'] },
+    ],
+  ])('positive: %s', (_, text, expected) => {
+    expect(records(text)).toEqual([expected]);
+  });
+
+  it('a truce after كل is any truce, not one the article reports', () => {
+    expect(cf('وكما في كل اتفاق هدنة لم يصمد، تبادل الطرفان الاتهامات.')).toEqual([]);
+  });
+});

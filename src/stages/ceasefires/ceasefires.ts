@@ -161,7 +161,8 @@ function sides(ctx: Context, s: Sentence): { parties: string[]; mediators: strin
   const mediators: string[] = [];
   const { tokens } = ctx;
   for (const m of actorsStartingIn(ctx, s.start, s.end)) {
-    if (m.end > s.end) continue;
+    // "وفي السودان، انهارت الهدنة": where the truce was, not a side of it
+    if (m.end > s.end || isLocated(ctx, m)) continue;
     const actor = actorByKey(ctx).get(m.key)!;
     const k = tokenAt(tokens, m.start);
     const prev = tokens[k - 1];

@@ -47,3 +47,103 @@ describe('events', () => {
     expect(d.map((e) => e.acled)).toEqual(['air_drone_strike']);
   });
 });
+
+/** Events with their evidence texts, places, days and tolls (casualty figures as low values). */
+function told(text: string) {
+  const d = run(text);
+  const name = (id: string | null) => d.places.find((p) => p.id === id)?.name ?? d.actors.find((a) => a.id === id)?.name ?? null;
+  return d.events.map((e) => ({
+    sub: e.acled_sub_event_type,
+    status: e.status,
+    place: name(e.place),
+    start: e.start,
+    killed: e.casualties.map((id) => d.casualties.find((c) => c.id === id)!).map((c) => `${c.outcome} ${c.low}`),
+    evidence: e.evidence.map((x) => x.text),
+  }));
+}
+
+describe('events: a definite mention joins only an event it can be', () => {
+  it.each([
+    [
+      'two countries and two days (issue 17)',
+      'هاجم مسلحون قرية في دارفور يوم السبت.\nوفي ليبيا، قتل 7 أشخاص في الهجوم على مطار معيتيقة في طرابلس الأحد.',
+      [
+        { sub: 'attack', status: 'occurred', place: 'Darfur', start: '2020-10-31', killed: [], evidence: ['هاجم', 'يوم السبت'] },
+        { sub: 'attack', status: 'occurred', place: 'Tripoli', start: '2020-11-01', killed: ['killed 7'], evidence: ['الهجوم', 'الأحد'] },
+      ],
+    ],
+    [
+      'two towns of one country',
+      'قصفت القوات الحكومية مدينة حلب يوم السبت. وقتل 5 مدنيين في القصف على إدلب.',
+      [
+        { sub: 'shelling_artillery_missile_attack', status: 'occurred', place: 'Aleppo', start: '2020-10-31', killed: [], evidence: ['قصفت', 'يوم السبت'] },
+        { sub: 'shelling_artillery_missile_attack', status: 'occurred', place: 'Idlib', start: null, killed: ['killed 5'], evidence: ['القصف'] },
+      ],
+    ],
+    [
+      'a paragraph away, with no demonstrative',
+      'هاجم مسلحون قرية في دارفور يوم السبت.\nوعقد مجلس الأمن اجتماعا.\nوبحث المجلس الوضع الإنساني.\nوقتل 7 أشخاص في الهجوم.',
+      [
+        { sub: 'attack', status: 'occurred', place: 'Darfur', start: '2020-10-31', killed: [], evidence: ['هاجم', 'يوم السبت'] },
+        { sub: 'attack', status: 'occurred', place: null, start: null, killed: ['killed 7'], evidence: ['الهجوم'] },
+      ],
+    ],
+  ])('negative: %s', (_, text, expected) => {
+    expect(told(text).filter((e) => e.sub !== null)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'the next sentence',
+      'هاجم مسلحون قرية في دارفور يوم السبت. وقتل 7 أشخاص في الهجوم.',
+      { sub: 'attack', status: 'occurred', place: 'Darfur', start: '2020-10-31', killed: ['killed 7'], evidence: ['هاجم', 'يوم السبت', 'الهجوم'] },
+    ],
+    [
+      'a demonstrative, two sentences on',
+      'هاجم مسلحون قرية في دارفور يوم السبت. ولم تعرف الحصيلة على الفور. وقتل 7 أشخاص في هذا الهجوم.',
+      { sub: 'attack', status: 'occurred', place: 'Darfur', start: '2020-10-31', killed: ['killed 7'], evidence: ['هاجم', 'يوم السبت', 'الهجوم'] },
+    ],
+    [
+      'the later mention adds the place, and its toll',
+      'هاجم مسلحون قرية يوم السبت. وأسفر الهجوم على الفاشر عن مقتل 7 أشخاص.',
+      { sub: 'attack', status: 'occurred', place: 'El Fasher', start: '2020-10-31', killed: ['killed 7'], evidence: ['هاجم', 'يوم السبت', 'الهجوم'] },
+    ],
+  ])('positive: %s', (_, text, expected) => {
+    expect(told(text).filter((e) => e.sub !== null)).toEqual([expected]);
+  });
+
+  it('an injured figure of the next sentence belongs to the attack', () => {
+    expect(told('شنت القوات الإسرائيلية غارة جوية على خان يونس أمس. وأصيب 12 شخصا بجروح.')).toEqual([
+      { sub: 'air_drone_strike', status: 'occurred', place: 'Khan Yunis', start: '2020-10-31', killed: ['injured 12'], evidence: ['غارة جوية', 'أمس'] },
+    ]);
+  });
+});
+
+describe('events: negation and denial', () => {
+  it.each([
+    ['أعلن الرئيس الأحد أنه لا ينوي شن هجوم عسكري على أرمينيا.'],
+    ['وقالت الوزارة إن القوات لا تعتزم شن هجوم على المدينة.'],
+    ['ولم تقع اشتباكات في المدينة منذ أسبوع.'],
+    ['وأكد الجيش أنه لن يهاجم المدينة.'],
+  ])('%s gives no event of what is negated', (text) => {
+    expect(told(text).filter((e) => e.sub !== null)).toEqual([]);
+  });
+
+  it.each([
+    ['وقال الجيش السوداني إنه لم يقصف المدنيين في الفاشر.', 'shelling_artillery_missile_attack', 'يقصف'],
+    ['نفى الجيش السوداني استهداف المدنيين في الفاشر.', 'attack', 'استهداف'],
+  ])('%s is a denied event, claimed by who denies it', (text, sub, trigger) => {
+    const d = run(text);
+    const e = d.events.find((x) => x.acled_sub_event_type === sub)!;
+    expect(e).toMatchObject({ status: 'denied', trigger });
+    expect(d.actors.find((a) => a.id === e.claimed_by)?.name).toBe('Sudanese army');
+  });
+
+  it.each([
+    ['ولم تسفر الغارة على خان يونس عن ضحايا.', 'air_drone_strike', 'occurred'],
+    ['ولا تزال المعارك مستمرة في الخرطوم.', 'armed_clash', 'ongoing'],
+    ['وقتل 5 مدنيين في القصف، لا سيما الأطفال.', 'shelling_artillery_missile_attack', 'occurred'],
+  ])('%s: the event stands (a definite noun after a negated verb, لا تزال, لا سيما)', (text, sub, status) => {
+    expect(told(text).map((e) => [e.sub, e.status])).toEqual([[sub, status]]);
+  });
+});
