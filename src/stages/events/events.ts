@@ -258,9 +258,12 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     if (e.acled_event_type !== null) state.incidentBySentence.set(s, earlier);
     return;
   }
+  // "المعارك", or fighting under way since a date ("منذ 27 سبتمبر … في معارك عنيفة"): a war
+  const isWar = isGenericFight(ctx, e, m) || (e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && since !== undefined && status === 'ongoing');
   // several violence words in one sentence ("قصف مدفعي استهدف أحياء … قتل 30") report one
-  // incident: one event, coded by its most specific word, with every word as evidence
-  const sameIncident = e.acled_event_type !== null ? state.incidentBySentence.get(s) : undefined;
+  // incident: one event, coded by its most specific word, with every word as evidence; a war
+  // named beside it ("تصعيد في القصف، تزامنا مع معارك عنيفة") is not that incident
+  const sameIncident = e.acled_event_type !== null && !isWar ? state.incidentBySentence.get(s) : undefined;
   if (sameIncident && sameIncident.status === draft.status) {
     if (specificity(e) > specificity(sameIncident)) {
       Object.assign(sameIncident, { category: e.category, acled_event_type: e.acled_event_type, acled_sub_event_type: e.acled_sub_event_type, trigger: draft.trigger, rule: draft.rule });
@@ -268,8 +271,6 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     merge(state, sameIncident, draft, where);
     return;
   }
-  // "المعارك", or fighting under way since a date ("منذ 27 سبتمبر … في معارك عنيفة"): a war
-  const isWar = isGenericFight(ctx, e, m) || (e.category === 'fight' && e.acled_sub_event_type === 'armed_clash' && since !== undefined && status === 'ongoing');
   if (e.acled_event_type !== null && !isWar) state.incidentBySentence.set(s, draft);
   if (isWar && status !== 'alleged' && status !== 'denied') {
     // "المعارك", "الحرب": the article's war — one event however often it is named, unless this
@@ -332,6 +333,9 @@ function antecedent(ctx: Context, state: EventsState, category: EventRecord['cat
     // what someone denied is not the event a later report tells; a denial that names a known
     // event ("نفت مسؤوليتها عن الهجوم") is about that event
     if (x.status === 'denied' && draft.status !== 'denied') continue;
+    // a campaign under way since a date ("4800 طفل قتلوا في القصف منذ السابع من أكتوبر") is not
+    // the dated strike of one night
+    if (x.start && draft.start && (x.status === 'ongoing') !== (draft.status === 'ongoing')) continue;
     if (!anaphor && where.sentence - seen.sentence > 1) return undefined;
     if (compatible(ctx, x, seen, draft, where)) return x;
   }
