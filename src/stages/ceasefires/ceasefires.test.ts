@@ -98,3 +98,19 @@ describe('ceasefires: one record per arrangement', () => {
     expect(cf('وكما في كل اتفاق هدنة لم يصمد، تبادل الطرفان الاتهامات.')).toEqual([]);
   });
 });
+
+describe('ceasefires: a status word governs a ceasefire word near it', () => {
+  it('a reporting verb far before the talks is not their status, and the clash its clause tells stays an event', () => {
+    const d = run('أعلن الجيش السوداني أمس أن 4 جنود قتلوا وأصيب 15 في قتال مع متمردين في دارفور خلال الساعات الماضية، قبل الموعد المقرر لانطلاق محادثات لوقف إطلاق النار.');
+    expect(d.ceasefires.map((c) => [c.status, c.evidence.map((e) => e.text)])).toEqual([['proposed', ['محادثات لوقف إطلاق النار']]]);
+    const clash = d.events.find((e) => e.acled_sub_event_type === 'armed_clash')!;
+    expect(clash.evidence.map((e) => e.text)).toEqual(['قتال', 'أمس']);
+    expect(clash.casualties.map((id) => d.casualties.find((c) => c.id === id)!.evidence[0]!.text)).toEqual(['4 جنود قتلوا', 'أصيب 15']);
+  });
+
+  it('a status word after the ceasefire word may stand further on', () => {
+    expect(cf('ويشمل ذلك اتفاق وقف إطلاق النار الذي تم التوصل إليه في فبراير الماضي بين الطرفين برعاية دولية لكنه يتعرض لانتهاكات متكررة.')).toEqual([
+      { kind: 'ceasefire', status: 'violated', attempts: null },
+    ]);
+  });
+});

@@ -13,6 +13,13 @@ import { isLocated } from '../events/events.ts';
 
 const BELLIGERENT = new Set(['state', 'armed_forces', 'armed_group']);
 const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'in_effect', 'agreed', 'proposed'];
+/**
+ * How many words before a ceasefire word a status word may stand: a verb that governs it stands
+ * close ("أعلن الطرفان التوصل إلى اتفاق لوقف إطلاق النار"); "أعلن الجيش أن 4 جنود قتلوا … قبل
+ * محادثات لوقف إطلاق النار" is too far. What follows may come later ("اتفاق وقف إطلاق النار الذي
+ * تم التوصل إليه في فبراير لكنه يتعرض لانتهاكات").
+ */
+const STATUS_REACH = 8;
 
 /** What a later mention is compared with: the countries its mentions name, and whether it counts attempts. */
 interface Arrangement {
@@ -50,7 +57,7 @@ export function findCeasefires(ctx: Context): void {
       const distance = (k: (typeof marks)[number], x: (typeof marks)[number]) => Math.abs(k.first - x.first) * 2 + (k.first < x.first ? 1 : 0);
       const nearestKind = (x: (typeof marks)[number]) => kinds.reduce((best, k) => (distance(k, x) < distance(best, x) ? k : best), km);
       const statuses = marks
-        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && inClause(x) && nearestKind(x) === km)
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km)
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       const status = statuses[0];
       // "ثلاث محاولات لعقد هدنة", or the ceasefire word itself in the dual ("هدنتان")
@@ -75,7 +82,7 @@ export function findCeasefires(ctx: Context): void {
       const { parties, mediators } = sides(ctx, s);
       // one record per arrangement: a mention joins the last record it can be (see sameArrangement)
       const here: Arrangement = { countries: countriesIn(ctx, s), attempts: attempt !== undefined };
-      const earlier = [...arrangements].reverse().find(([c, a]) => sameArrangement(c, a, parties, here))?.[0];
+      const earlier = lastArrangement(ctx, arrangements, parties, here);
       if (earlier) {
         earlier.evidence.push(source.evidence({ start: from, end: to }));
         if (STATUS_RANK.indexOf(st) < STATUS_RANK.indexOf(earlier.status) && (status || stance)) earlier.status = st;
@@ -106,6 +113,16 @@ export function findCeasefires(ctx: Context): void {
       lastEnd = km.last;
     }
   }
+}
+
+/** The most recent record (of the last 64: a long article stays linear) a mention can speak of. */
+function lastArrangement(ctx: Context, arrangements: Map<Draft<Ceasefire>, Arrangement>, parties: readonly string[], here: Arrangement): Draft<Ceasefire> | undefined {
+  const records = ctx.records.ceasefires;
+  for (let i = records.length - 1; i >= Math.max(0, records.length - 64); i--) {
+    const c = records[i]!;
+    if (sameArrangement(c, arrangements.get(c)!, parties, here)) return c;
+  }
+  return undefined;
 }
 
 /**

@@ -245,7 +245,9 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     status,
     claimed_by: status === 'alleged' || status === 'denied' ? ((accusation ?? denial ?? reported)?.speaker ?? accuser?.key ?? null) : null,
     civilian_targeting: civilian,
-    casualties: (casualtiesBySentence(ctx)[sIndex] ?? []).map((c) => c.key),
+    // the victims of the sentence are a violent event's (or the people an arrest took); a meeting
+    // or a call has none
+    casualties: hasVictims(coding.type, coding.sub) ? sentenceCasualties.map((c) => c.key) : [],
     rule: `events:${coding.category}-${status}`,
     evidence,
   };
@@ -319,6 +321,8 @@ function placeByKey(ctx: Context) {
   return memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
 }
 
+const ANTECEDENT_WINDOW = 64;
+
 /**
  * The earlier event a definite mention names again: the nearest of its category (the word's or as
  * coded: an attack on armed men is coded a clash) told in the same or
@@ -326,17 +330,18 @@ function placeByKey(ctx: Context) {
  */
 function antecedent(ctx: Context, state: EventsState, category: EventRecord['category'], draft: Draft<EventRecord>, where: Whereabouts, anaphor: boolean): Draft<EventRecord> | undefined {
   const events = ctx.records.events;
-  for (let i = events.length - 1; i >= 0; i--) {
+  // the most recent events only: a long article stays linear
+  for (let i = events.length - 1; i >= Math.max(0, events.length - ANTECEDENT_WINDOW); i--) {
     const x = events[i]!;
     const seen = state.seen.get(x);
     if (!seen || (x.category !== category && x.category !== draft.category) || x.status === 'planned') continue;
+    if (!anaphor && where.sentence - seen.sentence > 1) continue;
     // what someone denied is not the event a later report tells; a denial that names a known
     // event ("نفت مسؤوليتها عن الهجوم") is about that event
     if (x.status === 'denied' && draft.status !== 'denied') continue;
     // a campaign under way since a date ("4800 طفل قتلوا في القصف منذ السابع من أكتوبر") is not
     // the dated strike of one night
     if (x.start && draft.start && (x.status === 'ongoing') !== (draft.status === 'ongoing')) continue;
-    if (!anaphor && where.sentence - seen.sentence > 1) return undefined;
     if (compatible(ctx, x, seen, draft, where)) return x;
   }
   return undefined;
@@ -403,7 +408,7 @@ function linkCasualties(ctx: Context, state: EventsState): void {
   const violentBySentence = new Map<number, Draft<EventRecord>>();
   for (const e of ctx.records.events) {
     const seen = state.seen.get(e);
-    if (seen && VIOLENT.has(e.acled_event_type ?? '') && e.status !== 'planned' && e.status !== 'denied') violentBySentence.set(seen.sentence, e);
+    if (seen && hasVictims(e.acled_event_type, e.acled_sub_event_type) && e.status !== 'planned' && e.status !== 'denied') violentBySentence.set(seen.sentence, e);
   }
   for (const [sIndex, list] of casualtiesBySentence(ctx).entries()) {
     for (const c of list) {
@@ -489,6 +494,11 @@ function sentenceHasOtherViolence(ctx: Context, s: Sentence, at: number): boolea
     if (e && VIOLENT.has(e.event.acled_event_type ?? '') && !ctx.pack.casualties.matchAt(tokens, k)) return true;
   }
   return false;
+}
+
+/** Events that have victims: political violence, and arrests (the people they took). */
+function hasVictims(type: string | null, sub: string | null): boolean {
+  return VIOLENT.has(type ?? '') || sub === 'arrests';
 }
 
 /** ACLED's political-violence types (strategic developments are not violence). */
