@@ -2,6 +2,9 @@
  * Ceasefires: a ceasefire, truce or humanitarian-pause mention, with the status the words around it
  * give (failed, violated, agreed …) and the attempts a number counts ("ثلاث محاولات لعقد هدنة").
  * The status words are searched in the same sentence, nearest first; "محاولة" alone means proposed.
+ * Mentions of one arrangement (one place, one set of parties) are one record, however far apart:
+ * its status is the furthest along the mentions give (called for, agreed, in force, broken,
+ * refused, collapsed), its evidence every mention.
  */
 import type { Context, Draft, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';

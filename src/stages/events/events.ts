@@ -2,7 +2,11 @@
  * Events: triggers from the events lexicon (PLOVER category, ACLED type), with status from the
  * clause (planned: من المقرر / سيزور; alleged: inside an accusation, claimed by its speaker;
  * conditional: إذا; ongoing: منذ / تتواصل), actors (بين X و Y, the accused, host and guest), place,
- * dates and civilian targeting. Definite mentions of "the fighting" are one ongoing event.
+ * dates and civilian targeting. Definite mentions of "the fighting" are one ongoing event per war.
+ * A definite mention ("الهجوم") joins an earlier event only when it can be that event (the same or
+ * the next sentence, or a demonstrative; no other country, town, day or author), and the event
+ * gains its places, days, sides and tolls. What a negation denies (“لا ينوي شن هجوم”، “لم يقصف”)
+ * is no event, or a denied one inside someone's words.
  */
 import type { Context, Draft, KeyedSpan, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
