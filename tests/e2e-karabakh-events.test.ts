@@ -1,7 +1,6 @@
 /**
- * End to end on the reference article (issue 11), byte for byte as received (copied from
- * ../shared/corpus/articles): its events as a careful reader codes them — the war since 27
- * September as ongoing battles between Azerbaijani forces and the Karabakh separatists, Pashinyan's
+ * End to end on the reference article (issue 11, data/articles, byte for byte as received): its
+ * events as a careful reader codes them — the war since 27 September as ongoing battles between Azerbaijani forces and the Karabakh separatists, Pashinyan's
  * request to Putin on 31 October, Çavuşoğlu's meeting in Baku, the separatists' and the defence
  * minister's accusations as alleged attacks, and no attack from Aliyev's denied intention.
  */
@@ -10,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { extract } from '../src/index.ts';
 import { acledRows } from '../src/writers/acled.ts';
 
-const FILE = 'tests/fixtures/articles/ar-karabakh-2020-11-01.txt';
+const FILE = 'data/articles/ar-karabakh-2020-11-01.txt';
 const text = readFileSync(FILE, 'utf8');
 const doc = extract({ text }, { source: FILE, fallbackId: 'ar-karabakh-2020-11-01' });
 const name = (id: string | null) => doc.actors.find((a) => a.id === id)?.name ?? doc.places.find((p) => p.id === id)?.name ?? null;
