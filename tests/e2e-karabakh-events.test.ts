@@ -1,8 +1,9 @@
 /**
  * End to end on the reference article (issue 11, data/articles, byte for byte as received): its
- * events as a careful reader codes them — the war since 27 September as ongoing battles between Azerbaijani forces and the Karabakh separatists, Pashinyan's
- * request to Putin on 31 October, Çavuşoğlu's meeting in Baku, the separatists' and the defence
- * minister's accusations as alleged attacks, and no attack from Aliyev's denied intention.
+ * events as a careful reader codes them — the war since 27 September as ongoing battles between
+ * Azerbaijani forces and the Karabakh separatists, Pashinyan's request to Putin on 31 October,
+ * Çavuşoğlu's meeting in Baku, the separatists' and the defence minister's accusations as alleged
+ * attacks, and no attack from Aliyev's denied intention.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
