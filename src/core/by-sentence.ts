@@ -101,6 +101,10 @@ export function numbersBySentence(ctx: Context) {
   return memo(ctx, 'numbers-by-sentence', () => bySentence(ctx, ctx.records.numbers, (n) => n.span.start));
 }
 
+export function placeByKey(ctx: Context) {
+  return memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
+}
+
 export function actorByKey(ctx: Context) {
   return memo(ctx, 'actor-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a])));
 }

@@ -9,7 +9,7 @@
 import type { Context, Draft, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
-import { actorByKey, actorsStartingIn, memo, numbersBySentence, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
+import { actorByKey, actorsStartingIn, numbersBySentence, placeByKey, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CeasefireLex } from '../../packs/pack.ts';
 import type { Ceasefire, Statement } from '../../schema/index.ts';
 import { isLocated } from '../events/events.ts';
@@ -149,7 +149,7 @@ function sameArrangement(c: Draft<Ceasefire>, a: Arrangement, parties: readonly 
  */
 function countriesIn(ctx: Context, s: Sentence): Set<string> {
   const out = new Set<string>();
-  const places = memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
+  const places = placeByKey(ctx);
   for (const x of placesStartingIn(ctx, s.start, s.end)) {
     const country = x.end <= s.end ? places.get(x.key)?.country : undefined;
     if (!country) continue;

@@ -13,7 +13,7 @@ import type { Span } from '../../core/source-text.ts';
 import { tokenAt } from '../../core/tokens.ts';
 import { hasValueOfType, valueOfType, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import { quotesIn } from '../statements/statements.ts';
-import { actorByKey, actorsStartingIn, casualtiesBySentence, ceasefiresBySentence, datesWithin, memo, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
+import { actorByKey, actorsStartingIn, casualtiesBySentence, ceasefiresBySentence, datesWithin, placeByKey, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { EventEntry, EventLex } from '../../packs/pack.ts';
 import type { EventRecord, Evidence } from '../../schema/index.ts';
 
@@ -208,7 +208,7 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const places = placesHere.filter((x) => !isActorOnly(ctx, x));
   // the first place named after the trigger (else before it), one with coordinates first: "مطار
   // معيتيقة في طرابلس" is located by Tripoli where the gazetteer does not know the airport
-  const located = (x: KeyedSpan) => placeByKey(ctx).get(x.key)?.lat != null;
+  const located = (x: KeyedSpan) => (placeByKey(ctx).get(x.key)?.lat ?? null) !== null;
   const placeAfter = places.filter((x) => x.start >= span.start);
   const place = (placeAfter.find(located) ?? placeAfter[0] ?? places.find(located) ?? places[0])?.key ?? null;
   // civilians named as the target, or civilians, children or women among the victims it reports
@@ -319,10 +319,6 @@ function whereabouts(ctx: Context, view: SentenceView): Whereabouts {
     if (a?.country && (a.kind === 'state' || a.kind === 'armed_forces' || a.kind === 'government')) countries.add(a.country);
   }
   return { sentence: view.sIndex, countries, sites };
-}
-
-function placeByKey(ctx: Context) {
-  return memo(ctx, 'place-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p])));
 }
 
 const ANTECEDENT_WINDOW = 64;
@@ -565,6 +561,5 @@ export function isLocated(ctx: Context, x: { start: number }): boolean {
 
 /** A capital used only as a metonym for its state is not where the event happened. */
 function isActorOnly(ctx: Context, x: KeyedSpan): boolean {
-  const placeKind = memo(ctx, 'place-kind-by-key', () => new Map(ctx.records.places.map((p) => [p.key, p.kind])));
-  return placeKind.get(x.key) !== 'country' && actorsStartingIn(ctx, x.start, x.start + 1).some((a) => a.end === x.end && actorKind(ctx, a.key) === 'state');
+  return placeByKey(ctx).get(x.key)?.kind !== 'country' && actorsStartingIn(ctx, x.start, x.start + 1).some((a) => a.end === x.end && actorKind(ctx, a.key) === 'state');
 }
