@@ -143,7 +143,8 @@ describe('events: negation and denial', () => {
     ['ولم تسفر الغارة على خان يونس عن ضحايا.', 'air_drone_strike', 'occurred'],
     ['ولا تزال المعارك مستمرة في الخرطوم.', 'armed_clash', 'ongoing'],
     ['وقتل 5 مدنيين في القصف، لا سيما الأطفال.', 'shelling_artillery_missile_attack', 'occurred'],
-  ])('%s: the event stands (a definite noun after a negated verb, لا تزال, لا سيما)', (text, sub, status) => {
+    ['ورفضت الفصائل المعارضة الطلب الروسي، قبل أن تبدأ الطائرات الروسية غارات على درعا.', 'air_drone_strike', 'occurred'],
+  ])('%s: the event stands (a definite noun after a negated verb, لا تزال, لا سيما, a refusal is no denial)', (text, sub, status) => {
     expect(told(text).map((e) => [e.sub, e.status])).toEqual([[sub, status]]);
   });
 });

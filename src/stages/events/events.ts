@@ -122,7 +122,8 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     .filter((st) => st.rule !== 'statements:according-to' && st.evidence[1] && within(ctx, span, st.evidence[1]))
     .sort((a, b) => a.evidence[1]!.end - a.evidence[1]!.start - (b.evidence[1]!.end - b.evidence[1]!.start))[0];
   const accusation = reported?.stance === 'accuses' ? reported : undefined;
-  const denial = reported?.stance === 'denies' ? reported : undefined;
+  // a denial ("نفى", "نفت"); refusing a demand ("رفض الطلب … قبل أن تبدأ الغارات") denies no event
+  const denial = reported?.stance === 'denies' && isDenialVerb(ctx, reported) ? reported : undefined;
   // "اتهم X Y بقصف …" that no reporting clause holds: the accusation still makes it alleged
   const accuser = reported ? undefined : accuserBefore(ctx, view, m.first);
   // what a speaker wants, promises, asks for or makes a condition inside their words is not an
@@ -482,6 +483,14 @@ function requestedFrom(ctx: Context, view: SentenceView, last: number): string |
     return view.actorsHere.find((a) => a.start >= tokens[k]!.end && a.start <= tokens[k]!.end + 1)?.key ?? null;
   }
   return null;
+}
+
+/** Whether a statement's verb is a word of denial (the events lexicon's denial markers). */
+function isDenialVerb(ctx: Context, st: { evidence: Evidence[] }): boolean {
+  const verb = st.evidence[0];
+  if (!verb) return false;
+  const m = ctx.pack.events.matchAt(ctx.tokens, tokenAt(ctx.tokens, ctx.source.toFolded(verb.start)));
+  return hasValueOfType(m?.values, 'denial');
 }
 
 /** Another violent trigger (or the war) in the sentence than the one at token `at`. */
