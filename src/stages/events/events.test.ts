@@ -148,3 +148,18 @@ describe('events: negation and denial', () => {
     expect(told(text).map((e) => [e.sub, e.status])).toEqual([[sub, status]]);
   });
 });
+
+describe('events: several violence words in one sentence', () => {
+  it('are one incident when nothing sets them apart', () => {
+    expect(told('قصف مدفعي استهدف أحياء سكنية في الفاشر السبت وقتل 30 مدنيا.').map((e) => [e.sub, e.evidence])).toEqual([
+      ['shelling_artillery_missile_attack', ['قصف مدفعي', 'السبت', 'استهدف']],
+    ]);
+  });
+
+  it('are two when dated to different days, or one is a protest', () => {
+    expect(told('وأصيب 25 فلسطينيا في غارات إسرائيلية على غزة السبت، بعد احتجاجات على الحدود الجمعة.').map((e) => [e.sub, e.start, e.evidence])).toEqual([
+      ['air_drone_strike', '2020-10-31', ['غارات', 'السبت']],
+      ['peaceful_protest', '2020-10-30', ['احتجاجات', 'الجمعة']],
+    ]);
+  });
+});

@@ -144,7 +144,10 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   const since = datesHere.find((d) => d.kind === 'since' && d.start);
   const ongoing = since ? since.span : markerNear(ctx, s, m.first - 3, m.last + 3, 'ongoing');
   const dates = datesHere.filter((d) => d.start && d.kind !== 'since');
-  const date = dates.sort((a, b) => Math.abs(a.span.start - span.start) - Math.abs(b.span.start - span.start))[0];
+  // the nearest date in the trigger's clause ("… غارات السبت، بعد احتجاجات على الحدود الجمعة":
+  // the protests are Friday's), else the nearest in the sentence
+  const apart = (d: { span: Span }) => (CLAUSE_BREAK.test(source.folded.slice(Math.min(d.span.end, span.end), Math.max(d.span.start, span.start))) ? 1 : 0);
+  const date = dates.sort((a, b) => apart(a) - apart(b) || Math.abs(a.span.start - span.start) - Math.abs(b.span.start - span.start))[0];
 
   if (negation === 'intention' || (negation === 'fact' && !reported)) return;
   let status: EventRecord['status'] = 'occurred';
@@ -271,7 +274,9 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   // incident: one event, coded by its most specific word, with every word as evidence; a war
   // named beside it ("تصعيد في القصف، تزامنا مع معارك عنيفة") is not that incident
   const sameIncident = e.acled_event_type !== null && !isWar ? state.incidentBySentence.get(s) : undefined;
-  if (sameIncident && sameIncident.status === draft.status) {
+  // (not when the words are dated to different days, "القذائف السبت … احتجاجات الجمعة", or one is a
+  // protest and the other an attack)
+  if (sameIncident && sameIncident.status === draft.status && datesMeet(sameIncident, draft) && isProtest(sameIncident) === isProtest(draft)) {
     if (specificity(e) > specificity(sameIncident)) {
       Object.assign(sameIncident, { category: e.category, acled_event_type: e.acled_event_type, acled_sub_event_type: e.acled_sub_event_type, trigger: draft.trigger, rule: draft.rule });
     }
@@ -355,13 +360,22 @@ function antecedent(ctx: Context, state: EventsState, category: EventRecord['cat
 function compatible(ctx: Context, x: Draft<EventRecord>, seen: Whereabouts, draft: Draft<EventRecord>, where: Whereabouts): boolean {
   if (seen.countries.size > 0 && where.countries.size > 0 && !intersects(seen.countries, where.countries)) return false;
   if (seen.sites.size > 0 && where.sites.size > 0 && !intersects(seen.sites, where.sites)) return false;
-  if (x.start && draft.start && ((x.end ?? x.start) < draft.start || (draft.end ?? draft.start) < x.start)) return false;
+  if (!datesMeet(x, draft)) return false;
   // both name who acted, and neither's author is a side of the other
   if (!x.actor1 || !draft.actor1) return true;
   const sides = (e: Draft<EventRecord>) => new Set([e.actor1, e.actor2].filter((a): a is string => a !== null).flatMap((a) => sideOf(ctx, a)));
   const a = sides(x);
   const b = sides(draft);
   return sideOf(ctx, x.actor1).some((k) => b.has(k)) || sideOf(ctx, draft.actor1).some((k) => a.has(k));
+}
+
+/** No days, or days that overlap. */
+function datesMeet(x: Draft<EventRecord>, y: Draft<EventRecord>): boolean {
+  return !x.start || !y.start || ((x.end ?? x.start) >= y.start && (y.end ?? y.start) >= x.start);
+}
+
+function isProtest(e: Draft<EventRecord>): boolean {
+  return e.acled_event_type === 'protests';
 }
 
 /** An actor and the body it speaks or acts for (a minister → his state). */
@@ -509,6 +523,9 @@ function sentenceHasOtherViolence(ctx: Context, s: Sentence, at: number): boolea
 function hasVictims(type: string | null, sub: string | null): boolean {
   return VIOLENT.has(type ?? '') || sub === 'arrests';
 }
+
+/** A comma, semicolon or full stop between two words: they are in different clauses. */
+const CLAUSE_BREAK = /[،,؛;.]/u;
 
 /** ACLED's political-violence types (strategic developments are not violence). */
 const VIOLENT = new Set(['battles', 'explosions_remote_violence', 'violence_against_civilians', 'riots', 'protests']);
