@@ -112,6 +112,13 @@ describe('events: a definite mention joins only an event it can be', () => {
     expect(told(text).filter((e) => e.sub !== null)).toEqual([expected]);
   });
 
+  it('figures two sentences on belong to the attack, a part with its total; not when they are elsewhere', () => {
+    expect(told('شنت القوات الإسرائيلية غارة جوية على خان يونس أمس. ونقلت سيارات الإسعاف الضحايا إلى المستشفى. وأصيب 12 شخصا بجروح، بينهم 5 أطفال.')).toEqual([
+      { sub: 'air_drone_strike', status: 'occurred', place: 'Khan Yunis', start: '2020-10-31', killed: ['injured 12', 'injured 5'], evidence: ['غارة جوية', 'أمس'] },
+    ]);
+    expect(told('شنت القوات الإسرائيلية غارة جوية على خان يونس أمس. وفي سوريا، نقلت سيارات الإسعاف الجرحى إلى مستشفى حلب. وأصيب 12 شخصا في حلب.')[0]!.killed).toEqual([]);
+  });
+
   it('an injured figure of the next sentence belongs to the attack', () => {
     expect(told('شنت القوات الإسرائيلية غارة جوية على خان يونس أمس. وأصيب 12 شخصا بجروح.')).toEqual([
       { sub: 'air_drone_strike', status: 'occurred', place: 'Khan Yunis', start: '2020-10-31', killed: ['injured 12'], evidence: ['غارة جوية', 'أمس'] },

@@ -38,6 +38,8 @@ interface EventsState {
   incidentBySentence: Map<Sentence, Draft<EventRecord>>;
   /** what a later mention is compared with: the last sentence that named each event, and the places it names */
   seen: Map<Draft<EventRecord>, Whereabouts>;
+  /** the last event with victims named in each sentence (by sentence index) */
+  withVictims: Map<number, Draft<EventRecord>>;
 }
 
 /** Where an event was told: the last sentence naming it, the countries and the towns or sites there. */
@@ -60,7 +62,7 @@ interface SentenceView {
 
 export function findEvents(ctx: Context): void {
   const { tokens, pack } = ctx;
-  const state: EventsState = { wars: [], incidentBySentence: new Map(), seen: new Map() };
+  const state: EventsState = { wars: [], incidentBySentence: new Map(), seen: new Map(), withVictims: new Map() };
   for (const [sIndex, s] of ctx.sentences.entries()) {
     if (s.zone !== 'body') continue;
     let view: SentenceView | null = null;
@@ -303,7 +305,12 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
     state.wars.push(draft);
   }
   state.seen.set(draft, where);
+  noteVictims(state, draft, where.sentence);
   ctx.records.events.push(draft);
+}
+
+function noteVictims(state: EventsState, e: Draft<EventRecord>, sentence: number): void {
+  if (hasVictims(e.acled_event_type, e.acled_sub_event_type) && e.status !== 'planned' && e.status !== 'denied') state.withVictims.set(sentence, e);
 }
 
 /**
@@ -358,9 +365,7 @@ function antecedent(ctx: Context, state: EventsState, category: EventRecord['cat
  * sites, no days that do not overlap, and (when both name who acted) an author that is a side of both.
  */
 function compatible(ctx: Context, x: Draft<EventRecord>, seen: Whereabouts, draft: Draft<EventRecord>, where: Whereabouts): boolean {
-  if (seen.countries.size > 0 && where.countries.size > 0 && !intersects(seen.countries, where.countries)) return false;
-  if (seen.sites.size > 0 && where.sites.size > 0 && !intersects(seen.sites, where.sites)) return false;
-  if (!datesMeet(x, draft)) return false;
+  if (!placesAgree(seen, where) || !datesMeet(x, draft)) return false;
   // both name who acted, and neither's author is a side of the other
   if (!x.actor1 || !draft.actor1) return true;
   const sides = (e: Draft<EventRecord>) => new Set([e.actor1, e.actor2].filter((a): a is string => a !== null).flatMap((a) => sideOf(ctx, a)));
@@ -406,6 +411,7 @@ function merge(state: EventsState, into: Draft<EventRecord>, draft: Draft<EventR
   if (!into.start && draft.start) Object.assign(into, { start: draft.start, end: draft.end, precision: draft.precision, time_precision: draft.time_precision });
   for (const c of draft.casualties) if (!into.casualties.includes(c)) into.casualties.push(c);
   into.civilian_targeting ||= draft.civilian_targeting;
+  noteVictims(state, into, where.sentence);
   const seen = state.seen.get(into);
   if (seen) {
     seen.sentence = Math.max(seen.sentence, where.sentence);
@@ -416,22 +422,40 @@ function merge(state: EventsState, into: Draft<EventRecord>, draft: Draft<EventR
 
 /**
  * Casualty figures of one incident whose sentence names no violent event ("وأصيب 12 آخرون" after
- * the attack) belong to the violent event told in the sentence before; tolls since a date do not.
+ * the attack) belong to the violent event told in one of the two sentences before, unless their
+ * sentence places them elsewhere; a part ("بينهم 5 أطفال") belongs where its total does. Tolls
+ * since a date do not.
  */
 function linkCasualties(ctx: Context, state: EventsState): void {
-  const linked = new Set(ctx.records.events.flatMap((e) => e.casualties));
-  const violentBySentence = new Map<number, Draft<EventRecord>>();
-  for (const e of ctx.records.events) {
-    const seen = state.seen.get(e);
-    if (seen && hasVictims(e.acled_event_type, e.acled_sub_event_type) && e.status !== 'planned' && e.status !== 'denied') violentBySentence.set(seen.sentence, e);
-  }
+  const eventOf = new Map<string, Draft<EventRecord>>();
+  for (const e of ctx.records.events) for (const c of e.casualties) if (!eventOf.has(c)) eventOf.set(c, e);
   for (const [sIndex, list] of casualtiesBySentence(ctx).entries()) {
+    let where: Whereabouts | undefined;
     for (const c of list) {
-      if (linked.has(c.key) || c.scope !== 'event') continue;
-      const event = violentBySentence.get(sIndex) ?? violentBySentence.get(sIndex - 1);
-      if (event) event.casualties.push(c.key);
+      if (eventOf.has(c.key) || c.scope !== 'event') continue;
+      let event = c.subset_of ? eventOf.get(c.subset_of) : undefined;
+      // the displaced and the detained are counted over a conflict more often than in one incident:
+      // only a figure of its own sentence links them
+      for (let back = 0; !event && back <= (VICTIMS_OF_AN_INCIDENT.has(c.outcome) ? 2 : 0); back++) {
+        const candidate = state.withVictims.get(sIndex - back);
+        if (!candidate) continue;
+        where ??= whereabouts(ctx, sentenceView(ctx, ctx.sentences[sIndex]!, sIndex));
+        if (back === 0 || placesAgree(state.seen.get(candidate), where)) event = candidate;
+      }
+      if (!event) continue;
+      event.casualties.push(c.key);
+      eventOf.set(c.key, event);
     }
   }
+}
+
+const VICTIMS_OF_AN_INCIDENT = new Set(['killed', 'injured', 'missing', 'abducted']);
+
+/** No countries, towns or sites in one that the other does not share. */
+function placesAgree(a: Whereabouts | undefined, b: Whereabouts): boolean {
+  if (!a) return true;
+  if (a.countries.size > 0 && b.countries.size > 0 && !intersects(a.countries, b.countries)) return false;
+  return a.sites.size === 0 || b.sites.size === 0 || intersects(a.sites, b.sites);
 }
 
 /**
