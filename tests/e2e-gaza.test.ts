@@ -31,7 +31,7 @@ describe('Gaza article', () => {
 
   it('the truce Guterres demands and the ceasefire Netanyahu refuses are one arrangement, rejected', () => {
     expect(doc.ceasefires.map((x) => [x.kind, x.status, x.evidence.map((e) => e.text)])).toEqual([
-      ['humanitarian_truce', 'rejected', ['طالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بهدنة إنسانية', 'وقف لإطلاق النار']],
+      ['humanitarian_truce', 'rejected', ['طالب الأمين العام للأمم المتحدة أنطونيو غوتيريش بهدنة إنسانية', 'رفض رئيس الوزراء الإسرائيلي بنيامين نتنياهو أي وقف لإطلاق النار']],
     ]);
   });
 

@@ -80,8 +80,10 @@ export function findCeasefires(ctx: Context): void {
       }
       const stance = clause ? STANCE_STATUS[clause.stance] : undefined;
       const st: Ceasefire['status'] = status && status.lex.type === 'status' ? status.lex.status : (stance ?? 'proposed');
-      const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity);
-      const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0);
+      // a status from the verb of the clause: that verb is part of the evidence ("رفض نتنياهو أي وقف لإطلاق النار")
+      const stanceVerb = !status && stance && clause ? clause.verb : undefined;
+      const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity, stanceVerb?.start ?? Infinity);
+      const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0, stanceVerb?.end ?? 0);
       const { parties, mediators } = sides(ctx, s);
       // one record per arrangement: a mention joins the last record it can be (see sameArrangement)
       const here: Arrangement = { countries: countriesIn(ctx, s), attempts: attempt !== undefined };
@@ -162,15 +164,17 @@ function countriesIn(ctx: Context, s: Sentence): Set<string> {
 const STANCE_STATUS: Partial<Record<Statement['stance'], Ceasefire['status']>> = { demands: 'proposed', denies: 'rejected' };
 
 /** The reporting clause (verb to end of content, folded offsets) holding a span, innermost first. */
-function clauseOf(ctx: Context, sIndex: number, span: Span): { start: number; end: number; stance: Statement['stance'] } | undefined {
-  let best: { start: number; end: number; stance: Statement['stance'] } | undefined;
+function clauseOf(ctx: Context, sIndex: number, span: Span): { start: number; end: number; stance: Statement['stance']; verb: Span } | undefined {
+  let best: { start: number; end: number; stance: Statement['stance']; verb: Span } | undefined;
   for (const st of statementsBySentence(ctx)[sIndex] ?? []) {
     const verb = st.evidence[0];
     const content = st.evidence[1];
     if (!verb || !content) continue;
     const start = ctx.source.toFolded(Math.min(verb.start, content.start));
     const end = ctx.source.toFolded(Math.max(verb.end, content.end));
-    if (span.start >= start && span.end <= end && (!best || end - start < best.end - best.start)) best = { start, end, stance: st.stance };
+    if (span.start >= start && span.end <= end && (!best || end - start < best.end - best.start)) {
+      best = { start, end, stance: st.stance, verb: { start: ctx.source.toFolded(verb.start), end: ctx.source.toFolded(verb.end) } };
+    }
   }
   return best;
 }
