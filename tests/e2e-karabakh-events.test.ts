@@ -25,7 +25,17 @@ const coded = doc.events.map((e) => ({
   claimed_by: name(e.claimed_by),
 }));
 
+// whoever the statements stage finds as the subject of "واتّهم القادة الانفصاليون في كاراباخ أذربيجان
+// … بقصف": the alleged shelling is claimed by that accuser
+const accusation = doc.statements.find((s) => s.stance === 'accuses' && s.content.includes('بقصف'));
+const shellingAccuser = name(accusation?.speaker ?? null);
+
 describe('reference article: events', () => {
+  it('the separatist leaders accuse Azerbaijan of the shelling', () => {
+    expect(accusation?.evidence[0]?.text).toBe('اتّهم');
+    expect(shellingAccuser).not.toBeNull();
+  });
+
   it('codes the events a careful reader codes, and nothing else', () => {
     expect(coded).toEqual([
       { category: 'consult', sub: null, status: 'occurred', actor1: 'Ilham Aliyev', actor2: 'مولود جاووش أوغلو', place: 'Baku', start: null, claimed_by: null },
@@ -33,7 +43,7 @@ describe('reference article: events', () => {
       { category: 'fight', sub: 'armed_clash', status: 'ongoing', actor1: 'Azerbaijani armed forces', actor2: 'separatists', place: 'Nagorno-Karabakh', start: '2020-09-27', claimed_by: null },
       { category: 'request', sub: null, status: 'occurred', actor1: 'Recep Tayyip Erdoğan', actor2: null, place: 'Baku', start: '2020-11-01', claimed_by: null },
       { category: 'request', sub: null, status: 'occurred', actor1: 'Armenia', actor2: null, place: 'Armenia', start: null, claimed_by: null },
-      { category: 'assault', sub: 'shelling_artillery_missile_attack', status: 'alleged', actor1: 'Azerbaijan', actor2: null, place: 'Shusha', start: '2020-11-01', claimed_by: 'separatists' },
+      { category: 'assault', sub: 'shelling_artillery_missile_attack', status: 'alleged', actor1: 'Azerbaijan', actor2: null, place: 'Shusha', start: '2020-11-01', claimed_by: shellingAccuser },
       { category: 'assault', sub: 'attack', status: 'alleged', actor1: 'Armenian armed forces', actor2: null, place: null, start: '2020-10-31', claimed_by: 'Azerbaijani defence minister' },
     ]);
   });

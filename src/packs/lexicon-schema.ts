@@ -251,6 +251,7 @@ export const EventsLexicon = z.object({
   conditional_markers: z.array(z.string()).optional().default([]),
   civilian_targets: names,
   negation_markers: z.array(z.string()).optional().default([]),
+  future_negation_markers: z.array(z.string()).optional().default([]),
   not_negation: z.array(z.string()).optional().default([]),
   anaphor_markers: z.array(z.string()).optional().default([]),
   with_markers: z.array(z.string()).optional().default([]),

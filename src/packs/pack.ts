@@ -105,6 +105,7 @@ export type EventLex =
   | { type: 'conditional' }
   | { type: 'civilian_target' }
   | { type: 'negation' }
+  | { type: 'future_negation' }
   | { type: 'not_negation' }
   | { type: 'anaphor' }
   | { type: 'with' }
@@ -411,6 +412,7 @@ function buildPack(lang: string): LanguagePack {
   events.conditional_markers.forEach((n) => ev.add(n, conditional));
   events.civilian_targets.forEach((n) => ev.add(n, civ));
   events.negation_markers.forEach((n) => ev.add(n, marker('negation')));
+  events.future_negation_markers.forEach((n) => ev.add(n, marker('future_negation')));
   events.not_negation.forEach((n) => ev.add(n, marker('not_negation')));
   events.anaphor_markers.forEach((n) => ev.add(n, marker('anaphor')));
   events.with_markers.forEach((n) => ev.add(n, marker('with')));

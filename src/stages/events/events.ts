@@ -460,7 +460,7 @@ function placesAgree(a: Whereabouts | undefined, b: Whereabouts): boolean {
 
 /**
  * A negation of the trigger in its clause: "intention" when a word of intent or plan is what is
- * negated ("لا ينوي شن هجوم"), "fact" when the event itself is ("لم يهاجم", "لم تقع اشتباكات",
+ * negated ("لا ينوي شن هجوم") or the future is ("لن يهاجم"), "fact" when the event itself is ("لم يهاجم", "لم تقع اشتباكات",
  * "عدم استهداف"). A definite noun after a negated verb is an event already known ("لم تسفر الغارة
  * عن ضحايا": the strike happened), so only a negation right before it counts.
  */
@@ -470,8 +470,10 @@ function negatedAt(ctx: Context, s: Sentence, m: { first: number; proclitic: str
   for (let k = m.first - 1; k >= from; k--) {
     if (!tokens[k + 1]!.spaced) return null; // a comma or a quotation mark ends the clause
     const x = ctx.pack.events.matchAt(tokens, k);
-    if (!x || x.last >= m.first || !hasValueOfType(x.values, 'negation')) continue;
+    const future = hasValueOfType(x?.values, 'future_negation');
+    if (!x || x.last >= m.first || !(future || hasValueOfType(x.values, 'negation'))) continue;
     if (k < m.first - 1 && definite(ctx, m)) return null;
+    if (future) return 'intention';
     for (let j = x.last + 1; j < m.first; j++) if (hasValueOfType(ctx.pack.events.matchAt(tokens, j)?.values, 'planned')) return 'intention';
     return 'fact';
   }
