@@ -567,7 +567,9 @@ export function findMentions(ctx: Context): void {
     if (country) {
       // "روسية وسورية": a country name that is also a demonym, after a demonym, is one
       const prev = tokens[m.first - 1];
-      const prevDemonym = !!prev && tokens[m.first]!.spaced && !!first(pack.entities.matchAt(tokens, m.first - 1, false), 'demonym');
+      // (not after a country name: "روسيا وأوكرانيا" lists two countries whose names read as accusative demonyms too)
+      const prevMatch = prev && tokens[m.first]!.spaced ? pack.entities.matchAt(tokens, m.first - 1, false) : null;
+      const prevDemonym = !!first(prevMatch, 'demonym') && !first(prevMatch, 'country');
       if (!(first(m, 'demonym') && prevDemonym)) countryOrDemonymMention(ctx, idx, m);
       i = m.last;
       continue;
@@ -843,13 +845,20 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
  * A country name gives the place, and the state as an actor unless it only says where ("غرب
  * السودان", "في سوريا", "بسوريا"); a demonym alone gives neither (it qualifies a noun).
  */
+/** "في", and "وفي" with its conjunction: a place after it is where, not who. */
+function isLocativeWord(ctx: Context, t: Token): boolean {
+  if (ctx.pack.grammar.has('locative', t.word)) return true;
+  const bare = ctx.pack.morphology.stripConjunction(t.text);
+  return bare !== null && ctx.pack.grammar.has('locative', bare);
+}
+
 function countryOrDemonymMention(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>): void {
   const c = first(m, 'country');
   if (!c) return;
   const span = spanOf(ctx.tokens, m);
   countryPlace(ctx, idx, c.country, span);
   const prev = ctx.tokens[m.first - 1];
-  const locative = ctx.pack.morphology.locativeProclitic(m.proclitic) || (!!prev && ctx.tokens[m.first]!.spaced && ctx.pack.grammar.has('locative', prev.word));
+  const locative = ctx.pack.morphology.locativeProclitic(m.proclitic) || (!!prev && ctx.tokens[m.first]!.spaced && isLocativeWord(ctx, prev));
   if (!locative) addActor(ctx, idx, stateSpec(c.country, 'actors:country-name'), span);
 }
 
@@ -867,7 +876,7 @@ function capitalActsAsState(ctx: Context, m: PhraseMatch<EntityLex>): boolean {
   const next = tokens[m.last + 1];
   if (next?.spaced && pack.speech.matchAt(tokens, m.last + 1)) return true;
   if (!prev || !tokens[m.first]!.spaced) return false;
-  if (pack.grammar.has('locative', prev.word)) return false;
+  if (isLocativeWord(ctx, prev)) return false;
   // "اتهمت يريفان باكو": a capital right after another state's name is the other party
   const before = pack.entities.matchAt(tokens, m.first - 1);
   if (before && before.last === m.first - 1 && before.values.some((v) => v.type === 'country' || (v.type === 'place' && v.place.capital_of))) return true;

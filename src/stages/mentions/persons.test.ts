@@ -59,3 +59,16 @@ describe('credits', () => {
     expect(p?.mentions).toEqual([{ start: text.indexOf('سمير داود'), end: text.indexOf('سمير داود') + 9, text: 'سمير داود' }]);
   });
 });
+
+describe('states named in a list or after a locative', () => {
+  it('a country after another country name is a second state, not a demonym of the first', () => {
+    const doc = run('وقالت روسيا وأوكرانيا إن المحادثات فشلت.');
+    expect(doc.actors.filter((a) => a.kind === 'state').map((a) => [a.country, a.mentions[0]!.text])).toEqual([['RUS', 'روسيا'], ['UKR', 'أوكرانيا']]);
+  });
+
+  it('a country after "وفي" is where something happened: a place, not an actor', () => {
+    const doc = run('هاجم مسلحون قرية. وفي ليبيا، قتل 7 أشخاص.');
+    expect(doc.places.some((p) => p.country === 'LBY')).toBe(true);
+    expect(doc.actors.some((a) => a.country === 'LBY' && a.kind === 'state')).toBe(false);
+  });
+});
