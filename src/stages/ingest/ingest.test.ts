@@ -43,4 +43,27 @@ describe('ingest', () => {
     const a = ex(page(['عنوان', 'قتل 20 شخصا في هجوم وقع في 10 مارس 2021 على قرية في شمال البلاد، وفق ما أفاد مسؤولون محليون.']));
     expect(a.published).toBeNull();
   });
+
+  describe('a .json article with a title and published: the first line is body unless it echoes that date', () => {
+    const json = (text: string) => extract({ text, title: 'عنوان الخبر', published: '2016-05-25' }, { source: 't.json', fallbackId: 't' });
+    it.each([
+      ['قتل 5 أشخاص في 22 نيسان/أبريل 2016', '22 نيسان/أبريل 2016', '2016-04-22'],
+      ['قتل 5 أشخاص في 22.04.2016', '22.04.2016', '2016-04-22'],
+      ['اشتباكات عنيفة في المدينة يوم 25 مايو 2016', '25 مايو 2016', '2016-05-25'],
+    ])('%s is body', (text, written, start) => {
+      const doc = json(text);
+      expect(doc.article.published).toBe('2016-05-25');
+      expect(doc.dates.map((d) => ({ text: d.text, start: d.start, at: d.evidence[0]!.start }))).toEqual([{ text: written, start, at: text.indexOf(written) }]);
+    });
+    it.each([
+      ['25 مايو 2016\nقتل 5 أشخاص في الهجوم.', '25 مايو 2016'],
+      ['الأربعاء 25 مايو 2016\nقتل 5 أشخاص في الهجوم.', 'الأربعاء 25 مايو 2016'],
+      ['نشر في: 24 مايو 2016 - 23:10\nقتل 5 أشخاص في الهجوم.', 'نشر في: 24 مايو 2016 - 23:10'],
+    ])('%s: a date line echoing published stays a date line', (text, line) => {
+      const doc = json(text);
+      expect(doc.dates).toEqual([]);
+      expect(doc.casualties.map((c) => c.number_text)).toEqual(['5']);
+      expect(text.startsWith(line)).toBe(true);
+    });
+  });
 });
