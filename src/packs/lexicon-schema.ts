@@ -39,6 +39,8 @@ export const NumbersLexicon = z.object({
   vague: z.array(z.object({ names, value: z.number().int().positive().nullable() })),
   qualifiers: z.array(z.object({ names, qualifier: Qualifier, position: z.enum(['before', 'after']) })),
   ordinals: valueMap,
+  conjunctions: z.array(z.string()).optional().default([]),
+  not_counts: z.array(z.string()).optional().default([]),
 });
 
 export const Stance = z.enum(['asserts', 'denies', 'accuses', 'demands', 'threatens', 'other']);

@@ -62,7 +62,9 @@ export type NumberLex =
   | { type: 'scale'; value: number; form: 'singular' | 'dual' | 'plural' }
   | { type: 'vague'; value: number | null }
   | { type: 'qualifier'; qualifier: z.infer<typeof L.Qualifier>; position: 'before' | 'after' }
-  | { type: 'ordinal'; value: number };
+  | { type: 'ordinal'; value: number }
+  | { type: 'conjunction' }
+  | { type: 'not_count' };
 
 export type CasualtyLex =
   | { type: 'counted_noun'; outcome: z.infer<typeof L.Outcome>; form: 'singular' | 'dual' | 'plural' }
@@ -280,6 +282,10 @@ function buildPack(lang: string): LanguagePack {
   }
   for (const v of numbers.vague) for (const n of v.names) num.add(n, { type: 'vague', value: v.value });
   for (const q of numbers.qualifiers) for (const n of q.names) num.add(n, { type: 'qualifier', qualifier: q.qualifier, position: q.position });
+  const conjunction: NumberLex = { type: 'conjunction' };
+  const notCount: NumberLex = { type: 'not_count' };
+  numbers.conjunctions.forEach((n) => num.add(n, conjunction));
+  numbers.not_counts.forEach((n) => num.add(n, notCount));
 
   const sp = new PhraseMatcher<SpeechLex>();
   for (const v of speech.verbs) {

@@ -6,7 +6,7 @@
  */
 import type { Context, NumberMention } from '../../core/context.ts';
 import { tokenAt, withText, type Token } from '../../core/tokens.ts';
-import { valueOfType } from '../../core/phrase-matcher.ts';
+import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
 import { memo, tokensInDates } from '../../core/by-sentence.ts';
 import type { LanguagePack, NumberLex } from '../../packs/pack.ts';
 
@@ -30,24 +30,30 @@ const DIGITS = /^\d+$/u;
 const THOUSANDS_GROUP = /^\d{3}$/u;
 const DECIMALS = /^\d{1,2}$/u;
 const DASH_GAP = /^\s*[-–]\s*$/u;
+// what separates thousands groups: comma, full stop, the Arabic comma and thousands separator, or
+// one space (also no-break and thin spaces): "1,250", "1.250", "١،٢٣٤،٥٦٧", "١٬٢٥٠", "1 250"
+const THOUSANDS_GAP = /^(?:[,.\u060C\u066C]|[ \u00A0\u2009\u202F])$/u;
 
-/** Digits at token i, joining thousands groups ("1,250", "1.250") and decimals ("1.5"). */
+/** Digits at token i, joining thousands groups ("1,250", "1.250", "1 250") and decimals ("1.5"). */
 function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: number; value: number } | null {
   const t = tokens[i];
   if (!t || !DIGITS.test(t.text)) return null;
   let digits = t.text;
   let last = i;
   let decimal = '';
+  // every group of one number is set off by the same separator
+  let separator: string | null = null;
   for (;;) {
     const next = tokens[last + 1];
     if (!next) break;
     const gap = folded.slice(tokens[last]!.end, next.start);
-    if ((gap === ',' || gap === '.') && THOUSANDS_GROUP.test(next.text) && t.text.length <= 3 && !decimal) {
+    if (THOUSANDS_GAP.test(gap) && (separator === null || gap === separator) && THOUSANDS_GROUP.test(next.text) && t.text.length <= 3 && !decimal) {
       digits += next.text;
+      separator = gap;
       last++;
       continue;
     }
-    if (gap === '.' && DECIMALS.test(next.text) && !decimal && last === i) {
+    if ((gap === '.' || gap === '\u066B') && DECIMALS.test(next.text) && !decimal && last === i) {
       decimal = next.text;
       last++;
     }
@@ -76,23 +82,32 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     // "عشرات الآلاف" is in the lexicon as one phrase; "مئات من" keeps its vagueness
     return { first: i, last: m0.last, value: vague.value, vague: true };
   }
-  // word numbers: [hundreds] [و units|teens] [و tens] [scale] …
+  // word numbers: [hundreds] [و units|teens] [و tens] [scale] …; the و joined to the next word
+  // ("وخمسون") or free-standing ("و خمسون")
   let total = 0;
   let current = 0;
+  let unitValue = 0;
   let last = -1;
   let prevType: string | null = null;
   let k = i;
   while (k < tokens.length) {
-    const t = tokens[k]!;
+    let t = tokens[k]!;
     if (k > i && !t.spaced) break;
     let word = t.text;
     let joined = false;
-    const bare = k > i ? pack.morphology.stripConjunction(word) : null;
-    if (bare && bare.length > 1) {
-      word = bare;
+    if (k > i && tokens[k + 1]?.spaced && hasValueOfType(lex(pack, tokens, k, false)?.values, 'conjunction')) {
+      k++;
+      t = tokens[k]!;
+      word = t.text;
       joined = true;
+    } else {
+      const bare = k > i ? pack.morphology.stripConjunction(word) : null;
+      if (bare && bare.length > 1) {
+        word = bare;
+        joined = true;
+      }
     }
-    const m = joined ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, false) : lex(pack, tokens, k, false);
+    const m = joined && word !== t.text ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, false) : lex(pack, tokens, k, false);
     const values = m?.values;
     const unit = val(values, 'unit') ?? val(values, 'teen');
     const ten = val(values, 'ten');
@@ -105,8 +120,10 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
       prevType = 'hundred';
     } else if (unit && (prevType === null || prevType === 'hundred' || prevType === 'scale')) {
       current += unit.value;
+      unitValue = unit.value;
       prevType = 'unit';
-    } else if (ten && (prevType === null || prevType === 'unit' || prevType === 'hundred' || prevType === 'scale')) {
+    } else if (ten && (prevType === null || (prevType === 'unit' && unitValue < 10) || prevType === 'hundred' || prevType === 'scale')) {
+      // "خمسة وعشرون" is 25; "عشرة وعشرين" is no compound (a range's bounds: "بين عشرة وعشرين")
       current += ten.value;
       prevType = 'ten';
     } else if (scale && !joined) {
@@ -181,6 +198,12 @@ export function findNumbers(ctx: Context): void {
   const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
   for (const s of ctx.sentences) {
     for (let i = tokenAt(tokens, s.start); i < tokens.length && tokens[i]!.end <= s.end; i++) {
+      // "أي واحد" after a negation: nobody, no figure
+      const nc = pack.numbers.matchAt(tokens, i, false);
+      if (nc && hasValueOfType(nc.values, 'not_count')) {
+        i = nc.last;
+        continue;
+      }
       const f = figureAt(pack, source.folded, tokens, i);
       if (!f) continue;
       // a year or a day of a date is not a figure
