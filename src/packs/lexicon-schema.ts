@@ -26,6 +26,11 @@ export const TimeWordsLexicon = z.object({
   past_markers: names,
   since_markers: names,
   until_markers: z.array(z.string()).optional().default([]),
+  event_days: z.array(z.string()).optional().default([]),
+  offsets: z.object({ before: names, after: names }).optional(),
+  offset_anchors: z.array(z.string()).optional().default([]),
+  durations: z.array(z.object({ unit: z.enum(['day', 'week', 'month', 'year']), singular: names, dual: names, plural: names })).optional().default([]),
+  future_particles: z.array(z.string()).optional().default([]),
 });
 
 const valueMap = z.record(z.string().regex(/^\d+$/u), names);

@@ -52,7 +52,12 @@ export type TimeLex =
   | { type: 'part_of_day'; part: z.infer<typeof L.PartOfDay> }
   | { type: 'future' }
   | { type: 'past' }
-  | { type: 'since' };
+  | { type: 'since' }
+  | { type: 'event_day' }
+  | { type: 'offset'; direction: -1 | 1 }
+  | { type: 'offset_anchor' }
+  | { type: 'duration'; unit: 'day' | 'week' | 'month' | 'year'; form: 'singular' | 'dual' | 'plural' }
+  | { type: 'future_particle' };
 
 export type NumberLex =
   | { type: 'unit'; value: number }
@@ -150,6 +155,8 @@ export interface Morphology {
   dativeProclitic(proclitic: string): boolean;
   stripConjunction(word: string): string | null;
   looksLikePresentVerb(word: string): boolean;
+  /** a verb with the future prefix (Arabic سـ): puts a date in its clause ahead of publication */
+  looksLikeFutureVerb(word: string): boolean;
   isParticiple(word: string): boolean;
   dayNumber(word: string): number | null;
   adjectiveForms(stem: string): string[];
@@ -267,6 +274,19 @@ function buildPack(lang: string): LanguagePack {
   timeWords.future_markers.forEach((n) => time.add(n, future));
   timeWords.past_markers.forEach((n) => time.add(n, past));
   timeWords.since_markers.forEach((n) => time.add(n, since));
+  const eventDay: TimeLex = { type: 'event_day' };
+  timeWords.event_days.forEach((n) => time.add(n, eventDay));
+  const before: TimeLex = { type: 'offset', direction: -1 };
+  const after: TimeLex = { type: 'offset', direction: 1 };
+  timeWords.offsets?.before.forEach((n) => time.add(n, before));
+  timeWords.offsets?.after.forEach((n) => time.add(n, after));
+  const anchor: TimeLex = { type: 'offset_anchor' };
+  timeWords.offset_anchors.forEach((n) => time.add(n, anchor));
+  for (const d of timeWords.durations) {
+    for (const form of ['singular', 'dual', 'plural'] as const) for (const n of d[form]) time.add(n, { type: 'duration', unit: d.unit, form });
+  }
+  const futureParticle: TimeLex = { type: 'future_particle' };
+  timeWords.future_particles.forEach((n) => time.add(n, futureParticle));
 
   const num = new PhraseMatcher<NumberLex>();
   const addValues = (map: Record<string, string[]>, type: 'unit' | 'teen' | 'ten' | 'hundred' | 'ordinal'): void => {

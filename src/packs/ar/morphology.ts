@@ -11,6 +11,8 @@ export const arabicMorphology: Morphology = {
   // "بباكو" (in Baku) is a place; "ليريفان" (to Yerevan) is someone things are given to
   locativeProclitic: (p) => p.endsWith('ب'),
   dativeProclitic: (p) => p.endsWith('ل'),
+  // "ستجرى", "سيصل", "وسنعود": the future prefix سـ on a present verb (folded: no word ending in ه or ات, which are nouns: سيارة، سنوات)
+  looksLikeFutureVerb: (w) => /^[وف]?س[يتن]\p{L}{2,}$/u.test(w) && !/(?:ه|ات)$/u.test(w),
   // "وعشرين": the conjunction that joins compound numbers and the second bound of a range
   stripConjunction: (w) => (w.startsWith('و') && w.length > 1 ? w.slice(1) : null),
   // present-tense verb with its prefix (يـ، تـ، سيـ، ستـ), optionally an object pronoun: "تقدمها"

@@ -4,12 +4,14 @@
  */
 import type { Context, DateDraft } from '../../core/context.ts';
 import {
-  hijriToGregorian, iso, nearestYear, relativePeriod, shiftDays, utcDate, weekdayAfter, weekdayOnOrBefore, yearNotAfter,
+  dayOfMonthOnWeekday, hijriToGregorian, iso, relativePeriod, shiftDays, utcDate, weekdayAfter, weekdayBefore, weekdayOnOrAfter,
+  weekdayOnOrBefore, yearNotAfter, yearNotBefore,
 } from '../../core/calendar.ts';
 import { tokenAt, type Token } from '../../core/tokens.ts';
 import { hasValueOfType } from '../../core/phrase-matcher.ts';
 import type { TimeLex } from '../../packs/pack.ts';
-import { absoluteDateAt, NUMERIC_DATE, type AbsoluteDate } from './grammar.ts';
+import { absoluteDateAt, NUMERIC_DATE, numericDateParts, type AbsoluteDate } from './grammar.ts';
+import { numberAt, ordinalAt } from '../numbers/numbers.ts';
 
 type Part = Extract<TimeLex, { type: 'part_of_day' }>['part'];
 
@@ -35,8 +37,11 @@ function lexMatch(ctx: Context, i: number) {
   return ctx.pack.time.matchAt(ctx.tokens, i);
 }
 
-/** Resolve a day-month(-year) date; `notAfter` for "since" dates. */
-function resolveAbsolute(ctx: Context, a: AbsoluteDate, notAfter: boolean): Pick<Found, 'start' | 'end' | 'precision' | 'rule' | 'reason' | 'kind'> {
+/**
+ * Resolve a day-month(-year) date. Without a year: the most recent one not after publication (also
+ * for "since" dates), or the first one not before it when the text puts it ahead (`future`).
+ */
+function resolveAbsolute(ctx: Context, a: Pick<AbsoluteDate, 'day' | 'month' | 'year' | 'calendar'>, future: boolean): Pick<Found, 'start' | 'end' | 'precision' | 'rule' | 'reason' | 'kind'> {
   const anchor = ctx.published;
   let year = a.year;
   let rule = 'explicit';
@@ -47,8 +52,8 @@ function resolveAbsolute(ctx: Context, a: AbsoluteDate, notAfter: boolean): Pick
     if (a.calendar === 'hijri') {
       return { start: null, end: null, precision: 'day', rule: 'year_unknown', reason: 'Hijri date without a year', kind: 'absolute' };
     }
-    year = notAfter ? yearNotAfter(anchor, a.month, a.day ?? 1) : nearestYear(anchor, a.month, a.day ?? 15);
-    rule = 'year_from_published';
+    year = future ? yearNotBefore(anchor, a.month, a.day ?? 1) : yearNotAfter(anchor, a.month, a.day ?? 1);
+    rule = future ? 'year_from_published_future' : 'year_from_published';
   }
   if (a.calendar === 'hijri') {
     const d = a.day !== null ? hijriToGregorian(year, a.month, a.day) : null;
@@ -69,7 +74,19 @@ function resolveAbsolute(ctx: Context, a: AbsoluteDate, notAfter: boolean): Pick
 }
 
 /** A weekday (optionally after يوم, optionally followed by a future or past marker) at token i. */
-function weekdayAt(ctx: Context, i: number): { first: number; last: number; weekday: number; future: boolean } | null {
+interface WeekdayHit {
+  first: number;
+  last: number;
+  weekday: number;
+  /** "المقبل": the first such day after publication */
+  next: boolean;
+  /** "الماضي": the most recent such day before publication */
+  past: boolean;
+  /** a future particle or verb in its clause: on or after publication */
+  future: boolean;
+}
+
+function weekdayAt(ctx: Context, i: number): WeekdayHit | null {
   let k = i;
   if (ctx.tokens[k] && ctx.pack.grammar.has('day_nouns', ctx.tokens[k]!.word)) {
     const after = lexAt(ctx, k + 1).find((v) => v.type === 'weekday');
@@ -79,38 +96,178 @@ function weekdayAt(ctx: Context, i: number): { first: number; last: number; week
   const v = m?.values.find((x) => x.type === 'weekday');
   if (!m || !v || v.type !== 'weekday') return null;
   let last = m.last;
-  let future = false;
+  let next = false;
+  let past = false;
   const marker = lexMatch(ctx, last + 1);
   if (marker && ctx.tokens[last + 1]!.spaced) {
     if (marker.values.some((x) => x.type === 'future')) {
-      future = true;
+      next = true;
       last = marker.last;
     } else if (marker.values.some((x) => x.type === 'past')) {
+      past = true;
       last = marker.last;
     }
   }
-  return { first: i, last, weekday: v.weekday, future };
+  return { first: i, last, weekday: v.weekday, next, past, future: !next && !past && futureClause(ctx, i) };
 }
 
-function weekdayFound(ctx: Context, w: { first: number; last: number; weekday: number; future: boolean }): Found {
+function weekdayFound(ctx: Context, w: WeekdayHit): Found {
   const anchor = ctx.published;
   if (!anchor) {
     return { first: w.first, last: w.last, kind: 'weekday', start: null, end: null, precision: 'day', part: null, calendar: 'gregorian', rule: 'weekday_unanchored', ambiguity: null, reason: 'no publication date to anchor the weekday' };
   }
-  const d = w.future ? weekdayAfter(anchor, w.weekday) : weekdayOnOrBefore(anchor, w.weekday);
-  const same = !w.future && anchor.getUTCDay() === w.weekday;
+  const [d, rule] = w.next
+    ? [weekdayAfter(anchor, w.weekday), 'weekday_next']
+    : w.past
+      ? [weekdayBefore(anchor, w.weekday), 'weekday_last']
+      : w.future
+        ? [weekdayOnOrAfter(anchor, w.weekday), 'weekday_on_or_after_published_future']
+        : [weekdayOnOrBefore(anchor, w.weekday), 'weekday_on_or_before_published'];
+  const same = !w.next && !w.past && anchor.getUTCDay() === w.weekday;
   return {
     first: w.first, last: w.last, kind: 'weekday', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
-    rule: w.future ? 'weekday_next' : 'weekday_on_or_before_published',
+    rule,
     ambiguity: same ? 'weekday_is_publication_weekday' : null,
     reason: null,
   };
 }
 
+/**
+ * Whether the clause before token i speaks of the future: a future particle ("سوف", "من المقرر")
+ * or a verb with the future prefix ("ستجرى") among the few words before it, within its clause
+ * (punctuation ends the look back). Names and number words are never verbs.
+ */
+function futureClause(ctx: Context, i: number): boolean {
+  const { tokens, pack } = ctx;
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+    if (!tokens[k + 1]!.spaced) break;
+    const t = tokens[k]!;
+    if (lexAt(ctx, k).some((v) => v.type === 'future_particle')) return true;
+    if (pack.morphology.looksLikeFutureVerb(t.text) && !pack.entities.matchAt(tokens, k) && !pack.numbers.matchAt(tokens, k, false) && !pack.time.matchAt(tokens, k)) return true;
+  }
+  return false;
+}
+
+/** A future marker right after token `last` ("10 يناير المقبل"): its last token, or -1. */
+function futureMarkerAfter(ctx: Context, last: number): number {
+  const m = ctx.tokens[last + 1]?.spaced ? lexMatch(ctx, last + 1) : null;
+  return m && m.values.some((v) => v.type === 'future') ? m.last : -1;
+}
+
+/** Only spaces or a comma between two tokens ("الأحد، 2 أيلول 2018"). */
+function commaGap(ctx: Context, a: number): boolean {
+  const x = ctx.tokens[a];
+  const y = ctx.tokens[a + 1];
+  return !!x && !!y && /^\s*[,،]?\s*$/u.test(ctx.source.folded.slice(x.end, y.start));
+}
+
+/**
+ * What may follow a weekday and fix its day: a written date ("الجمعة 15 أبريل", "الأحد، 2 أيلول
+ * 2018"), a day of the month alone ("الجمعة 15", "الأحد الثاني"), or the week it is in ("يوم
+ * الثلاثاء من الأسبوع الماضي"). Returns the Found for the whole phrase, or null.
+ */
+function weekdayQualified(ctx: Context, w: WeekdayHit): Found | null {
+  const { tokens, pack, source } = ctx;
+  const anchor = ctx.published;
+  const j = w.last + 1;
+  if (!tokens[j] || !commaGap(ctx, w.last)) return null;
+  const a = absoluteDateAt(pack, source.folded, tokens, j);
+  if (a && a.day !== null) {
+    let last = a.last;
+    const fm = a.year === null ? futureMarkerAfter(ctx, last) : -1;
+    if (fm >= 0) last = fm;
+    const r = resolveAbsolute(ctx, a, fm >= 0 || w.next || w.future);
+    const mismatch = r.start && a.calendar === 'gregorian' && r.start.getUTCDay() !== w.weekday;
+    return { first: w.first, last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: mismatch ? 'weekday_does_not_match_date' : null, reason: r.reason };
+  }
+  // a day of the month alone: digits or an ordinal, then nothing of its own (not "الجمعة 15 شخصا")
+  const dn = pack.morphology.dayNumber(tokens[j]!.text);
+  const ord = dn === null && tokens[j]!.spaced ? ordinalAt(pack, tokens, j) : null;
+  const day = dn ?? ord?.value ?? null;
+  const dayLast = dn !== null ? j : (ord?.last ?? j);
+  const after = tokens[dayLast + 1];
+  if (day !== null && day >= 1 && day <= 31 && (!after || !after.spaced || pack.stopwords.has(after.text))) {
+    const d = anchor ? dayOfMonthOnWeekday(anchor, day, w.weekday, w.next || w.future) : null;
+    return {
+      first: w.first, last: dayLast, kind: 'absolute', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
+      rule: 'weekday_and_day_of_month', ambiguity: null,
+      reason: d ? null : anchor ? 'no month has that day on that weekday near the publication date' : 'no publication date to find the month',
+    };
+  }
+  // "من الأسبوع الماضي"
+  if (tokens[j]!.spaced && pack.grammar.has('of', tokens[j]!.word)) {
+    const rp = lexMatch(ctx, j + 1);
+    const v = rp?.values.find((x) => x.type === 'relative_period');
+    if (rp && v && v.type === 'relative_period' && v.unit === 'week' && tokens[j + 1]!.spaced) return weekdayInWeek(ctx, w, v.offset, rp.last);
+  }
+  return null;
+}
+
+/** A weekday in the week `offset` weeks from publication (weeks are ISO weeks, as for "الأسبوع الماضي"). */
+function weekdayInWeek(ctx: Context, w: WeekdayHit, offset: number, last: number, first = w.first): Found {
+  const anchor = ctx.published;
+  const d = anchor ? shiftDays(relativePeriod(anchor, 'week', offset)[0], (w.weekday + 6) % 7) : null;
+  return {
+    first, last, kind: 'weekday', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
+    rule: 'weekday_in_relative_week', ambiguity: null, reason: d ? null : 'no publication date to anchor the weekday',
+  };
+}
+
+/**
+ * "قبل يومين", "بعد 10 أيام", "منذ ثلاثة أسابيع", "قبل عامين": a count of days (a day), or of weeks,
+ * months or years (that period) from publication. Not when counted from an event ("بعد يومين من
+ * الهجوم") or vague ("منذ أيام").
+ */
+function offsetAt(ctx: Context, i: number): Found | null {
+  const { tokens, pack, source } = ctx;
+  const here = lexMatch(ctx, i);
+  const dir = here?.values.find((v) => v.type === 'offset');
+  if (!here || !dir || dir.type !== 'offset') return null;
+  let j = here.last + 1;
+  if (!tokens[j]?.spaced) return null;
+  let n: number | null = null;
+  let dm = lexMatch(ctx, j);
+  let dur = dm?.values.find((v) => v.type === 'duration');
+  let last = -1;
+  if (dm && dur && dur.type === 'duration' && dur.form !== 'plural') {
+    n = dur.form === 'dual' ? 2 : 1;
+    last = dm.last;
+    // "قبل يوم واحد"
+    const one = tokens[last + 1]?.spaced ? pack.numbers.matchAt(tokens, last + 1, false) : null;
+    if (n === 1 && one?.values.some((v) => v.type === 'unit' && v.value === 1)) last = one.last;
+  } else {
+    const num = numberAt(pack, source.folded, tokens, j);
+    if (!num || num.vague || num.value === null || !tokens[num.last + 1]?.spaced) return null;
+    j = num.last + 1;
+    dm = lexMatch(ctx, j);
+    dur = dm?.values.find((v) => v.type === 'duration');
+    if (!dm || !dur || dur.type !== 'duration' || dur.form === 'dual') return null;
+    n = num.value;
+    last = dm.last;
+  }
+  if (!dur || dur.type !== 'duration' || n === null || n < 1) return null;
+  const next = tokens[last + 1];
+  // "بعد يومين من الهجوم": from an event; "منذ عام 2014": a year, not a count
+  if (next?.spaced && (lexAt(ctx, last + 1).some((v) => v.type === 'offset_anchor') || /^\d/u.test(next.text))) return null;
+  const anchor = ctx.published;
+  const k = dir.direction * n;
+  const reason = anchor ? null : `no publication date to anchor '${dir.direction < 0 ? 'ago' : 'in'}'`;
+  if (dur.unit === 'day') {
+    const d = anchor ? shiftDays(anchor, k) : null;
+    return { first: i, last, kind: 'relative_day', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian', rule: 'offset_from_published', ambiguity: null, reason };
+  }
+  const [s, e] = anchor ? relativePeriod(anchor, dur.unit, k) : [null, null];
+  return { first: i, last, kind: 'relative_period', start: s, end: e, precision: dur.unit, part: null, calendar: 'gregorian', rule: 'offset_from_published', ambiguity: null, reason };
+}
+
 function relativeDayAt(ctx: Context, i: number): { last: number; offset: number; part: Part | null } | null {
   const m = lexMatch(ctx, i);
   const v = m?.values.find((x) => x.type === 'relative_day');
-  return m && v && v.type === 'relative_day' ? { last: m.last, offset: v.offset, part: v.part } : null;
+  if (!m || !v || v.type !== 'relative_day') return null;
+  // "اليوم الأول", "اليوم الثالث": a day counted in a story (an event day phrase is a longer match)
+  const next = ctx.tokens[m.last + 1];
+  if (next?.spaced && ctx.pack.grammar.has('day_nouns', ctx.tokens[m.last]!.word) && ordinalAt(ctx.pack, ctx.tokens, m.last + 1)) return null;
+  return { last: m.last, offset: v.offset, part: v.part };
 }
 
 /** Try every expression starting at token i, longest first. */
@@ -121,12 +278,16 @@ function dateAt(ctx: Context, i: number): Found | null {
   const values = lexAt(ctx, i);
   const here = lexMatch(ctx, i);
 
+  // "قبل يومين", "منذ ثلاثة أيام", "بعد 10 أيام"
+  const off = offsetAt(ctx, i);
+  if (off) return off;
+
   // منذ + date: a span from that date to publication
   if (values.some((v) => v.type === 'since') && here) {
     const j = here.last + 1;
     const a = absoluteDateAt(ctx.pack, source.folded, tokens, j);
     if (a && tokens[j]!.spaced) {
-      const r = resolveAbsolute(ctx, a, true);
+      const r = resolveAbsolute(ctx, a, false);
       const end = anchor ?? null;
       return {
         first: i, last: a.last, kind: 'since', start: r.start, end: r.start ? end : null, precision: r.precision, part: null, calendar: a.calendar,
@@ -167,16 +328,14 @@ function dateAt(ctx: Context, i: number): Found | null {
         }
         let start = day;
         let end = day;
-        if (partLex.part === 'night' && day) {
-          // "ليل الأحد" / "ليل السبت الأحد": the night that ends on the named day
-          const w2 = w ? weekdayAt(ctx, last + 1) : null;
-          if (w2 && tokens[last + 1]!.spaced && (w2.weekday === (w!.weekday + 1) % 7)) {
-            last = w2.last;
-            start = day;
-            end = shiftDays(day, 1);
-          } else {
-            start = shiftDays(day, -1);
-          }
+        // "ليل السبت الأحد", "ليل الخميس-الجمعة": the night from the first day into the second, which
+        // anchors it; a lone "ليل الأحد" is the named day (corpus README, "Calls that recur")
+        const w2 = w && partLex.part === 'night' && tokens[last + 1] && (tokens[last + 1]!.spaced || DASH_GAP.test(source.folded.slice(tokens[last]!.end, tokens[last + 1]!.start))) ? weekdayAt(ctx, last + 1) : null;
+        if (w2 && w2.weekday === (w!.weekday + 1) % 7) {
+          last = w2.last;
+          const second = anchor ? weekdayFound(ctx, { ...w2, next: w!.next, past: w!.past, future: w!.future }).start : null;
+          start = second ? shiftDays(second, -1) : null;
+          end = second;
         }
         return {
           first: i, last, kind: 'part_of_day', start, end, precision: 'day', part: partLex.part, calendar: 'gregorian',
@@ -187,7 +346,7 @@ function dateAt(ctx: Context, i: number): Found | null {
   }
 
   const w = weekdayAt(ctx, i);
-  if (w) return weekdayFound(ctx, w);
+  if (w) return weekdayQualified(ctx, w) ?? weekdayFound(ctx, w);
 
   const rd = relativeDayAt(ctx, i);
   if (rd) {
@@ -200,6 +359,9 @@ function dateAt(ctx: Context, i: number): Found | null {
 
   const rp = values.find((v) => v.type === 'relative_period');
   if (rp && rp.type === 'relative_period' && here) {
+    // "الأسبوع المقبل يوم الجمعة": a weekday of that week
+    const wk = rp.unit === 'week' && tokens[here.last + 1]?.spaced ? weekdayAt(ctx, here.last + 1) : null;
+    if (wk && !wk.next && !wk.past) return weekdayInWeek(ctx, wk, rp.offset, wk.last, i);
     const [s, e] = anchor ? relativePeriod(anchor, rp.unit, rp.offset) : [null, null];
     return {
       first: i, last: here.last, kind: 'relative_period', start: s, end: e, precision: rp.unit, part: null, calendar: 'gregorian',
@@ -209,8 +371,10 @@ function dateAt(ctx: Context, i: number): Found | null {
 
   const a = absoluteDateAt(ctx.pack, source.folded, tokens, i);
   if (a) {
-    const r = resolveAbsolute(ctx, a, false);
-    return { first: i, last: a.last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: null, reason: r.reason };
+    // without a year: ahead of publication when marked so ("10 يناير المقبل", "ستجرى في 10 يناير")
+    const fm = a.year === null ? futureMarkerAfter(ctx, a.last) : -1;
+    const r = resolveAbsolute(ctx, a, fm >= 0 || (a.year === null && futureClause(ctx, i)));
+    return { first: i, last: fm >= 0 ? fm : a.last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: null, reason: r.reason };
   }
 
   // a bare year after عام/سنة/العام: "عام 2014"
@@ -263,6 +427,8 @@ function digitSeparatorDigit(folded: string, from: number, to: number): boolean 
 
 const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+const DASH_GAP = /^\s*[-–]\s*$/u;
+
 export function findDates(ctx: Context): void {
   const { tokens } = ctx;
   const zones = ctx.zones.filter((z) => z.kind === 'title' || z.kind === 'subtitle' || z.kind === 'body');
@@ -288,10 +454,18 @@ export function findDates(ctx: Context): void {
     if (!digitSeparatorDigit(ctx.source.folded, zone.span.start, zone.span.end)) continue;
     const text = ctx.source.folded.slice(zone.span.start, zone.span.end);
     for (const m of text.matchAll(NUMERIC_DATE)) {
-      const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
-      const date = utcDate(y, mo, d);
-      if (!date) continue;
+      const p = numericDateParts(m);
       const span = { start: zone.span.start + m.index, end: zone.span.start + m.index + m[0].length };
+      if (p.year === null) {
+        // "22/04": the year from publication, as for a day and month in words
+        if (p.month < 1 || p.month > 12 || !utcDate(2000, p.month, p.day)) continue;
+        const i = tokenAt(tokens, span.start);
+        const r = resolveAbsolute(ctx, { day: p.day, month: p.month, year: null, calendar: 'gregorian' }, futureClause(ctx, i));
+        pushDate(ctx, { first: 0, last: 0, kind: 'absolute', start: r.start, end: r.end, precision: 'day', part: null, calendar: 'gregorian', rule: `numeric_${r.rule}`, ambiguity: null, reason: r.reason }, span);
+        continue;
+      }
+      const date = utcDate(p.year, p.month, p.day);
+      if (!date) continue;
       pushDate(ctx, { first: 0, last: 0, kind: 'absolute', start: date, end: date, precision: 'day', part: null, calendar: 'gregorian', rule: 'explicit_numeric', ambiguity: null, reason: null }, span);
     }
   }

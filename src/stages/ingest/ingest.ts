@@ -7,7 +7,7 @@ import type { Context, Zone } from '../../core/context.ts';
 import { hijriToGregorian, iso, parseIso, utcDate } from '../../core/calendar.ts';
 import { SourceText, type Span } from '../../core/source-text.ts';
 import { tokenize } from '../../core/tokens.ts';
-import { absoluteDateAt, NUMERIC_DATE } from '../dates/grammar.ts';
+import { absoluteDateAt, NUMERIC_DATE, numericDateParts } from '../dates/grammar.ts';
 import type { LanguagePack } from '../../packs/pack.ts';
 
 interface Line {
@@ -28,18 +28,18 @@ function lines(folded: string): Line[] {
   return out;
 }
 
-const LETTER = /\p{L}/u;
+// a word beside the date on its line: two letters or more (not the "ص"/"م" of a time)
+const LETTER = /\p{L}\p{L}/u;
 
 /**
- * Whether a header line is the article's date line. When the input gave `published`, the text's
- * first lines are body unless one echoes that date (a day apart at most: time zones) with at most
- * two words beside it ("نشر في", "آخر تحديث"): a short opening sentence that holds a full date
- * ("قتل 5 أشخاص في 22 أبريل 2016") is reported text, not page furniture.
+ * Whether a header line is the article's date line: at most two words beside the date ("نشر في",
+ * "آخر تحديث"), so a short opening sentence that holds a full date ("قتل 5 أشخاص في 22 أبريل 2016")
+ * is reported text, not page furniture; and when the input gave `published`, only a line that echoes
+ * that date (a day apart at most: time zones).
  */
 function isDateLine(dl: { date: Date; words: number } | null, published: Date | null): boolean {
-  if (!dl) return false;
-  if (!published) return true;
-  return dl.words <= 2 && Math.abs(dl.date.getTime() - published.getTime()) <= 86_400_000;
+  if (!dl || dl.words > 2) return false;
+  return !published || Math.abs(dl.date.getTime() - published.getTime()) <= 86_400_000;
 }
 
 /** A line that is only a date (with optional time, weekday or "updated"): the date line. */
@@ -64,11 +64,11 @@ export function readDateLine(pack: LanguagePack, line: string): { date: Date; te
     else if (LETTER.test(tokens[i]!.text)) words++;
   }
   if (found && tokens.length - covered <= 4) return { ...found, words };
-  const m = [...line.matchAll(NUMERIC_DATE)][0];
+  const m = [...line.matchAll(NUMERIC_DATE)].find((x) => numericDateParts(x).year !== null);
   const rest = m ? line.replace(m[0], '') : '';
   if (m && rest.replace(/[\d:\s|,،-]/gu, '').length < 20) {
-    const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
-    const date = utcDate(y, mo, d);
+    const p = numericDateParts(m);
+    const date = utcDate(p.year!, p.month, p.day);
     if (date) return { date, text: m[0], words: tokenize(rest).filter((t) => LETTER.test(t.text)).length };
   }
   return null;

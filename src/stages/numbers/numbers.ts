@@ -141,6 +141,34 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
   return { first: i, last, value: total + current, vague: false };
 }
 
+/**
+ * An ordinal at token i, with its compounds: "العاشر", "الثالث عشر" (one lexicon phrase), "الحادي
+ * والعشرين" / "الحادي و العشرين" (a unit's ordinal, the conjunction, a ten's ordinal).
+ */
+export function ordinalAt(pack: LanguagePack, tokens: readonly Token[], i: number): { last: number; value: number } | null {
+  const m = lex(pack, tokens, i, false);
+  const o = val(m?.values, 'ordinal');
+  if (!m || !o) return null;
+  if (o.value < 10) {
+    // the ten: joined to its conjunction ("والعشرين") or after a free-standing one ("و العشرين")
+    let k = m.last + 1;
+    const next = tokens[k];
+    if (next?.spaced) {
+      let tm: ReturnType<typeof lex> = null;
+      const bare = pack.morphology.stripConjunction(next.text);
+      if (hasValueOfType(lex(pack, tokens, k, false)?.values, 'conjunction') && tokens[k + 1]?.spaced) {
+        k++;
+        tm = lex(pack, tokens, k, false);
+      } else if (bare && bare.length > 1) {
+        tm = pack.numbers.matchAt([withText(next, bare)], 0, false);
+      }
+      const ten = val(tm?.values, 'ordinal');
+      if (ten && ten.value >= 20 && ten.value % 10 === 0) return { last: k, value: ten.value + o.value };
+    }
+  }
+  return { last: m.last, value: o.value };
+}
+
 function qualifierAt(pack: LanguagePack, tokens: readonly Token[], i: number, position: 'before' | 'after') {
   const m = lex(pack, tokens, i, true);
   const q = m?.values.find((v): v is Extract<NumberLex, { type: 'qualifier' }> => v.type === 'qualifier' && v.position === position);
