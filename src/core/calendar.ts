@@ -65,23 +65,6 @@ export function weekdayAfter(anchor: Date, weekday: number): Date {
   return shiftDays(anchor, diff);
 }
 
-/** Year for a day and month written without one: the year that puts it nearest the anchor. */
-export function nearestYear(anchor: Date, month: number, day: number): number {
-  const y = anchor.getUTCFullYear();
-  let best = y;
-  let bestDist = Infinity;
-  for (const cand of [y - 1, y, y + 1]) {
-    const d = utcDate(cand, month, day);
-    if (!d) continue;
-    const dist = Math.abs(d.getTime() - anchor.getTime());
-    if (dist < bestDist) {
-      best = cand;
-      bestDist = dist;
-    }
-  }
-  return best;
-}
-
 /** Year for a day and month that must not be after the anchor ("since 27 September"). */
 export function yearNotAfter(anchor: Date, month: number, day: number): number {
   const y = anchor.getUTCFullYear();

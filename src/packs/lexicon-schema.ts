@@ -31,6 +31,7 @@ export const TimeWordsLexicon = z.object({
   offset_anchors: z.array(z.string()).optional().default([]),
   durations: z.array(z.object({ unit: z.enum(['day', 'week', 'month', 'year']), singular: names, dual: names, plural: names })).optional().default([]),
   future_particles: z.array(z.string()).optional().default([]),
+  in_a_row: z.array(z.string()).optional().default([]),
 });
 
 const valueMap = z.record(z.string().regex(/^\d+$/u), names);

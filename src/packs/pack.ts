@@ -57,7 +57,8 @@ export type TimeLex =
   | { type: 'offset'; direction: -1 | 1 }
   | { type: 'offset_anchor' }
   | { type: 'duration'; unit: 'day' | 'week' | 'month' | 'year'; form: 'singular' | 'dual' | 'plural' }
-  | { type: 'future_particle' };
+  | { type: 'future_particle' }
+  | { type: 'in_a_row' };
 
 export type NumberLex =
   | { type: 'unit'; value: number }
@@ -287,6 +288,8 @@ function buildPack(lang: string): LanguagePack {
   }
   const futureParticle: TimeLex = { type: 'future_particle' };
   timeWords.future_particles.forEach((n) => time.add(n, futureParticle));
+  const inARow: TimeLex = { type: 'in_a_row' };
+  timeWords.in_a_row.forEach((n) => time.add(n, inARow));
 
   const num = new PhraseMatcher<NumberLex>();
   const addValues = (map: Record<string, string[]>, type: 'unit' | 'teen' | 'ten' | 'hundred' | 'ordinal'): void => {

@@ -158,7 +158,9 @@ function futureMarkerAfter(ctx: Context, last: number): number {
 function commaGap(ctx: Context, a: number): boolean {
   const x = ctx.tokens[a];
   const y = ctx.tokens[a + 1];
-  return !!x && !!y && /^\s*[,،]?\s*$/u.test(ctx.source.folded.slice(x.end, y.start));
+  if (!x || !y) return false;
+  const gap = ctx.source.folded.slice(x.end, y.start).trim();
+  return gap === '' || gap === ',' || gap === '\u060C';
 }
 
 /**
@@ -186,7 +188,8 @@ function weekdayQualified(ctx: Context, w: WeekdayHit): Found | null {
   const day = dn ?? ord?.value ?? null;
   const dayLast = dn !== null ? j : (ord?.last ?? j);
   const after = tokens[dayLast + 1];
-  if (day !== null && day >= 1 && day <= 31 && (!after || !after.spaced || pack.stopwords.has(after.text))) {
+  const inARow = !!after?.spaced && lexAt(ctx, dayLast + 1).some((v) => v.type === 'in_a_row');
+  if (day !== null && day >= 1 && day <= 31 && !inARow && (!after || !after.spaced || pack.stopwords.has(after.text))) {
     const d = anchor ? dayOfMonthOnWeekday(anchor, day, w.weekday, w.next || w.future) : null;
     return {
       first: w.first, last: dayLast, kind: 'absolute', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
@@ -330,7 +333,10 @@ function dateAt(ctx: Context, i: number): Found | null {
         let end = day;
         // "ليل السبت الأحد", "ليل الخميس-الجمعة": the night from the first day into the second, which
         // anchors it; a lone "ليل الأحد" is the named day (corpus README, "Calls that recur")
-        const w2 = w && partLex.part === 'night' && tokens[last + 1] && (tokens[last + 1]!.spaced || DASH_GAP.test(source.folded.slice(tokens[last]!.end, tokens[last + 1]!.start))) ? weekdayAt(ctx, last + 1) : null;
+        // the second day after a dash, a space, or إلى/و ("ليلة الخميس إلى الجمعة")
+        let k2 = last + 1;
+        if (tokens[k2]?.spaced && ctx.pack.grammar.has('range_to', tokens[k2]!.word) && tokens[k2 + 1]?.spaced) k2++;
+        const w2 = w && partLex.part === 'night' && tokens[k2] && (tokens[k2]!.spaced || DASH_GAP.test(source.folded.slice(tokens[k2 - 1]!.end, tokens[k2]!.start))) ? weekdayAt(ctx, k2) : null;
         if (w2 && w2.weekday === (w!.weekday + 1) % 7) {
           last = w2.last;
           const second = anchor ? weekdayFound(ctx, { ...w2, next: w!.next, past: w!.past, future: w!.future }).start : null;
