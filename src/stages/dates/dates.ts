@@ -437,7 +437,8 @@ const DASH_GAP = /^\s*[-–]\s*$/u;
 
 export function findDates(ctx: Context): void {
   const { tokens } = ctx;
-  const zones = ctx.zones.filter((z) => z.kind === 'title' || z.kind === 'subtitle' || z.kind === 'body');
+  // the date line too: it refers to the publication day (corpus README, "dates")
+  const zones = ctx.zones.filter((z) => z.kind === 'title' || z.kind === 'subtitle' || z.kind === 'body' || z.kind === 'dateline');
   for (const zone of zones) {
     const inZone = (t: Token) => t.start >= zone.span.start && t.end <= zone.span.end;
     for (let i = tokenAt(tokens, zone.span.start); i < tokens.length; i++) {

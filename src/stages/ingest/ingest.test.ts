@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../index.ts';
+import { loadPack } from '../../packs/pack.ts';
+import { SourceText } from '../../core/source-text.ts';
+import { utcDate } from '../../core/calendar.ts';
+import { isDateLine, readDateLine } from './ingest.ts';
 
 const page = (lines: string[]) => lines.join('\n');
 const ex = (text: string, extra: Record<string, string> = {}) => extract({ text, ...extra }, { source: 't.txt', fallbackId: 't' }).article;
@@ -58,12 +62,32 @@ describe('ingest', () => {
     it.each([
       ['25 مايو 2016\nقتل 5 أشخاص في الهجوم.', '25 مايو 2016'],
       ['الأربعاء 25 مايو 2016\nقتل 5 أشخاص في الهجوم.', 'الأربعاء 25 مايو 2016'],
-      ['نشر في: 24 مايو 2016 - 23:10\nقتل 5 أشخاص في الهجوم.', 'نشر في: 24 مايو 2016 - 23:10'],
-    ])('%s: a date line echoing published stays a date line', (text, line) => {
+      ['نشر في: 24 مايو 2016 - 23:10\nقتل 5 أشخاص في الهجوم.', '24 مايو 2016'],
+    ])('%s: a date line echoing published stays a date line (and its date is listed)', (text, written) => {
       const doc = json(text);
-      expect(doc.dates).toEqual([]);
+      expect(doc.dates.map((d) => ({ text: d.text, at: d.evidence[0]!.start }))).toEqual([{ text: written, at: text.indexOf(written) }]);
       expect(doc.casualties.map((c) => c.number_text)).toEqual(['5']);
-      expect(text.startsWith(line)).toBe(true);
+    });
+  });
+
+  describe('which lines are date lines', () => {
+    const pack = loadPack('ar');
+    const line = (text: string) => readDateLine(pack, new SourceText(text).folded);
+    const published = utcDate(2016, 5, 25)!;
+    it.each([
+      ['25 مايو 2016', null, true],
+      ['الأربعاء 25 مايو 2016', null, true],
+      ['2016/05/25', null, true],
+      ['آخر تحديث: 25 مايو 2016 - 10:30 ص', null, true],
+      ['25 مايو 2016', published, true],
+      ['24 مايو 2016 - 23:10', published, true],
+      // a short sentence holding a full date is body
+      ['قتل 5 أشخاص في 22 أبريل 2016', null, false],
+      ['قتل 5 أشخاص في 25 مايو 2016', published, false],
+      // a date line that is not the given publication date is body text
+      ['22 أبريل 2016', published, false],
+    ] as const)('%s (published %s) → %s', (text, pub, want) => {
+      expect(isDateLine(line(text), pub)).toBe(want);
     });
   });
 });

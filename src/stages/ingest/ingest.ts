@@ -37,7 +37,7 @@ const LETTER = /\p{L}\p{L}/u;
  * is reported text, not page furniture; and when the input gave `published`, only a line that echoes
  * that date (a day apart at most: time zones).
  */
-function isDateLine(dl: { date: Date; words: number } | null, published: Date | null): boolean {
+export function isDateLine(dl: { date: Date; words: number } | null, published: Date | null): boolean {
   if (!dl || dl.words > 2) return false;
   return !published || Math.abs(dl.date.getTime() - published.getTime()) <= 86_400_000;
 }
@@ -63,7 +63,8 @@ export function readDateLine(pack: LanguagePack, line: string): { date: Date; te
     if (pack.time.matchAt(tokens, i)?.values.some((v) => v.type === 'weekday')) covered++;
     else if (LETTER.test(tokens[i]!.text)) words++;
   }
-  if (found && tokens.length - covered <= 4) return { ...found, words };
+  // beside the date: a few words ("آخر تحديث") and the digits of a time
+  if (found && words <= 4 && tokens.length - covered <= 7) return { ...found, words };
   const m = [...line.matchAll(NUMERIC_DATE)].find((x) => numericDateParts(x).year !== null);
   const rest = m ? line.replace(m[0], '') : '';
   if (m && rest.replace(/[\d:\s|,،-]/gu, '').length < 20) {
