@@ -46,6 +46,7 @@ export const NumbersLexicon = z.object({
   qualifiers: z.array(z.object({ names, qualifier: Qualifier, position: z.enum(['before', 'after']) })),
   ordinals: valueMap,
   conjunctions: z.array(z.string()).optional().default([]),
+  fractions: z.array(z.object({ names, value: z.number().positive().lt(1) })).optional().default([]),
   not_counts: z.array(z.string()).optional().default([]),
 });
 

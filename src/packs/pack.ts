@@ -70,7 +70,8 @@ export type NumberLex =
   | { type: 'qualifier'; qualifier: z.infer<typeof L.Qualifier>; position: 'before' | 'after' }
   | { type: 'ordinal'; value: number }
   | { type: 'conjunction' }
-  | { type: 'not_count' };
+  | { type: 'not_count' }
+  | { type: 'fraction'; value: number };
 
 export type CasualtyLex =
   | { type: 'counted_noun'; outcome: z.infer<typeof L.Outcome>; form: 'singular' | 'dual' | 'plural' }
@@ -308,6 +309,7 @@ function buildPack(lang: string): LanguagePack {
   const conjunction: NumberLex = { type: 'conjunction' };
   const notCount: NumberLex = { type: 'not_count' };
   numbers.conjunctions.forEach((n) => num.add(n, conjunction));
+  for (const f of numbers.fractions) for (const n of f.names) num.add(n, { type: 'fraction', value: f.value });
   numbers.not_counts.forEach((n) => num.add(n, notCount));
 
   const sp = new PhraseMatcher<SpeechLex>();

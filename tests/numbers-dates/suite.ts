@@ -98,6 +98,12 @@ export const NUMBER_ROWS: NumberRow[] = [
   { rule: 'digits', sentence: 'قتل 2,345 شخصا منذ بداية العام', figures: [f('2,345', 2345)] },
   { rule: 'no-figure', sentence: 'لم يصب أي واحد من الجنود', figures: [] },
   { rule: 'no-figure', sentence: 'لم يسقط أي قتيل في الهجوم', figures: [] },
+  // fractions of a scale, and a decimal comma before one
+  { rule: 'fraction', sentence: 'نزح نصف مليون شخص من المدينة', figures: [f('نصف مليون', 500000)] },
+  { rule: 'fraction', sentence: 'نزح مليون ونصف شخص من المدينة', figures: [f('مليون ونصف', 1500000)] },
+  { rule: 'fraction', sentence: 'نزح ربع مليون شخص من المدينة', figures: [f('ربع مليون', 250000)] },
+  { rule: 'digits', sentence: 'نزح 1,5 مليون شخص من البلاد', figures: [f('1,5 مليون', 1500000)] },
+  { rule: 'compound', sentence: 'قتل ثلاثة و عشرون ألفا في الحرب', figures: [f('ثلاثة و عشرون ألفا', 23000)] },
   // a conjunction between two clauses joins no numbers
   { rule: 'two-figures', sentence: 'قتل خمسة و جرح عشرة في الهجوم', figures: [f('خمسة', 5), f('عشرة', 10)] },
   { rule: 'two-figures', sentence: 'قتل 5 و جرح 10 في الهجوم', figures: [f('5', 5), f('10', 10)] },
@@ -155,6 +161,11 @@ export const DATE_ROWS: DateRow[] = [
   { rule: 'not-a-date', sentence: 'تعمل الفرق 24/7 لإنقاذ الجرحى', dates: [] },
   { rule: 'words', sentence: 'قتل 3 أشخاص في الحادي عشر من سبتمبر ألفين وواحد', dates: [{ text: 'الحادي عشر من سبتمبر ألفين وواحد', start: '2001-09-11' }] },
   { rule: 'words', sentence: 'قتل 3 أشخاص في الخامس والعشرين من أبريل 2016', dates: [{ text: 'الخامس والعشرين من أبريل 2016', start: '2016-04-25' }] },
+  { rule: 'weekday', sentence: 'قتل 3 أشخاص أمس الثلاثاء', dates: [{ text: 'أمس الثلاثاء', start: '2016-05-24' }] },
+  { rule: 'weekday', sentence: 'ستعقد القمة غدا الخميس', dates: [{ text: 'غدا الخميس', start: '2016-05-26' }] },
+  { rule: 'relative-month', sentence: 'قتل 3 أشخاص في 15 من الشهر الجاري', dates: [{ text: '15 من الشهر الجاري', start: '2016-05-15' }] },
+  { rule: 'relative-month', sentence: 'قتل 3 أشخاص في الخامس من الشهر الماضي', dates: [{ text: 'الخامس من الشهر الماضي', start: '2016-04-05' }] },
+  { rule: 'relative-month', sentence: 'قتل 3 أشخاص في 15 من الشهر الجاري', published: null, dates: [] },
   // days and years in words
   { rule: 'words', sentence: 'قتل 5 أشخاص في الحادي والعشرين من مايو', dates: [{ text: 'الحادي والعشرين من مايو', start: '2016-05-21' }] },
   { rule: 'words', sentence: 'قتل 5 أشخاص في العاشر من سبتمبر ألفين وستة عشر', published: '2016-10-20', dates: [{ text: 'العاشر من سبتمبر ألفين وستة عشر', start: '2016-09-10' }] },

@@ -216,6 +216,27 @@ function weekdayInWeek(ctx: Context, w: WeekdayHit, offset: number, last: number
   };
 }
 
+/** "في 15 من الشهر الجاري", "الخامس من الشهر الماضي": a day of the month named relative to publication. */
+function dayOfRelativeMonthAt(ctx: Context, i: number): Found | null {
+  const { tokens, pack } = ctx;
+  const dn = pack.morphology.dayNumber(tokens[i]!.text);
+  const ord = dn === null ? ordinalAt(pack, tokens, i) : null;
+  const day = dn ?? ord?.value ?? null;
+  const k = dn !== null ? i + 1 : (ord ? ord.last + 1 : -1);
+  if (day === null || day < 1 || day > 31 || !tokens[k]?.spaced || !pack.grammar.has('of', tokens[k]!.word) || !tokens[k + 1]?.spaced) return null;
+  const m = lexMatch(ctx, k + 1);
+  const v = m?.values.find((x) => x.type === 'relative_period');
+  if (!m || !v || v.type !== 'relative_period' || v.unit !== 'month') return null;
+  const anchor = ctx.published;
+  const first = anchor ? relativePeriod(anchor, 'month', v.offset)[0] : null;
+  const d = first ? utcDate(first.getUTCFullYear(), first.getUTCMonth() + 1, day) : null;
+  return {
+    first: i, last: m.last, kind: 'absolute', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
+    rule: 'day_of_relative_month', ambiguity: null,
+    reason: d ? null : anchor ? 'not a valid calendar date' : "no publication date to anchor 'this month'",
+  };
+}
+
 /**
  * "قبل يومين", "بعد 10 أيام", "منذ ثلاثة أسابيع", "قبل عامين": a count of days (a day), or of weeks,
  * months or years (that period) from publication. Not when counted from an event ("بعد يومين من
@@ -355,6 +376,12 @@ function dateAt(ctx: Context, i: number): Found | null {
   if (w) return weekdayQualified(ctx, w) ?? weekdayFound(ctx, w);
 
   const rd = relativeDayAt(ctx, i);
+  // "أمس الأحد", "غدا الاثنين": the weekday names the day and wins (as with "اليوم الأحد")
+  const rw = rd && !rd.part && tokens[rd.last + 1]?.spaced ? weekdayAt(ctx, rd.last + 1) : null;
+  if (rd && rw && !rw.next && !rw.past) {
+    const f = weekdayFound(ctx, { ...rw, future: rw.future || rd.offset > 0 });
+    return { ...f, first: i, rule: `relative_day_with_${f.rule}` };
+  }
   if (rd) {
     const d = anchor ? shiftDays(anchor, rd.offset) : null;
     return {
@@ -374,6 +401,9 @@ function dateAt(ctx: Context, i: number): Found | null {
       rule: 'relative_period_from_published', ambiguity: null, reason: anchor ? null : noAnchor('relative period'),
     };
   }
+
+  const dm = dayOfRelativeMonthAt(ctx, i);
+  if (dm) return dm;
 
   const a = absoluteDateAt(ctx.pack, source.folded, tokens, i);
   if (a) {

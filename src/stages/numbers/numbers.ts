@@ -68,6 +68,12 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
   if (d) {
     let value = d.value;
     let last = d.last;
+    // a decimal comma before a scale word: "1,5 مليون"
+    const after = tokens[last + 1];
+    if (last === i && after && folded.slice(tokens[last]!.end, after.start) === ',' && DECIMALS.test(after.text) && tokens[last + 2]?.spaced && val(lex(pack, tokens, last + 2, false)?.values, 'scale')) {
+      value = Number(`${d.value}.${after.text}`);
+      last++;
+    }
     const sm = tokens[last + 1]?.spaced ? lex(pack, tokens, last + 1, false) : null;
     const scale = val(sm?.values, 'scale');
     if (scale && sm && scale.form !== 'dual') {
@@ -82,8 +88,16 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     // "عشرات الآلاف" is in the lexicon as one phrase; "مئات من" keeps its vagueness
     return { first: i, last: m0.last, value: vague.value, vague: true };
   }
+  // a fraction of a scale: "نصف مليون"
+  const fraction = val(m0?.values, 'fraction');
+  if (fraction && m0 && tokens[m0.last + 1]?.spaced) {
+    const sm = lex(pack, tokens, m0.last + 1, false);
+    const scale = val(sm?.values, 'scale');
+    if (scale && sm && scale.form === 'singular') return { first: i, last: sm.last, value: Math.round(fraction.value * scale.value), vague: false };
+  }
   // word numbers: [hundreds] [و units|teens] [و tens] [scale] …; the و joined to the next word
-  // ("وخمسون") or free-standing ("و خمسون")
+  // ("وخمسون") or free-standing ("و خمسون"); a fraction after a scale adds that part of it ("مليون ونصف")
+  let lastScale = 0;
   let total = 0;
   let current = 0;
   let unitValue = 0;
@@ -113,8 +127,14 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     const ten = val(values, 'ten');
     const hundred = val(values, 'hundred');
     const scale = val(values, 'scale');
+    const part = val(values, 'fraction');
     const span = m ? m.last - m.first : 0;
     if (k > i && !joined && !scale) break;
+    if (part && joined && prevType === 'scale' && current === 0) {
+      total += Math.round(part.value * lastScale);
+      last = k + span;
+      break;
+    }
     if (hundred && (prevType === null || prevType === 'scale')) {
       current += hundred.value;
       prevType = 'hundred';
@@ -132,6 +152,7 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
       else if (current === 0) break;
       total += current * scale.value;
       current = 0;
+      lastScale = scale.value;
       prevType = 'scale';
     } else break;
     last = k + span;
