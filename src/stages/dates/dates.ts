@@ -183,10 +183,9 @@ function weekdayQualified(ctx: Context, w: WeekdayHit): Found | null {
     return { first: w.first, last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: mismatch ? 'weekday_does_not_match_date' : null, reason: r.reason };
   }
   // a day of the month alone: digits or an ordinal, then nothing of its own (not "الجمعة 15 شخصا")
-  const dn = pack.morphology.dayNumber(tokens[j]!.text);
-  const ord = dn === null && tokens[j]!.spaced ? ordinalAt(pack, tokens, j) : null;
-  const day = dn ?? ord?.value ?? null;
-  const dayLast = dn !== null ? j : (ord?.last ?? j);
+  const dm = tokens[j]!.spaced || pack.morphology.dayNumber(tokens[j]!.text) !== null ? dayOfMonthAt(ctx, j) : null;
+  const day = dm?.day ?? null;
+  const dayLast = dm?.last ?? j;
   const after = tokens[dayLast + 1];
   const inARow = !!after?.spaced && lexAt(ctx, dayLast + 1).some((v) => v.type === 'in_a_row');
   if (day !== null && day >= 1 && day <= 31 && !inARow && (!after || !after.spaced || pack.stopwords.has(after.text))) {
@@ -216,13 +215,20 @@ function weekdayInWeek(ctx: Context, w: WeekdayHit, offset: number, last: number
   };
 }
 
+/** A day of the month in digits ("15", "الـ15") or as an ordinal ("الخامس", "الحادي والعشرين") at token i. */
+function dayOfMonthAt(ctx: Context, i: number): { day: number; last: number } | null {
+  const dn = ctx.pack.morphology.dayNumber(ctx.tokens[i]!.text);
+  if (dn !== null) return { day: dn, last: i };
+  const ord = ordinalAt(ctx.pack, ctx.tokens, i);
+  return ord ? { day: ord.value, last: ord.last } : null;
+}
+
 /** "في 15 من الشهر الجاري", "الخامس من الشهر الماضي": a day of the month named relative to publication. */
 function dayOfRelativeMonthAt(ctx: Context, i: number): Found | null {
   const { tokens, pack } = ctx;
-  const dn = pack.morphology.dayNumber(tokens[i]!.text);
-  const ord = dn === null ? ordinalAt(pack, tokens, i) : null;
-  const day = dn ?? ord?.value ?? null;
-  const k = dn !== null ? i + 1 : (ord ? ord.last + 1 : -1);
+  const dm = dayOfMonthAt(ctx, i);
+  const day = dm?.day ?? null;
+  const k = dm ? dm.last + 1 : -1;
   if (day === null || day < 1 || day > 31 || !tokens[k]?.spaced || !pack.grammar.has('of', tokens[k]!.word) || !tokens[k + 1]?.spaced) return null;
   const m = lexMatch(ctx, k + 1);
   const v = m?.values.find((x) => x.type === 'relative_period');
