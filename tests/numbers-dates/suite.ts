@@ -107,6 +107,7 @@ export const NUMBER_ROWS: NumberRow[] = [
   // a conjunction between two clauses joins no numbers
   { rule: 'two-figures', sentence: 'قتل خمسة و جرح عشرة في الهجوم', figures: [f('خمسة', 5), f('عشرة', 10)] },
   { rule: 'two-figures', sentence: 'قتل 5 و جرح 10 في الهجوم', figures: [f('5', 5), f('10', 10)] },
+  { rule: 'not-a-date', sentence: 'قتل الأحد 3 من الجنود في الهجوم', figures: [f('3', 3)] },
   // numbers that are not counts of people
   { rule: 'not-a-figure', sentence: 'قتل 5 أشخاص في هجوم وقع في 22/04', figures: [f('5', 5)] },
   { rule: 'not-a-figure', sentence: 'قتل 5 أشخاص في الهجوم الذي وقع في العاشر من سبتمبر ألفين وستة عشر', figures: [f('5', 5)] },
@@ -155,6 +156,9 @@ export const DATE_ROWS: DateRow[] = [
   { rule: 'weekday', sentence: 'قتل 3 أشخاص الأحد، 22 مايو 2016', dates: [{ text: 'الأحد، 22 مايو 2016', start: '2016-05-22' }] },
   { rule: 'weekday', sentence: 'السبت الثاني على التوالي قتل 3 أشخاص', dates: [{ text: 'السبت', start: '2016-05-21' }] },
   { rule: 'weekday', sentence: 'قتل الجمعة 15 شخصا', dates: [{ text: 'الجمعة', start: '2016-05-20' }] },
+  { rule: 'weekday', sentence: 'قتل الأحد 3 في الهجوم', dates: [{ text: 'الأحد', start: '2016-05-22' }] },
+  { rule: 'weekday', sentence: 'قتل الأحد 3 من الجنود', dates: [{ text: 'الأحد', start: '2016-05-22' }] },
+  { rule: 'weekday', sentence: 'قتل 3 جنود يوم الأحد الثاني في هجوم', published: '2016-10-20', dates: [{ text: 'يوم الأحد الثاني', start: '2016-10-02' }] },
   { rule: 'implied', sentence: 'قتل 7 أشخاص صباح اليوم التالي', dates: [] },
   { rule: 'implied', sentence: 'قتل 7 أشخاص في اليوم الأول من المعارك', dates: [] },
   { rule: 'offset', sentence: 'قتل 3 أشخاص منذ 6 أيام', dates: [{ text: 'منذ 6 أيام', start: '2016-05-19' }] },

@@ -188,7 +188,11 @@ function weekdayQualified(ctx: Context, w: WeekdayHit): Found | null {
   const dayLast = dm?.last ?? j;
   const after = tokens[dayLast + 1];
   const inARow = !!after?.spaced && lexAt(ctx, dayLast + 1).some((v) => v.type === 'in_a_row');
-  if (day !== null && day >= 1 && day <= 31 && !inARow && (!after || !after.spaced || pack.stopwords.has(after.text))) {
+  // digits end the phrase ("يوم الجمعة 15،"): "قتل الأحد 3 في الهجوم" counts people; an ordinal may run
+  // on into a preposition ("الأحد الثاني في")
+  const digits = dm !== null && dm.last === j && pack.morphology.dayNumber(tokens[j]!.text) !== null;
+  const ends = !after || !after.spaced || (!digits && pack.stopwords.has(after.text) && !pack.grammar.has('of', after.word));
+  if (day !== null && day >= 1 && day <= 31 && !inARow && ends) {
     const d = anchor ? dayOfMonthOnWeekday(anchor, day, w.weekday, w.next || w.future) : null;
     return {
       first: w.first, last: dayLast, kind: 'absolute', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
