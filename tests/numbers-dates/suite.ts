@@ -98,6 +98,10 @@ export const NUMBER_ROWS: NumberRow[] = [
   { rule: 'digits', sentence: 'قتل 2,345 شخصا منذ بداية العام', figures: [f('2,345', 2345)] },
   { rule: 'no-figure', sentence: 'لم يصب أي واحد من الجنود', figures: [] },
   { rule: 'no-figure', sentence: 'لم يسقط أي قتيل في الهجوم', figures: [] },
+  { rule: 'counted-noun', sentence: 'قتل ألفي شخص خلال الحرب', figures: [f('ألفي', 2000)] },
+  { rule: 'digits', sentence: 'قتل 20 ألفا و 300 شخص خلال الحرب', figures: [f('20 ألفا و 300', 20300)] },
+  { rule: 'digits', sentence: 'نزح 3 آلاف و500 شخص من البلدة', figures: [f('3 آلاف و500', 3500)] },
+  { rule: 'two-figures', sentence: 'قتل 3 آلاف و جرح 500 في الحرب', figures: [f('3 آلاف', 3000), f('500', 500)] },
   // fractions of a scale, and a decimal comma before one
   { rule: 'fraction', sentence: 'نزح نصف مليون شخص من المدينة', figures: [f('نصف مليون', 500000)] },
   { rule: 'fraction', sentence: 'نزح مليون ونصف شخص من المدينة', figures: [f('مليون ونصف', 1500000)] },

@@ -62,6 +62,18 @@ function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: 
   return { last, value: Number(decimal ? `${digits}.${decimal}` : digits) };
 }
 
+/** Digits after a conjunction (free-standing or joined) following token k: "و 300", "و300". */
+function restAfterScale(pack: LanguagePack, folded: string, tokens: readonly Token[], k: number): { last: number; value: number } | null {
+  const c = tokens[k + 1];
+  if (!c?.spaced) return null;
+  if (hasValueOfType(lex(pack, tokens, k + 1, false)?.values, 'conjunction') && tokens[k + 2]?.spaced) {
+    const d = digitsAt(folded, tokens, k + 2);
+    return d && Number.isInteger(d.value) ? d : null;
+  }
+  const bare = pack.morphology.stripConjunction(c.text);
+  return bare && DIGITS.test(bare) ? { last: k + 1, value: Number(bare) } : null;
+}
+
 /** A number (digits or words, with a following scale word) at token i. */
 export function numberAt(pack: LanguagePack, folded: string, tokens: readonly Token[], i: number): NumberHit | null {
   const d = digitsAt(folded, tokens, i);
@@ -79,6 +91,12 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     if (scale && sm && scale.form !== 'dual') {
       value *= scale.value;
       last = sm.last;
+      // "20 ألفا و 300", "3 آلاف و500": the rest below the scale
+      const rest = restAfterScale(pack, folded, tokens, last);
+      if (rest && rest.value < scale.value) {
+        value += rest.value;
+        last = rest.last;
+      }
     }
     return Number.isInteger(value) ? { first: i, last, value, vague: false } : { first: i, last, value: Math.round(value), vague: false };
   }
