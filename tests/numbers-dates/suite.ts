@@ -177,6 +177,10 @@ export const DATE_ROWS: DateRow[] = [
   { rule: 'relative-month', sentence: 'قتل 3 أشخاص في 15 من الشهر الجاري', dates: [{ text: '15 من الشهر الجاري', start: '2016-05-15' }] },
   { rule: 'relative-month', sentence: 'قتل 3 أشخاص في الخامس من الشهر الماضي', dates: [{ text: 'الخامس من الشهر الماضي', start: '2016-04-05' }] },
   { rule: 'relative-month', sentence: 'قتل 3 أشخاص في 15 من الشهر الجاري', published: null, dates: [] },
+  { rule: 'part-of-day', sentence: 'قتل 3 أشخاص فجر الجمعة 15 أبريل', dates: [{ text: 'فجر الجمعة 15 أبريل', start: '2016-04-15' }] },
+  { rule: 'part-of-day', sentence: 'قتل 3 أشخاص صباح أمس', dates: [{ text: 'صباح أمس', start: '2016-05-24' }] },
+  { rule: 'no-year', sentence: 'قتل 3 أشخاص في 3 مارس الماضي', dates: [{ text: '3 مارس الماضي', start: '2016-03-03' }] },
+  { rule: 'implied', sentence: 'نظمت وقفة في اليوم العالمي لحقوق الإنسان', dates: [] },
   // days and years in words
   { rule: 'words', sentence: 'قتل 5 أشخاص في الحادي والعشرين من مايو', dates: [{ text: 'الحادي والعشرين من مايو', start: '2016-05-21' }] },
   { rule: 'words', sentence: 'قتل 5 أشخاص في العاشر من سبتمبر ألفين وستة عشر', published: '2016-10-20', dates: [{ text: 'العاشر من سبتمبر ألفين وستة عشر', start: '2016-09-10' }] },

@@ -154,6 +154,12 @@ function futureMarkerAfter(ctx: Context, last: number): number {
   return m && m.values.some((v) => v.type === 'future') ? m.last : -1;
 }
 
+/** A past marker right after token `last` ("3 مارس الماضي"): its last token, or -1. */
+function pastMarkerAfter(ctx: Context, last: number): number {
+  const m = ctx.tokens[last + 1]?.spaced ? lexMatch(ctx, last + 1) : null;
+  return m && m.values.some((v) => v.type === 'past') ? m.last : -1;
+}
+
 /** Only spaces or a comma between two tokens ("الأحد، 2 أيلول 2018"). */
 function commaGap(ctx: Context, a: number): boolean {
   const x = ctx.tokens[a];
@@ -349,7 +355,14 @@ function dateAt(ctx: Context, i: number): Found | null {
         let rule = 'part_of_day';
         let last = w ? w.last : rd!.last;
         let ambiguity: string | null = null;
-        if (anchor) {
+        // "فجر الجمعة 15 أبريل": the weekday's own date
+        const q = w ? weekdayQualified(ctx, w) : null;
+        if (q) {
+          day = q.start;
+          last = q.last;
+          ambiguity = q.ambiguity;
+          rule = `part_of_day_${q.rule}`;
+        } else if (anchor) {
           if (w) {
             const f = weekdayFound(ctx, w);
             day = f.start;
@@ -362,12 +375,12 @@ function dateAt(ctx: Context, i: number): Found | null {
         }
         let start = day;
         let end = day;
-        // "ليل السبت الأحد", "ليل الخميس-الجمعة": the night from the first day into the second, which
-        // anchors it; a lone "ليل الأحد" is the named day (corpus README, "Calls that recur")
-        // the second day after a dash, a space, or إلى/و ("ليلة الخميس إلى الجمعة")
+        // "ليل السبت الأحد", "ليل الخميس-الجمعة", "ليلة الخميس إلى الجمعة": the night from the first day
+        // into the second, which anchors it; a lone "ليل الأحد" is the named day (corpus README, "Calls
+        // that recur")
         let k2 = last + 1;
         if (tokens[k2]?.spaced && ctx.pack.grammar.has('range_to', tokens[k2]!.word) && tokens[k2 + 1]?.spaced) k2++;
-        const w2 = w && partLex.part === 'night' && tokens[k2] && (tokens[k2]!.spaced || DASH_GAP.test(source.folded.slice(tokens[k2 - 1]!.end, tokens[k2]!.start))) ? weekdayAt(ctx, k2) : null;
+        const w2 = w && !q && partLex.part === 'night' && tokens[k2] && (tokens[k2]!.spaced || DASH_GAP.test(source.folded.slice(tokens[k2 - 1]!.end, tokens[k2]!.start))) ? weekdayAt(ctx, k2) : null;
         if (w2 && w2.weekday === (w!.weekday + 1) % 7) {
           last = w2.last;
           const second = anchor ? weekdayFound(ctx, { ...w2, next: w!.next, past: w!.past, future: w!.future }).start : null;
@@ -376,7 +389,7 @@ function dateAt(ctx: Context, i: number): Found | null {
         }
         return {
           first: i, last, kind: 'part_of_day', start, end, precision: 'day', part: partLex.part, calendar: 'gregorian',
-          rule, ambiguity, reason: anchor ? null : noAnchor('part of day'),
+          rule, ambiguity, reason: start ? null : (q?.reason ?? noAnchor('part of day')),
         };
       }
     }
@@ -419,8 +432,9 @@ function dateAt(ctx: Context, i: number): Found | null {
   if (a) {
     // without a year: ahead of publication when marked so ("10 يناير المقبل", "ستجرى في 10 يناير")
     const fm = a.year === null ? futureMarkerAfter(ctx, a.last) : -1;
-    const r = resolveAbsolute(ctx, a, fm >= 0 || (a.year === null && futureClause(ctx, i)));
-    return { first: i, last: fm >= 0 ? fm : a.last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: null, reason: r.reason };
+    const pm = a.year === null && fm < 0 ? pastMarkerAfter(ctx, a.last) : -1;
+    const r = resolveAbsolute(ctx, a, fm >= 0 || (a.year === null && pm < 0 && futureClause(ctx, i)));
+    return { first: i, last: fm >= 0 ? fm : pm >= 0 ? pm : a.last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: null, reason: r.reason };
   }
 
   // a bare year after عام/سنة/العام: "عام 2014"
