@@ -124,6 +124,8 @@ export interface LanguagePack {
   language: string;
   entities: PhraseMatcher<EntityLex>;
   time: PhraseMatcher<TimeLex>;
+  /** words that help read a date but are none (offsets, durations, future particles): TimeLex cue types */
+  timeCues: PhraseMatcher<TimeLex>;
   numbers: PhraseMatcher<NumberLex>;
   speech: PhraseMatcher<SpeechLex>;
   casualties: PhraseMatcher<CasualtyLex>;
@@ -278,19 +280,22 @@ function buildPack(lang: string): LanguagePack {
   timeWords.since_markers.forEach((n) => time.add(n, since));
   const eventDay: TimeLex = { type: 'event_day' };
   timeWords.event_days.forEach((n) => time.add(n, eventDay));
+  // words that only help read a date (قبل، من، يوم، سوف): a matcher of their own, so that stages
+  // asking "is this a date word?" of the time matcher do not stop at every preposition
+  const timeCues = new PhraseMatcher<TimeLex>();
   const before: TimeLex = { type: 'offset', direction: -1 };
   const after: TimeLex = { type: 'offset', direction: 1 };
-  timeWords.offsets?.before.forEach((n) => time.add(n, before));
-  timeWords.offsets?.after.forEach((n) => time.add(n, after));
+  timeWords.offsets?.before.forEach((n) => timeCues.add(n, before));
+  timeWords.offsets?.after.forEach((n) => timeCues.add(n, after));
   const anchor: TimeLex = { type: 'offset_anchor' };
-  timeWords.offset_anchors.forEach((n) => time.add(n, anchor));
+  timeWords.offset_anchors.forEach((n) => timeCues.add(n, anchor));
   for (const d of timeWords.durations) {
-    for (const form of ['singular', 'dual', 'plural'] as const) for (const n of d[form]) time.add(n, { type: 'duration', unit: d.unit, form });
+    for (const form of ['singular', 'dual', 'plural'] as const) for (const n of d[form]) timeCues.add(n, { type: 'duration', unit: d.unit, form });
   }
   const futureParticle: TimeLex = { type: 'future_particle' };
-  timeWords.future_particles.forEach((n) => time.add(n, futureParticle));
+  timeWords.future_particles.forEach((n) => timeCues.add(n, futureParticle));
   const inARow: TimeLex = { type: 'in_a_row' };
-  timeWords.in_a_row.forEach((n) => time.add(n, inARow));
+  timeWords.in_a_row.forEach((n) => timeCues.add(n, inARow));
 
   const num = new PhraseMatcher<NumberLex>();
   const addValues = (map: Record<string, string[]>, type: 'unit' | 'teen' | 'ten' | 'hundred' | 'ordinal'): void => {
@@ -457,6 +462,7 @@ function buildPack(lang: string): LanguagePack {
     language: lang,
     entities: ent,
     time,
+    timeCues,
     numbers: num,
     speech: sp,
     casualties: cas,

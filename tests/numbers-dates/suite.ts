@@ -166,6 +166,7 @@ export const DATE_ROWS: DateRow[] = [
   { rule: 'implied', sentence: 'قتل 7 أشخاص صباح اليوم التالي', dates: [] },
   { rule: 'implied', sentence: 'قتل 7 أشخاص في اليوم الأول من المعارك', dates: [] },
   { rule: 'offset', sentence: 'قتل 3 أشخاص منذ 6 أيام', dates: [{ text: 'منذ 6 أيام', start: '2016-05-19' }] },
+  { rule: 'offset', sentence: 'انفجرت سيارة وقبل ثلاثة أيام قتل 3 أشخاص', dates: [{ text: 'قبل ثلاثة أيام', start: '2016-05-22' }] },
   { rule: 'offset', sentence: 'قتل 3 أشخاص منذ عام 2014', dates: [{ text: 'عام 2014', start: '2014-01-01', end: '2014-12-31', precision: 'year' }] },
   { rule: 'night', sentence: 'قتل 3 أشخاص ليلة الخميس إلى الجمعة', dates: [{ text: 'ليلة الخميس إلى الجمعة', start: '2016-05-19', end: '2016-05-20' }] },
   { rule: 'numeric', sentence: 'قتل 3 أشخاص في 2016.05.15', dates: [{ text: '2016.05.15', start: '2016-05-15' }] },

@@ -37,6 +37,11 @@ function lexMatch(ctx: Context, i: number) {
   return ctx.pack.time.matchAt(ctx.tokens, i);
 }
 
+/** Offsets, durations, anchors, future particles, "in a row" at token i (pack.timeCues). */
+function cueAt(ctx: Context, i: number) {
+  return ctx.pack.timeCues.matchAt(ctx.tokens, i);
+}
+
 /**
  * Resolve a day-month(-year) date. Without a year: the most recent one not after publication (also
  * for "since" dates), or the first one not before it when the text puts it ahead (`future`).
@@ -142,7 +147,7 @@ function futureClause(ctx: Context, i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     if (!tokens[k + 1]!.spaced) break;
     const t = tokens[k]!;
-    if (lexAt(ctx, k).some((v) => v.type === 'future_particle')) return true;
+    if (cueAt(ctx, k)?.values.some((v) => v.type === 'future_particle')) return true;
     if (pack.morphology.looksLikeFutureVerb(t.text) && !pack.entities.matchAt(tokens, k) && !pack.numbers.matchAt(tokens, k, false) && !pack.time.matchAt(tokens, k)) return true;
   }
   return false;
@@ -193,7 +198,7 @@ function weekdayQualified(ctx: Context, w: WeekdayHit): Found | null {
   const day = dm?.day ?? null;
   const dayLast = dm?.last ?? j;
   const after = tokens[dayLast + 1];
-  const inARow = !!after?.spaced && lexAt(ctx, dayLast + 1).some((v) => v.type === 'in_a_row');
+  const inARow = !!after?.spaced && !!cueAt(ctx, dayLast + 1)?.values.some((v) => v.type === 'in_a_row');
   // digits end the phrase ("يوم الجمعة 15،"): "قتل الأحد 3 في الهجوم" counts people; an ordinal may run
   // on into a preposition ("الأحد الثاني في")
   const digits = dm !== null && dm.last === j && pack.morphology.dayNumber(tokens[j]!.text) !== null;
@@ -260,13 +265,13 @@ function dayOfRelativeMonthAt(ctx: Context, i: number): Found | null {
  */
 function offsetAt(ctx: Context, i: number): Found | null {
   const { tokens, pack, source } = ctx;
-  const here = lexMatch(ctx, i);
+  const here = cueAt(ctx, i);
   const dir = here?.values.find((v) => v.type === 'offset');
   if (!here || !dir || dir.type !== 'offset') return null;
   let j = here.last + 1;
   if (!tokens[j]?.spaced) return null;
   let n: number | null = null;
-  let dm = lexMatch(ctx, j);
+  let dm = cueAt(ctx, j);
   let dur = dm?.values.find((v) => v.type === 'duration');
   let last = -1;
   if (dm && dur && dur.type === 'duration' && dur.form !== 'plural') {
@@ -279,7 +284,7 @@ function offsetAt(ctx: Context, i: number): Found | null {
     const num = numberAt(pack, source.folded, tokens, j);
     if (!num || num.vague || num.value === null || !tokens[num.last + 1]?.spaced) return null;
     j = num.last + 1;
-    dm = lexMatch(ctx, j);
+    dm = cueAt(ctx, j);
     dur = dm?.values.find((v) => v.type === 'duration');
     if (!dm || !dur || dur.type !== 'duration' || dur.form === 'dual') return null;
     n = num.value;
@@ -288,7 +293,7 @@ function offsetAt(ctx: Context, i: number): Found | null {
   if (!dur || dur.type !== 'duration' || n === null || n < 1) return null;
   const next = tokens[last + 1];
   // "بعد يومين من الهجوم": from an event; "منذ عام 2014": a year, not a count
-  if (next?.spaced && (lexAt(ctx, last + 1).some((v) => v.type === 'offset_anchor') || /^\d/u.test(next.text))) return null;
+  if (next?.spaced && (!!cueAt(ctx, last + 1)?.values.some((v) => v.type === 'offset_anchor') || /^\d/u.test(next.text))) return null;
   const anchor = ctx.published;
   const k = dir.direction * n;
   const reason = anchor ? null : `no publication date to anchor '${dir.direction < 0 ? 'ago' : 'in'}'`;
@@ -500,12 +505,12 @@ export function findDates(ctx: Context): void {
       // most words start no date: skip them before trying every grammar
       const t = tokens[i]!;
       const g = ctx.pack.grammar;
-      if (!ctx.pack.time.matchAt(tokens, i) && !hasDigit(t.text) && !g.has('year_nouns', t.word) && !g.has('day_nouns', t.word) && !g.has('month_parts', t.word) && !hasValueOfType(ctx.pack.numbers.matchAt(tokens, i, false)?.values, 'ordinal')) continue;
+      if (!ctx.pack.time.matchAt(tokens, i) && !hasValueOfType(ctx.pack.timeCues.matchAt(tokens, i)?.values, 'offset') && !hasDigit(t.text) && !g.has('year_nouns', t.word) && !g.has('day_nouns', t.word) && !g.has('month_parts', t.word) && !hasValueOfType(ctx.pack.numbers.matchAt(tokens, i, false)?.values, 'ordinal')) continue;
       const f = dateAt(ctx, i);
       if (!f || !inZone(tokens[f.last]!)) continue;
       const span = { start: tokens[f.first]!.start, end: tokens[f.last]!.end };
       // keep the proclitic out of the evidence ("والسبت" → "السبت")
-      const m = ctx.pack.time.matchAt(tokens, f.first);
+      const m = ctx.pack.time.matchAt(tokens, f.first) ?? ctx.pack.timeCues.matchAt(tokens, f.first);
       if (m && m.first === f.first) span.start = m.start;
       pushDate(ctx, f, span);
       i = f.last;
