@@ -182,6 +182,11 @@ export const DATE_ROWS: DateRow[] = [
   { rule: 'part-of-day', sentence: 'قتل 3 أشخاص صباح أمس', dates: [{ text: 'صباح أمس', start: '2016-05-24' }] },
   { rule: 'no-year', sentence: 'قتل 3 أشخاص في 3 مارس الماضي', dates: [{ text: '3 مارس الماضي', start: '2016-03-03' }] },
   { rule: 'implied', sentence: 'نظمت وقفة في اليوم العالمي لحقوق الإنسان', dates: [] },
+  { rule: 'day-of-month', sentence: 'قتل 3 أشخاص يوم 24', dates: [{ text: 'يوم 24', start: '2016-05-24' }] },
+  { rule: 'day-of-month', sentence: 'قتل 3 أشخاص يوم 28 في الهجوم', dates: [{ text: 'يوم 28', start: '2016-04-28' }] },
+  { rule: 'day-of-month', sentence: 'قتل 3 أشخاص يوم 24', published: null, dates: [] },
+  { rule: 'day-of-month', sentence: 'قتل يوم 24 شخصا', dates: [] },
+  { rule: 'implied', sentence: 'قتل 3 أشخاص في نفس اليوم', dates: [] },
   // days and years in words
   { rule: 'words', sentence: 'قتل 5 أشخاص في الحادي والعشرين من مايو', dates: [{ text: 'الحادي والعشرين من مايو', start: '2016-05-21' }] },
   { rule: 'words', sentence: 'قتل 5 أشخاص في العاشر من سبتمبر ألفين وستة عشر', published: '2016-10-20', dates: [{ text: 'العاشر من سبتمبر ألفين وستة عشر', start: '2016-09-10' }] },

@@ -238,6 +238,33 @@ function dayOfMonthAt(ctx: Context, i: number): { day: number; last: number } | 
   return ord ? { day: ord.value, last: ord.last } : null;
 }
 
+/**
+ * "يوم 24": a day of the month alone after the day noun, where the phrase ends; the most recent
+ * such day not after publication (or the next one in a clause about the future).
+ */
+function dayOfMonthAloneAt(ctx: Context, i: number): Found | null {
+  const { tokens, pack } = ctx;
+  if (!pack.grammar.has('day_nouns', tokens[i]!.word) || !tokens[i + 1]?.spaced) return null;
+  const day = pack.morphology.dayNumber(tokens[i + 1]!.text);
+  const after = tokens[i + 2];
+  if (day === null || day < 1 || day > 31 || (after?.spaced && (!pack.stopwords.has(after.text) || pack.grammar.has('of', after.word)))) return null;
+  const anchor = ctx.published;
+  let d: Date | null = null;
+  if (anchor) {
+    const future = futureClause(ctx, i);
+    // this month or the one before (after): months without that day are skipped
+    for (let k = 0; k <= 2 && !d; k++) {
+      const first = relativePeriod(anchor, 'month', future ? k : -k)[0];
+      const c = utcDate(first.getUTCFullYear(), first.getUTCMonth() + 1, day);
+      if (c && (future ? c.getTime() >= anchor.getTime() : c.getTime() <= anchor.getTime())) d = c;
+    }
+  }
+  return {
+    first: i, last: i + 1, kind: 'absolute', start: d, end: d, precision: 'day', part: null, calendar: 'gregorian',
+    rule: 'day_of_month_from_published', ambiguity: null, reason: d ? null : "no publication date to find the month",
+  };
+}
+
 /** "في 15 من الشهر الجاري", "الخامس من الشهر الماضي": a day of the month named relative to publication. */
 function dayOfRelativeMonthAt(ctx: Context, i: number): Found | null {
   const { tokens, pack } = ctx;
@@ -430,7 +457,7 @@ function dateAt(ctx: Context, i: number): Found | null {
     };
   }
 
-  const dm = dayOfRelativeMonthAt(ctx, i);
+  const dm = dayOfRelativeMonthAt(ctx, i) ?? dayOfMonthAloneAt(ctx, i);
   if (dm) return dm;
 
   const a = absoluteDateAt(ctx.pack, source.folded, tokens, i);
@@ -506,6 +533,12 @@ export function findDates(ctx: Context): void {
       const t = tokens[i]!;
       const g = ctx.pack.grammar;
       if (!ctx.pack.time.matchAt(tokens, i) && !hasValueOfType(ctx.pack.timeCues.matchAt(tokens, i)?.values, 'offset') && !hasDigit(t.text) && !g.has('year_nouns', t.word) && !g.has('day_nouns', t.word) && !g.has('month_parts', t.word) && !hasValueOfType(ctx.pack.numbers.matchAt(tokens, i, false)?.values, 'ordinal')) continue;
+      // "نفس اليوم", "اليوم التالي": a day counted from an event; none of its words starts a date
+      const ev = ctx.pack.time.matchAt(tokens, i);
+      if (ev && hasValueOfType(ev.values, 'event_day')) {
+        i = ev.last;
+        continue;
+      }
       const f = dateAt(ctx, i);
       if (!f || !inZone(tokens[f.last]!)) continue;
       const span = { start: tokens[f.first]!.start, end: tokens[f.last]!.end };
