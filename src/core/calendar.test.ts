@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hijriToGregorian, iso, nearestYear, relativePeriod, utcDate, weekdayAfter, weekdayOnOrBefore, yearNotAfter } from './calendar.ts';
+import {
+  dayOfMonthOnWeekday, hijriToGregorian, iso, relativePeriod, utcDate, weekdayAfter, weekdayBefore, weekdayOnOrAfter, weekdayOnOrBefore, yearNotAfter, yearNotBefore,
+} from './calendar.ts';
 
 const sunday = utcDate(2020, 11, 1)!;
 
@@ -11,11 +13,26 @@ describe('calendar', () => {
     expect(iso(weekdayOnOrBefore(sunday, 1))).toBe('2020-10-26');
     expect(iso(weekdayAfter(sunday, 0))).toBe('2020-11-08');
   });
+  it('weekday strictly before, and on or after, publication', () => {
+    expect(iso(weekdayBefore(sunday, 0))).toBe('2020-10-25');
+    expect(iso(weekdayBefore(sunday, 6))).toBe('2020-10-31');
+    expect(iso(weekdayOnOrAfter(sunday, 0))).toBe('2020-11-01');
+    expect(iso(weekdayOnOrAfter(sunday, 4))).toBe('2020-11-05');
+  });
+  it('a day of the month on a weekday ("الجمعة 15")', () => {
+    // Friday 15: May 2020 (not November 2020, a Sunday, nor October, a Thursday)
+    expect(iso(dayOfMonthOnWeekday(sunday, 15, 5, false)!)).toBe('2020-05-15');
+    expect(iso(dayOfMonthOnWeekday(sunday, 1, 0, false)!)).toBe('2020-11-01');
+    expect(iso(dayOfMonthOnWeekday(sunday, 15, 5, true)!)).toBe('2021-01-15');
+    expect(dayOfMonthOnWeekday(sunday, 31, 9, false)).toBeNull();
+  });
   it('infers years', () => {
     expect(yearNotAfter(sunday, 9, 27)).toBe(2020);
     expect(yearNotAfter(sunday, 12, 25)).toBe(2019);
-    expect(nearestYear(utcDate(2021, 1, 3)!, 12, 30)).toBe(2020);
-    expect(nearestYear(sunday, 11, 10)).toBe(2020);
+    expect(yearNotBefore(utcDate(2021, 1, 3)!, 12, 30)).toBe(2021);
+    expect(yearNotBefore(sunday, 11, 10)).toBe(2020);
+    expect(yearNotBefore(sunday, 11, 1)).toBe(2020);
+    expect(yearNotBefore(sunday, 10, 31)).toBe(2021);
   });
   it('converts Umm al-Qura Hijri dates with Intl', () => {
     expect(iso(hijriToGregorian(1442, 3, 15)!)).toBe('2020-11-01');

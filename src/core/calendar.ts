@@ -32,27 +32,37 @@ export function weekdayOnOrBefore(anchor: Date, weekday: number): Date {
   return shiftDays(anchor, -diff);
 }
 
+/** The most recent `weekday` strictly before `anchor` ("الأحد الماضي"). */
+export function weekdayBefore(anchor: Date, weekday: number): Date {
+  const diff = (anchor.getUTCDay() - weekday + 7) % 7 || 7;
+  return shiftDays(anchor, -diff);
+}
+
+/** The first `weekday` on or after `anchor` (a weekday in a clause about the future). */
+export function weekdayOnOrAfter(anchor: Date, weekday: number): Date {
+  return shiftDays(anchor, (weekday - anchor.getUTCDay() + 7) % 7);
+}
+
+/**
+ * "الجمعة 15": the day `day` of a month that falls on `weekday`, the most recent on or before the
+ * anchor (or the first on or after it with `future`), looked for over fourteen months; null when none.
+ */
+export function dayOfMonthOnWeekday(anchor: Date, day: number, weekday: number, future: boolean): Date | null {
+  const y = anchor.getUTCFullYear();
+  const m = anchor.getUTCMonth() + 1;
+  for (let k = 0; k <= 14; k++) {
+    const months = y * 12 + (m - 1) + (future ? k : -k);
+    const d = utcDate(Math.floor(months / 12), (months % 12) + 1, day);
+    if (!d || d.getUTCDay() !== weekday) continue;
+    if (future ? d.getTime() >= anchor.getTime() : d.getTime() <= anchor.getTime()) return d;
+  }
+  return null;
+}
+
 /** The next `weekday` strictly after `anchor`. */
 export function weekdayAfter(anchor: Date, weekday: number): Date {
   const diff = (weekday - anchor.getUTCDay() + 7) % 7 || 7;
   return shiftDays(anchor, diff);
-}
-
-/** Year for a day and month written without one: the year that puts it nearest the anchor. */
-export function nearestYear(anchor: Date, month: number, day: number): number {
-  const y = anchor.getUTCFullYear();
-  let best = y;
-  let bestDist = Infinity;
-  for (const cand of [y - 1, y, y + 1]) {
-    const d = utcDate(cand, month, day);
-    if (!d) continue;
-    const dist = Math.abs(d.getTime() - anchor.getTime());
-    if (dist < bestDist) {
-      best = cand;
-      bestDist = dist;
-    }
-  }
-  return best;
 }
 
 /** Year for a day and month that must not be after the anchor ("since 27 September"). */
@@ -60,6 +70,13 @@ export function yearNotAfter(anchor: Date, month: number, day: number): number {
   const y = anchor.getUTCFullYear();
   const d = utcDate(y, month, day);
   return d && d.getTime() <= anchor.getTime() ? y : y - 1;
+}
+
+/** Year for a day and month said to be ahead ("10 يناير المقبل"): the first one not before the anchor. */
+export function yearNotBefore(anchor: Date, month: number, day: number): number {
+  const y = anchor.getUTCFullYear();
+  const d = utcDate(y, month, day);
+  return d && d.getTime() >= anchor.getTime() ? y : y + 1;
 }
 
 // date-fns helpers evaluated on a local-time copy; convert through y/m/d to stay on calendar days

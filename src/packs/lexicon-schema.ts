@@ -26,6 +26,12 @@ export const TimeWordsLexicon = z.object({
   past_markers: names,
   since_markers: names,
   until_markers: z.array(z.string()).optional().default([]),
+  event_days: z.array(z.string()).optional().default([]),
+  offsets: z.object({ before: names, after: names }).optional(),
+  offset_anchors: z.array(z.string()).optional().default([]),
+  durations: z.array(z.object({ unit: z.enum(['day', 'week', 'month', 'year']), singular: names, dual: names, plural: names })).optional().default([]),
+  future_particles: z.array(z.string()).optional().default([]),
+  in_a_row: z.array(z.string()).optional().default([]),
 });
 
 const valueMap = z.record(z.string().regex(/^\d+$/u), names);
@@ -39,6 +45,9 @@ export const NumbersLexicon = z.object({
   vague: z.array(z.object({ names, value: z.number().int().positive().nullable() })),
   qualifiers: z.array(z.object({ names, qualifier: Qualifier, position: z.enum(['before', 'after']) })),
   ordinals: valueMap,
+  conjunctions: z.array(z.string()).optional().default([]),
+  fractions: z.array(z.object({ names, value: z.number().positive().lt(1) })).optional().default([]),
+  not_counts: z.array(z.string()).optional().default([]),
 });
 
 export const Stance = z.enum(['asserts', 'denies', 'accuses', 'demands', 'threatens', 'other']);

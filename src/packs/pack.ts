@@ -52,7 +52,13 @@ export type TimeLex =
   | { type: 'part_of_day'; part: z.infer<typeof L.PartOfDay> }
   | { type: 'future' }
   | { type: 'past' }
-  | { type: 'since' };
+  | { type: 'since' }
+  | { type: 'event_day' }
+  | { type: 'offset'; direction: -1 | 1 }
+  | { type: 'offset_anchor' }
+  | { type: 'duration'; unit: 'day' | 'week' | 'month' | 'year'; form: 'singular' | 'dual' | 'plural' }
+  | { type: 'future_particle' }
+  | { type: 'in_a_row' };
 
 export type NumberLex =
   | { type: 'unit'; value: number }
@@ -62,7 +68,10 @@ export type NumberLex =
   | { type: 'scale'; value: number; form: 'singular' | 'dual' | 'plural' }
   | { type: 'vague'; value: number | null }
   | { type: 'qualifier'; qualifier: z.infer<typeof L.Qualifier>; position: 'before' | 'after' }
-  | { type: 'ordinal'; value: number };
+  | { type: 'ordinal'; value: number }
+  | { type: 'conjunction' }
+  | { type: 'not_count' }
+  | { type: 'fraction'; value: number };
 
 export type CasualtyLex =
   | { type: 'counted_noun'; outcome: z.infer<typeof L.Outcome>; form: 'singular' | 'dual' | 'plural' }
@@ -115,6 +124,8 @@ export interface LanguagePack {
   language: string;
   entities: PhraseMatcher<EntityLex>;
   time: PhraseMatcher<TimeLex>;
+  /** words that help read a date but are none (offsets, durations, future particles): TimeLex cue types */
+  timeCues: PhraseMatcher<TimeLex>;
   numbers: PhraseMatcher<NumberLex>;
   speech: PhraseMatcher<SpeechLex>;
   casualties: PhraseMatcher<CasualtyLex>;
@@ -148,6 +159,8 @@ export interface Morphology {
   dativeProclitic(proclitic: string): boolean;
   stripConjunction(word: string): string | null;
   looksLikePresentVerb(word: string): boolean;
+  /** a verb with the future prefix (Arabic سـ): puts a date in its clause ahead of publication */
+  looksLikeFutureVerb(word: string): boolean;
   isParticiple(word: string): boolean;
   dayNumber(word: string): number | null;
   adjectiveForms(stem: string): string[];
@@ -265,6 +278,24 @@ function buildPack(lang: string): LanguagePack {
   timeWords.future_markers.forEach((n) => time.add(n, future));
   timeWords.past_markers.forEach((n) => time.add(n, past));
   timeWords.since_markers.forEach((n) => time.add(n, since));
+  const eventDay: TimeLex = { type: 'event_day' };
+  timeWords.event_days.forEach((n) => time.add(n, eventDay));
+  // words that only help read a date (قبل، من، يوم، سوف): a matcher of their own, so that stages
+  // asking "is this a date word?" of the time matcher do not stop at every preposition
+  const timeCues = new PhraseMatcher<TimeLex>();
+  const before: TimeLex = { type: 'offset', direction: -1 };
+  const after: TimeLex = { type: 'offset', direction: 1 };
+  timeWords.offsets?.before.forEach((n) => timeCues.add(n, before));
+  timeWords.offsets?.after.forEach((n) => timeCues.add(n, after));
+  const anchor: TimeLex = { type: 'offset_anchor' };
+  timeWords.offset_anchors.forEach((n) => timeCues.add(n, anchor));
+  for (const d of timeWords.durations) {
+    for (const form of ['singular', 'dual', 'plural'] as const) for (const n of d[form]) timeCues.add(n, { type: 'duration', unit: d.unit, form });
+  }
+  const futureParticle: TimeLex = { type: 'future_particle' };
+  timeWords.future_particles.forEach((n) => timeCues.add(n, futureParticle));
+  const inARow: TimeLex = { type: 'in_a_row' };
+  timeWords.in_a_row.forEach((n) => timeCues.add(n, inARow));
 
   const num = new PhraseMatcher<NumberLex>();
   const addValues = (map: Record<string, string[]>, type: 'unit' | 'teen' | 'ten' | 'hundred' | 'ordinal'): void => {
@@ -280,6 +311,11 @@ function buildPack(lang: string): LanguagePack {
   }
   for (const v of numbers.vague) for (const n of v.names) num.add(n, { type: 'vague', value: v.value });
   for (const q of numbers.qualifiers) for (const n of q.names) num.add(n, { type: 'qualifier', qualifier: q.qualifier, position: q.position });
+  const conjunction: NumberLex = { type: 'conjunction' };
+  const notCount: NumberLex = { type: 'not_count' };
+  numbers.conjunctions.forEach((n) => num.add(n, conjunction));
+  for (const f of numbers.fractions) for (const n of f.names) num.add(n, { type: 'fraction', value: f.value });
+  numbers.not_counts.forEach((n) => num.add(n, notCount));
 
   const sp = new PhraseMatcher<SpeechLex>();
   for (const v of speech.verbs) {
@@ -426,6 +462,7 @@ function buildPack(lang: string): LanguagePack {
     language: lang,
     entities: ent,
     time,
+    timeCues,
     numbers: num,
     speech: sp,
     casualties: cas,

@@ -4,6 +4,8 @@
  */
 import type { Morphology } from '../pack.ts';
 
+const NOT_FUTURE = /^[وف]?(?:سيطر|سياس|سيار|سينا|سيول|سيد|سير|ستين|ستون|ستمئ|ستمائ|سنو|سنت|سني|ستار|سيف|سينم|ستود|سنغ|سند|سنج)/u;
+
 export const arabicMorphology: Morphology = {
   isDefinite: (w) => w.startsWith('ال') && w.length > 3,
   // "بالرد", "للقوات", "والجيش": a preposition or conjunction glued to the article — never part of a name
@@ -11,6 +13,10 @@ export const arabicMorphology: Morphology = {
   // "بباكو" (in Baku) is a place; "ليريفان" (to Yerevan) is someone things are given to
   locativeProclitic: (p) => p.endsWith('ب'),
   dativeProclitic: (p) => p.endsWith('ل'),
+  // "ستجرى", "سيصل", "وسنعود": the future prefix سـ on a present verb. Not: nouns (ending in ه or
+  // ات when folded: سيارة، سنوات), past forms (ending in ت or وا: سيطرت، سيطروا), and common words
+  // that merely start like one (سيطر، سياسي، سيناء، ستين، سنة …)
+  looksLikeFutureVerb: (w) => /^[وف]?س[يتن]\p{L}{2,}$/u.test(w) && !/(?:ه|ات|ت|وا)$/u.test(w) && !NOT_FUTURE.test(w),
   // "وعشرين": the conjunction that joins compound numbers and the second bound of a range
   stripConjunction: (w) => (w.startsWith('و') && w.length > 1 ? w.slice(1) : null),
   // present-tense verb with its prefix (يـ، تـ، سيـ، ستـ), optionally an object pronoun: "تقدمها"

@@ -5,6 +5,7 @@
 import type { PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Token } from '../../core/tokens.ts';
 import type { LanguagePack, TimeLex } from '../../packs/pack.ts';
+import { numberAt, ordinalAt } from '../numbers/numbers.ts';
 
 export interface AbsoluteDate {
   first: number;
@@ -37,18 +38,17 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   let day: number | null = null;
   let k = i;
   const dn = pack.morphology.dayNumber(t.text);
-  const ordinal = dn === null ? pack.numbers.matchAt(tokens, i, false) : null;
-  const ord = ordinal?.values.find((v) => v.type === 'ordinal');
+  const ord = dn === null ? ordinalAt(pack, tokens, i) : null;
   if (dn !== null) {
     day = dn;
     if (day < 1 || day > 31) return null;
     k = i + 1;
     // "10 من أكتوبر"
     if (tokens[k] && pack.grammar.has('of', tokens[k]!.word) && tokens[k]!.spaced) k++;
-  } else if (ord && ord.type === 'ordinal' && ordinal && tokens[ordinal.last + 1] && pack.grammar.has('of', tokens[ordinal.last + 1]!.word)) {
-    // "السابع من أكتوبر": an ordinal day needs من before the month
+  } else if (ord && ord.value <= 31 && tokens[ord.last + 1] && pack.grammar.has('of', tokens[ord.last + 1]!.word)) {
+    // "السابع من أكتوبر", "الحادي والعشرين من مايو": an ordinal day needs من before the month
     day = ord.value;
-    k = ordinal.last + 2;
+    k = ord.last + 2;
   }
   // "نهاية نيسان", "مطلع الشهر": a part of a month names the month
   const monthPart = day === null && pack.grammar.has('month_parts', t.word) && !!tokens[i + 1]?.spaced;
@@ -68,10 +68,20 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     }
   }
   let year: number | null = null;
-  const y = tokens[last + 1];
-  if (y && YEAR.test(y.text) && /^[\s,،)]*$/u.test(folded.slice(tokens[last]!.end, y.start))) {
+  // the year: digits or words, right after the month or after عام/سنة ("3 مايو عام 2015",
+  // "العاشر من سبتمبر ألفين وستة عشر")
+  let yi = last + 1;
+  if (tokens[yi]?.spaced && pack.grammar.has('year_nouns', tokens[yi]!.word)) yi++;
+  const y = tokens[yi];
+  const yearWords = y && !YEAR.test(y.text) && y.spaced ? numberAt(pack, folded, tokens, yi) : null;
+  if (y && YEAR.test(y.text) && /^[\s,،)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
     year = Number(y.text);
-    last++;
+    last = yi;
+  } else if (yearWords && yearWords.value !== null && !yearWords.vague && YEAR.test(String(yearWords.value))) {
+    year = yearWords.value;
+    last = yearWords.last;
+  }
+  if (year !== null) {
     // era marks: "1442 هـ" (folded: "1442 ه"), "2020 م"
     const era = tokens[last + 1];
     if (era && era.spaced && (pack.grammar.has('era_hijri', era.word) || pack.grammar.has('era_gregorian', era.word))) last++;
@@ -80,5 +90,16 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   return { first: i, last, day, month, year, calendar };
 }
 
-/** Numeric dates: 2020-11-01, 01/11/2020, 1-11-2020 (day first, as the Arabic press writes them). */
-export const NUMERIC_DATE = /(?<![\d/.-])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}))(?![\d/.-])/gu;
+/**
+ * Numeric dates: year first (2020-11-01, 2016/02/22, 2016.02.22), day first as the Arabic press
+ * writes them (01/11/2020, 1-11-2020, 22.04.2016), and a day and month with a slash and two digits
+ * each (22/04; "24/7" and "10-15" are no dates). A full stop may end the sentence after one.
+ */
+export const NUMERIC_DATE = /(?<![\d/.-])(?:(\d{4})([-/.])(\d{1,2})\2(\d{1,2})|(\d{1,2})([/.-])(\d{1,2})\6(\d{4})|(\d{2})\/(\d{2}))(?![\d/-]|\.\d)/gu;
+
+/** The day, month and year (null when not written) of a NUMERIC_DATE match. */
+export function numericDateParts(m: RegExpMatchArray): { year: number | null; month: number; day: number } {
+  if (m[1]) return { year: Number(m[1]), month: Number(m[3]), day: Number(m[4]) };
+  if (m[5]) return { year: Number(m[8]), month: Number(m[7]), day: Number(m[5]) };
+  return { year: null, month: Number(m[10]), day: Number(m[9]) };
+}

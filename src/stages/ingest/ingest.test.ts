@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../index.ts';
+import { loadPack } from '../../packs/pack.ts';
+import { SourceText } from '../../core/source-text.ts';
+import { utcDate } from '../../core/calendar.ts';
+import { isDateLine, readDateLine } from './ingest.ts';
 
 const page = (lines: string[]) => lines.join('\n');
 const ex = (text: string, extra: Record<string, string> = {}) => extract({ text, ...extra }, { source: 't.txt', fallbackId: 't' }).article;
@@ -42,5 +46,48 @@ describe('ingest', () => {
   it('a first paragraph that merely mentions a date is not a date line', () => {
     const a = ex(page(['عنوان', 'قتل 20 شخصا في هجوم وقع في 10 مارس 2021 على قرية في شمال البلاد، وفق ما أفاد مسؤولون محليون.']));
     expect(a.published).toBeNull();
+  });
+
+  describe('a .json article with a title and published: the first line is body unless it echoes that date', () => {
+    const json = (text: string) => extract({ text, title: 'عنوان الخبر', published: '2016-05-25' }, { source: 't.json', fallbackId: 't' });
+    it.each([
+      ['قتل 5 أشخاص في 22 نيسان/أبريل 2016', '22 نيسان/أبريل 2016', '2016-04-22'],
+      ['قتل 5 أشخاص في 22.04.2016', '22.04.2016', '2016-04-22'],
+      ['اشتباكات عنيفة في المدينة يوم 25 مايو 2016', '25 مايو 2016', '2016-05-25'],
+    ])('%s is body', (text, written, start) => {
+      const doc = json(text);
+      expect(doc.article.published).toBe('2016-05-25');
+      expect(doc.dates.map((d) => ({ text: d.text, start: d.start, at: d.evidence[0]!.start }))).toEqual([{ text: written, start, at: text.indexOf(written) }]);
+    });
+    it.each([
+      ['25 مايو 2016\nقتل 5 أشخاص في الهجوم.', '25 مايو 2016'],
+      ['الأربعاء 25 مايو 2016\nقتل 5 أشخاص في الهجوم.', 'الأربعاء 25 مايو 2016'],
+      ['نشر في: 24 مايو 2016 - 23:10\nقتل 5 أشخاص في الهجوم.', '24 مايو 2016'],
+    ])('%s: a date line echoing published stays a date line (and its date is listed)', (text, written) => {
+      const doc = json(text);
+      expect(doc.dates.map((d) => ({ text: d.text, at: d.evidence[0]!.start }))).toEqual([{ text: written, at: text.indexOf(written) }]);
+      expect(doc.casualties.map((c) => c.number_text)).toEqual(['5']);
+    });
+  });
+
+  describe('which lines are date lines', () => {
+    const pack = loadPack('ar');
+    const line = (text: string) => readDateLine(pack, new SourceText(text).folded);
+    const published = utcDate(2016, 5, 25)!;
+    it.each([
+      ['25 مايو 2016', null, true],
+      ['الأربعاء 25 مايو 2016', null, true],
+      ['2016/05/25', null, true],
+      ['آخر تحديث: 25 مايو 2016 - 10:30 ص', null, true],
+      ['25 مايو 2016', published, true],
+      ['24 مايو 2016 - 23:10', published, true],
+      // a short sentence holding a full date is body
+      ['قتل 5 أشخاص في 22 أبريل 2016', null, false],
+      ['قتل 5 أشخاص في 25 مايو 2016', published, false],
+      // a date line that is not the given publication date is body text
+      ['22 أبريل 2016', published, false],
+    ] as const)('%s (published %s) → %s', (text, pub, want) => {
+      expect(isDateLine(line(text), pub)).toBe(want);
+    });
   });
 });

@@ -7,7 +7,7 @@ import type { Context, Zone } from '../../core/context.ts';
 import { hijriToGregorian, iso, parseIso, utcDate } from '../../core/calendar.ts';
 import { SourceText, type Span } from '../../core/source-text.ts';
 import { tokenize } from '../../core/tokens.ts';
-import { absoluteDateAt, NUMERIC_DATE } from '../dates/grammar.ts';
+import { absoluteDateAt, NUMERIC_DATE, numericDateParts } from '../dates/grammar.ts';
 import type { LanguagePack } from '../../packs/pack.ts';
 
 interface Line {
@@ -28,31 +28,49 @@ function lines(folded: string): Line[] {
   return out;
 }
 
+// a word beside the date on its line: two letters or more (not the "ص"/"م" of a time)
+const LETTER = /\p{L}\p{L}/u;
+
+/**
+ * Whether a header line is the article's date line: at most two words beside the date ("نشر في",
+ * "آخر تحديث"), so a short opening sentence that holds a full date ("قتل 5 أشخاص في 22 أبريل 2016")
+ * is reported text, not page furniture; and when the input gave `published`, only a line that echoes
+ * that date (a day apart at most: time zones).
+ */
+export function isDateLine(dl: { date: Date; words: number } | null, published: Date | null): boolean {
+  if (!dl || dl.words > 2) return false;
+  return !published || Math.abs(dl.date.getTime() - published.getTime()) <= 86_400_000;
+}
+
 /** A line that is only a date (with optional time, weekday or "updated"): the date line. */
-export function readDateLine(pack: LanguagePack, line: string): { date: Date; text: string } | null {
+export function readDateLine(pack: LanguagePack, line: string): { date: Date; text: string; words: number } | null {
   if (line.length > 80) return null;
   const tokens = tokenize(line);
   // the line may also hold a weekday, the Hijri date, a time or a word like "نشر"; not a sentence
-  let found: { date: Date; text: string } | null = null;
+  let found: { date: Date; text: string; words: number } | null = null;
   let covered = 0;
+  let words = 0;
   for (let i = 0; i < tokens.length; i++) {
     const a = absoluteDateAt(pack, line, tokens, i);
     if (a && a.day !== null && a.year !== null) {
       covered += a.last - a.first + 1;
       const d = a.calendar === 'gregorian' ? utcDate(a.year, a.month, a.day) : hijriToGregorian(a.year, a.month, a.day);
       // a Gregorian date wins over the Hijri one printed beside it
-      if (d && (!found || a.calendar === 'gregorian')) found = { date: d, text: line.slice(tokens[a.first]!.start, tokens[a.last]!.end) };
+      if (d && (!found || a.calendar === 'gregorian')) found = { date: d, text: line.slice(tokens[a.first]!.start, tokens[a.last]!.end), words: 0 };
       i = a.last;
       continue;
     }
     if (pack.time.matchAt(tokens, i)?.values.some((v) => v.type === 'weekday')) covered++;
+    else if (LETTER.test(tokens[i]!.text)) words++;
   }
-  if (found && tokens.length - covered <= 4) return found;
-  const m = [...line.matchAll(NUMERIC_DATE)][0];
-  if (m && line.replace(m[0], '').replace(/[\d:\s|,،-]/gu, '').length < 20) {
-    const [y, mo, d] = m[1] ? [Number(m[1]), Number(m[2]), Number(m[3])] : [Number(m[6]), Number(m[5]), Number(m[4])];
-    const date = utcDate(y, mo, d);
-    if (date) return { date, text: m[0] };
+  // beside the date: a few words ("آخر تحديث") and the digits of a time
+  if (found && words <= 4 && tokens.length - covered <= 7) return { ...found, words };
+  const m = [...line.matchAll(NUMERIC_DATE)].find((x) => numericDateParts(x).year !== null);
+  const rest = m ? line.replace(m[0], '') : '';
+  if (m && rest.replace(/[\d:\s|,،-]/gu, '').length < 20) {
+    const p = numericDateParts(m);
+    const date = utcDate(p.year!, p.month, p.day);
+    if (date) return { date, text: m[0], words: tokenize(rest).filter((t) => LETTER.test(t.text)).length };
   }
   return null;
 }
@@ -198,8 +216,10 @@ export function ingest(ctx: Context): void {
   const zones: Zone[] = [];
   const given = { title: article.title !== null, published: article.published_text !== null };
 
+  let givenDate: Date | null = null;
   if (given.published) {
     const reading = readPublishedValue(pack, article.published_text!);
+    givenDate = reading.date;
     if (reading.date) article.published = iso(reading.date);
     else {
       article.published_reason = `could not read a date from published '${article.published_text}': ${reading.reason}`;
@@ -223,7 +243,7 @@ export function ingest(ctx: Context): void {
       continue;
     }
     const dl = readDateLine(pack, line.folded);
-    if (dl && !sawDateLine) {
+    if (dl && !sawDateLine && isDateLine(dl, given.published ? givenDate : null)) {
       sawDateLine = true;
       zones.push({ kind: 'dateline', span: line.span });
       if (!given.published) {

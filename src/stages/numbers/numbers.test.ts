@@ -37,11 +37,46 @@ describe('figures', () => {
     ['بين 10 و15 قتيلا', 10, 15, 'range', 'بين 10 و15'],
     ['10 إلى 15 قتيلا', 10, 15, 'range', '10 إلى 15'],
     ['10-15 قتيلا', 10, 15, 'range', '10-15'],
+    // compounds with a free-standing or a joined و
+    ['اثنان و خمسون شخصا', 52, null, 'exact', 'اثنان و خمسون'],
+    ['مائة و ستون شخصا', 160, null, 'exact', 'مائة و ستون'],
+    ['ثلاثة آلاف وخمسمائة نازح', 3500, null, 'exact', 'ثلاثة آلاف وخمسمائة'],
+    ['ثلاثة آلاف و خمسمائة و عشرون نازحا', 3520, null, 'exact', 'ثلاثة آلاف و خمسمائة و عشرون'],
+    ['ألف و مائتا شخص', 1200, null, 'exact', 'ألف و مائتا'],
+    ['ثمانمئة شخص', 800, null, 'exact', 'ثمانمئة'],
+    ['ثلاثمائة شخص', 300, null, 'exact', 'ثلاثمائة'],
+    ['ما بين عشرة و عشرين قتيلا', 10, 20, 'range', 'ما بين عشرة و عشرين'],
+    ['ما بين 10 و 15 قتيلا', 10, 15, 'range', 'ما بين 10 و 15'],
+    // dozens
+    ['دزينة من الجنود', 12, null, 'exact', 'دزينة'],
+    ['ثلاث دزينات', 36, null, 'exact', 'ثلاث دزينات'],
+    ['دزينات المدنيين', 12, null, 'vague', 'دزينات'],
+    // digit groups
+    ['١،٢٣٤،٥٦٧ نازحا', 1234567, null, 'exact', '١،٢٣٤،٥٦٧'],
+    ['١٬٢٥٠ قتيلا', 1250, null, 'exact', '١٬٢٥٠'],
+    ['1 250 قتيلا', 1250, null, 'exact', '1 250'],
+    ['12 345 678 نازحا', 12345678, null, 'exact', '12 345 678'],
+    ['1.5 مليون نازح', 1500000, null, 'exact', '1.5 مليون'],
+    ['2.5 قتيل', 3, null, 'exact', '2.5'],
   ])('%s → %s', (text, value, high, qualifier, written) => {
     expect(figure(text)).toEqual({ value, high, qualifier, text: written });
   });
 
-  it.each([['قال الرئيس'], ['أكثر من مرة'], ['مئات'.slice(0, 2)], ['نحو الحدود']])('%s is no figure', (text) => {
+  it.each([['قال الرئيس'], ['أكثر من مرة'], ['مئات'.slice(0, 2)], ['نحو الحدود'], ['و خمسون'], ['دزينة'.slice(0, 3)]])('%s is no figure', (text) => {
     expect(figure(text)).toBeNull();
+  });
+
+  // where a figure stops: the conjunction is not swallowed when no number part follows it, groups
+  // with another separator, of another length or after a four-digit number are separate numbers
+  it.each([
+    ['خمسة و جرح عشرة', 5, 'خمسة'],
+    ['خمسة وجرح عشرة', 5, 'خمسة'],
+    ['1,250.000 شخص', 1250, '1,250'],
+    ['1 25 شخصا', 1, '1'],
+    ['2015 300 قتيل', 2015, '2015'],
+    ['1،2 قتيل', 1, '1'],
+    ['5، 200 جريح', 5, '5'],
+  ])('%s → %s', (text, value, written) => {
+    expect(figure(text)).toMatchObject({ value, text: written });
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Context, NumberMention } from '../../core/context.ts';
 import { tokenAt, withText, type Token } from '../../core/tokens.ts';
-import { valueOfType } from '../../core/phrase-matcher.ts';
+import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
 import { memo, tokensInDates } from '../../core/by-sentence.ts';
 import type { LanguagePack, NumberLex } from '../../packs/pack.ts';
 
@@ -30,24 +30,30 @@ const DIGITS = /^\d+$/u;
 const THOUSANDS_GROUP = /^\d{3}$/u;
 const DECIMALS = /^\d{1,2}$/u;
 const DASH_GAP = /^\s*[-–]\s*$/u;
+// what separates thousands groups: comma, full stop, the Arabic comma and thousands separator, or
+// one space (also no-break and thin spaces): "1,250", "1.250", "١،٢٣٤،٥٦٧", "١٬٢٥٠", "1 250"
+const THOUSANDS_GAP = /^(?:[,.\u060C\u066C]|[ \u00A0\u2009\u202F])$/u;
 
-/** Digits at token i, joining thousands groups ("1,250", "1.250") and decimals ("1.5"). */
+/** Digits at token i, joining thousands groups ("1,250", "1.250", "1 250") and decimals ("1.5"). */
 function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: number; value: number } | null {
   const t = tokens[i];
   if (!t || !DIGITS.test(t.text)) return null;
   let digits = t.text;
   let last = i;
   let decimal = '';
+  // every group of one number is set off by the same separator
+  let separator: string | null = null;
   for (;;) {
     const next = tokens[last + 1];
     if (!next) break;
     const gap = folded.slice(tokens[last]!.end, next.start);
-    if ((gap === ',' || gap === '.') && THOUSANDS_GROUP.test(next.text) && t.text.length <= 3 && !decimal) {
+    if (THOUSANDS_GAP.test(gap) && (separator === null || gap === separator) && THOUSANDS_GROUP.test(next.text) && t.text.length <= 3 && !decimal) {
       digits += next.text;
+      separator = gap;
       last++;
       continue;
     }
-    if (gap === '.' && DECIMALS.test(next.text) && !decimal && last === i) {
+    if ((gap === '.' || gap === '\u066B') && DECIMALS.test(next.text) && !decimal && last === i) {
       decimal = next.text;
       last++;
     }
@@ -56,17 +62,41 @@ function digitsAt(folded: string, tokens: readonly Token[], i: number): { last: 
   return { last, value: Number(decimal ? `${digits}.${decimal}` : digits) };
 }
 
+/** Digits after a conjunction (free-standing or joined) following token k: "و 300", "و300". */
+function restAfterScale(pack: LanguagePack, folded: string, tokens: readonly Token[], k: number): { last: number; value: number } | null {
+  const c = tokens[k + 1];
+  if (!c?.spaced) return null;
+  if (hasValueOfType(lex(pack, tokens, k + 1, false)?.values, 'conjunction') && tokens[k + 2]?.spaced) {
+    const d = digitsAt(folded, tokens, k + 2);
+    return d && Number.isInteger(d.value) ? d : null;
+  }
+  const bare = pack.morphology.stripConjunction(c.text);
+  return bare && DIGITS.test(bare) ? { last: k + 1, value: Number(bare) } : null;
+}
+
 /** A number (digits or words, with a following scale word) at token i. */
 export function numberAt(pack: LanguagePack, folded: string, tokens: readonly Token[], i: number): NumberHit | null {
   const d = digitsAt(folded, tokens, i);
   if (d) {
     let value = d.value;
     let last = d.last;
+    // a decimal comma before a scale word: "1,5 مليون"
+    const after = tokens[last + 1];
+    if (last === i && after && folded.slice(tokens[last]!.end, after.start) === ',' && DECIMALS.test(after.text) && tokens[last + 2]?.spaced && val(lex(pack, tokens, last + 2, false)?.values, 'scale')) {
+      value = Number(`${d.value}.${after.text}`);
+      last++;
+    }
     const sm = tokens[last + 1]?.spaced ? lex(pack, tokens, last + 1, false) : null;
     const scale = val(sm?.values, 'scale');
     if (scale && sm && scale.form !== 'dual') {
       value *= scale.value;
       last = sm.last;
+      // "20 ألفا و 300", "3 آلاف و500": the rest below the scale
+      const rest = restAfterScale(pack, folded, tokens, last);
+      if (rest && rest.value < scale.value) {
+        value += rest.value;
+        last = rest.last;
+      }
     }
     return Number.isInteger(value) ? { first: i, last, value, vague: false } : { first: i, last, value: Math.round(value), vague: false };
   }
@@ -76,37 +106,62 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     // "عشرات الآلاف" is in the lexicon as one phrase; "مئات من" keeps its vagueness
     return { first: i, last: m0.last, value: vague.value, vague: true };
   }
-  // word numbers: [hundreds] [و units|teens] [و tens] [scale] …
+  // a fraction of a scale: "نصف مليون"
+  const fraction = val(m0?.values, 'fraction');
+  if (fraction && m0 && tokens[m0.last + 1]?.spaced) {
+    const sm = lex(pack, tokens, m0.last + 1, false);
+    const scale = val(sm?.values, 'scale');
+    if (scale && sm && scale.form === 'singular') return { first: i, last: sm.last, value: Math.round(fraction.value * scale.value), vague: false };
+  }
+  // word numbers: [hundreds] [و units|teens] [و tens] [scale] …; the و joined to the next word
+  // ("وخمسون") or free-standing ("و خمسون"); a fraction after a scale adds that part of it ("مليون ونصف")
+  let lastScale = 0;
   let total = 0;
   let current = 0;
+  let unitValue = 0;
   let last = -1;
   let prevType: string | null = null;
   let k = i;
   while (k < tokens.length) {
-    const t = tokens[k]!;
+    let t = tokens[k]!;
     if (k > i && !t.spaced) break;
     let word = t.text;
     let joined = false;
-    const bare = k > i ? pack.morphology.stripConjunction(word) : null;
-    if (bare && bare.length > 1) {
-      word = bare;
+    if (k > i && tokens[k + 1]?.spaced && hasValueOfType(lex(pack, tokens, k, false)?.values, 'conjunction')) {
+      k++;
+      t = tokens[k]!;
+      word = t.text;
       joined = true;
+    } else {
+      const bare = k > i ? pack.morphology.stripConjunction(word) : null;
+      if (bare && bare.length > 1) {
+        word = bare;
+        joined = true;
+      }
     }
-    const m = joined ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, false) : lex(pack, tokens, k, false);
+    const m = joined && word !== t.text ? pack.numbers.matchAt([withText(t, word), ...tokens.slice(k + 1, k + 3)], 0, false) : lex(pack, tokens, k, false);
     const values = m?.values;
     const unit = val(values, 'unit') ?? val(values, 'teen');
     const ten = val(values, 'ten');
     const hundred = val(values, 'hundred');
     const scale = val(values, 'scale');
+    const part = val(values, 'fraction');
     const span = m ? m.last - m.first : 0;
     if (k > i && !joined && !scale) break;
+    if (part && joined && prevType === 'scale' && current === 0) {
+      total += Math.round(part.value * lastScale);
+      last = k + span;
+      break;
+    }
     if (hundred && (prevType === null || prevType === 'scale')) {
       current += hundred.value;
       prevType = 'hundred';
     } else if (unit && (prevType === null || prevType === 'hundred' || prevType === 'scale')) {
       current += unit.value;
+      unitValue = unit.value;
       prevType = 'unit';
-    } else if (ten && (prevType === null || prevType === 'unit' || prevType === 'hundred' || prevType === 'scale')) {
+    } else if (ten && (prevType === null || (prevType === 'unit' && unitValue < 10) || prevType === 'hundred' || prevType === 'scale')) {
+      // "خمسة وعشرون" is 25; "عشرة وعشرين" is no compound (a range's bounds: "بين عشرة وعشرين")
       current += ten.value;
       prevType = 'ten';
     } else if (scale && !joined) {
@@ -115,6 +170,7 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
       else if (current === 0) break;
       total += current * scale.value;
       current = 0;
+      lastScale = scale.value;
       prevType = 'scale';
     } else break;
     last = k + span;
@@ -122,6 +178,34 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
   }
   if (last < 0) return null;
   return { first: i, last, value: total + current, vague: false };
+}
+
+/**
+ * An ordinal at token i, with its compounds: "العاشر", "الثالث عشر" (one lexicon phrase), "الحادي
+ * والعشرين" / "الحادي و العشرين" (a unit's ordinal, the conjunction, a ten's ordinal).
+ */
+export function ordinalAt(pack: LanguagePack, tokens: readonly Token[], i: number): { last: number; value: number } | null {
+  const m = lex(pack, tokens, i, false);
+  const o = val(m?.values, 'ordinal');
+  if (!m || !o) return null;
+  if (o.value < 10) {
+    // the ten: joined to its conjunction ("والعشرين") or after a free-standing one ("و العشرين")
+    let k = m.last + 1;
+    const next = tokens[k];
+    if (next?.spaced) {
+      let tm: ReturnType<typeof lex> = null;
+      const bare = pack.morphology.stripConjunction(next.text);
+      if (hasValueOfType(lex(pack, tokens, k, false)?.values, 'conjunction') && tokens[k + 1]?.spaced) {
+        k++;
+        tm = lex(pack, tokens, k, false);
+      } else if (bare && bare.length > 1) {
+        tm = pack.numbers.matchAt([withText(next, bare)], 0, false);
+      }
+      const ten = val(tm?.values, 'ordinal');
+      if (ten && ten.value >= 20 && ten.value % 10 === 0) return { last: k, value: ten.value + o.value };
+    }
+  }
+  return { last: m.last, value: o.value };
 }
 
 function qualifierAt(pack: LanguagePack, tokens: readonly Token[], i: number, position: 'before' | 'after') {
@@ -181,6 +265,12 @@ export function findNumbers(ctx: Context): void {
   const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
   for (const s of ctx.sentences) {
     for (let i = tokenAt(tokens, s.start); i < tokens.length && tokens[i]!.end <= s.end; i++) {
+      // "أي واحد" after a negation: nobody, no figure
+      const nc = pack.numbers.matchAt(tokens, i, false);
+      if (nc && hasValueOfType(nc.values, 'not_count')) {
+        i = nc.last;
+        continue;
+      }
       const f = figureAt(pack, source.folded, tokens, i);
       if (!f) continue;
       // a year or a day of a date is not a figure
