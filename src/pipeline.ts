@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { SourceText } from './core/source-text.ts';
+import { publishedTimestamp } from './core/timestamp.ts';
 import { beginArticle, tokenize } from './core/tokens.ts';
 import type { Context } from './core/context.ts';
 import { loadPack, type LanguagePack } from './packs/pack.ts';
@@ -89,6 +90,7 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
           title: input.title ?? null,
           subtitle: null,
           published: null,
+          published_at: publishedTimestamp(input.published),
           published_text: input.published ?? null,
           published_reason: null,
           outlet: input.outlet ?? null,

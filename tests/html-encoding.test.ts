@@ -89,6 +89,7 @@ describe('the seed article as a web page and in legacy encodings', () => {
       expect(article).toMatchObject({
         title: SEED_TEXT.split('\n')[0],
         published: '2020-11-01',
+        published_at: null,
         published_text: '2020-11-01',
         url: 'https://news.example/world/2020/11/01/karabakh-aliyev',
         outlet: 'موقع الأخبار',

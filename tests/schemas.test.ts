@@ -73,5 +73,7 @@ describe('schemas/', () => {
     expect(validate({ ...doc, casualties: [{ ...doc.casualties[0], low: '12' }] })).not.toEqual([]);
     expect(validate({ ...doc, dates: [{ ...doc.casualties[0] }] })).not.toEqual([]);
     expect(validate({ ...doc, article: { ...doc.article, published: '1/11/2020' } })).not.toEqual([]);
+    expect(validate({ ...doc, article: { ...doc.article, published_at: '2020-11-01T08:00:00Z' } })).toEqual([]);
+    expect(validate({ ...doc, article: { ...doc.article, published_at: '2020-11-01 08:00' } })).not.toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ describe('CSV columns', () => {
 
   it('flattens the article: agency name and code, credits, the text kept', () => {
     expect(CSV_COLUMNS.articles).toEqual([
-      'article_id', 'id', 'source', 'language', 'title', 'subtitle', 'published', 'published_text', 'published_reason',
+      'article_id', 'id', 'source', 'language', 'title', 'subtitle', 'published', 'published_at', 'published_text', 'published_reason',
       'outlet', 'url', 'agency_name', 'agency_code', 'credits', 'caption', 'text', 'text_sha256',
     ]);
   });

@@ -57,7 +57,12 @@ export const ArticleSchema = z
     language: z.string().describe('ISO 639-1 language code'),
     title: z.string().nullable().describe('title as published'),
     subtitle: z.string().nullable().describe('subtitle (standfirst) as published'),
-    published: nullableIsoDate.describe('publication date'),
+    published: nullableIsoDate.describe('publication date (the day relative dates resolve against)'),
+    published_at: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/u)
+      .nullable()
+      .describe('publication time as a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ) where the input published value has a time of day, else null; orders the versions of one day'),
     published_text: z.string().nullable().describe('the string the publication date was read from'),
     published_reason: z.string().nullable().describe('why published is null'),
     outlet: z.string().nullable().describe('publishing outlet where known'),

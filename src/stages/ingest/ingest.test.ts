@@ -36,6 +36,13 @@ describe('ingest', () => {
     expect(ex('نص', { published: '1 نوفمبر 2020' }).published).toBe('2020-11-01');
   });
 
+  it('keeps the time of day of a published timestamp in published_at; published stays the day', () => {
+    expect(ex('نص', { published: '2016-12-19T20:00:06Z' })).toMatchObject({ published: '2016-12-19', published_at: '2016-12-19T20:00:06Z' });
+    expect(ex('نص', { published: '2020-11-01' })).toMatchObject({ published: '2020-11-01', published_at: null });
+    expect(ex('نص', { published: '1 نوفمبر 2020' }).published_at).toBeNull();
+    expect(ex('نص').published_at).toBeNull();
+  });
+
   it('says why published is null', () => {
     const a = ex('نص بلا تاريخ', { published: 'غير معروف' });
     expect(a.published).toBeNull();
