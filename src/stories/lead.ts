@@ -1,0 +1,33 @@
+/**
+ * Where an article's headline and lead are: the title and the text up to the end of its first
+ * paragraph of body length. Wire copy puts the main event there (who, what, where, how many);
+ * later paragraphs add background, earlier events and other figures.
+ */
+import type { Evidence, ExtractionDocument } from '../schema/index.ts';
+
+/** A paragraph shorter than this is a title, date or credit line, not the lead. */
+const LEAD_MIN_CHARS = 80;
+
+/** Offset in article.text where the lead ends (exclusive). */
+export function leadEnd(text: string): number {
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (text.slice(start, end).trim().length >= LEAD_MIN_CHARS) return end;
+    start = end + 1;
+  }
+  return text.length;
+}
+
+/** Whether a span lies in the title or the lead. */
+export function inHeadline(e: Evidence, lead: number): boolean {
+  return e.field === 'title' || e.start < lead;
+}
+
+/** The title (where the article has one apart from its text) and the lead, as one string. */
+export function headlineText(doc: ExtractionDocument, lead = leadEnd(doc.article.text)): string {
+  const title = doc.article.title ?? '';
+  const text = doc.article.text.slice(0, lead);
+  return text.includes(title) ? text : `${title}\n${text}`;
+}
