@@ -31,6 +31,11 @@ Files may be UTF-8 (with or without BOM), UTF-16 with BOM, Windows-1256 or ISO-8
 An article object has "text" and optional "id", "title", "published", "url", "outlet", "lang".
 Without INPUT, reads ${DEFAULT_INPUT}/.
 
+       ${PROGRAM} stories DIR [--no-bom] [--quiet]
+         group the documents in DIR/json into stories (the real-world events they report, each
+         with its toll over time): DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv
+         and a stories section with toll charts in DIR/review/index.html where it exists
+
        ${PROGRAM} eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff]
          score extraction against gold annotations (default corpus: ${DEFAULT_CORPUS}, or
          ${DEFAULT_CORPUS}-en with --lang en); --diff lists per article what was missed and
@@ -42,6 +47,8 @@ Options:
   -j, --jobs N         extract on N threads (default: the number of cores, at most
                        ${JOBS_PER_CORE} per core); 1 runs without worker threads. The output is
                        the same for any N.
+      --stories        also group the articles into stories (as the stories command, after
+                       the run; needs the json format)
       --no-bom         write the CSV files without the UTF-8 byte order mark
       --lang ar|en     language of articles that do not name one (default: ar)
       --max-bytes N    largest article in bytes: a .txt/.html file, a JSONL line, a .json
@@ -69,12 +76,15 @@ export interface ExtractOptions {
   jobs: number;
   /** what the command line asked for that is done differently (printed as warnings) */
   warnings: string[];
+  /** group the written documents into stories after the run */
+  stories: boolean;
 }
 
 
 export type Command =
   | { kind: 'help' }
   | { kind: 'eval'; options: EvalOptions }
+  | { kind: 'stories'; options: { dir: string; bom: boolean; quiet: boolean } }
   | { kind: 'version' }
   | { kind: 'extract'; options: ExtractOptions }
   | { kind: 'usage_error'; message: string };
@@ -108,6 +118,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
   const first = args[0];
   if (first === 'help') return { kind: 'help' };
   if (first === 'eval') return parseEval(args.slice(1));
+  if (first === 'stories') return parseStories(args.slice(1));
   if (first === 'extract') args = args.slice(1);
   else if (first !== undefined && COMMAND_LIKE.test(first) && !pathExists(first)) {
     // `conflict-events extrct` is a typo, not a missing input file.
@@ -129,6 +140,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
         'max-bytes': { type: 'string' },
         jobs: { type: 'string', short: 'j' },
         lang: { type: 'string' },
+        stories: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -164,6 +176,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
   if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
   if (positionals.filter((p) => p === '-').length > 1) return usageError("stdin (-) can be read only once");
   if (values.out === '') return usageError('--out needs a directory');
+  if (values.stories && !formats.has('json')) return usageError('--stories needs the json format (stories are built from DIR/json)');
 
   return {
     kind: 'extract',
@@ -178,6 +191,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       lang: lang as Language,
       jobs,
       warnings,
+      stories: values.stories ?? false,
     },
   };
 }
@@ -218,4 +232,23 @@ function parseEval(args: readonly string[]): Command {
       lang,
     },
   };
+}
+
+/** `stories DIR [--no-bom] [--quiet]` */
+function parseStories(args: readonly string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: { 'no-bom': { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    return usageError(firstSentence((err as Error).message));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (positionals.length !== 1 || positionals[0] === '') return usageError('stories needs one directory: the --out of an extract run');
+  return { kind: 'stories', options: { dir: positionals[0]!, bom: !values['no-bom'], quiet: values.quiet ?? false } };
 }

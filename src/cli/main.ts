@@ -10,6 +10,7 @@ import { PROGRAM, USAGE, parseCommand, type ExtractOptions } from './args.ts';
 import { evalCommand } from './eval.ts';
 import { readInputs, type InputItem } from './inputs.ts';
 import { OutputLockedError, openOutput, type FailureRecord, type OutputWriter, type RenderedDocument } from './output.ts';
+import { storiesCommand } from './stories.ts';
 import { WorkerError, extractInOrder, inProcessEngine, poolEngine } from './pool.ts';
 import { countInputs, createProgress, silentProgress } from './progress.ts';
 import { RunStats, articles, describeError, problemLine, type RecordCounts } from './report.ts';
@@ -63,6 +64,8 @@ export async function main(argv: string[], io: MainIO = {}): Promise<number> {
       return extractCommand(command.options, { ...io, stderr, cwd, stderrIsTTY });
     case 'eval':
       return evalCommand(command.options, { stdout, stderr, cwd });
+    case 'stories':
+      return storiesCommand(command.options, { stderr, cwd });
   }
 }
 
@@ -242,7 +245,8 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
     await out.finish();
     progress.clear();
     if (!options.quiet) stderr(run.stats.summary((performance.now() - started) / 1000));
-    return run.stats.failed > 0 ? 1 : 0;
+    const storiesStatus = options.stories ? await storiesCommand({ dir: options.out, bom: options.bom, quiet: options.quiet }, { stderr, cwd }) : 0;
+    return run.stats.failed > 0 || storiesStatus !== 0 ? 1 : 0;
   } catch (err) {
     // Output failures (disk full, permissions) and broken workers end the run; the previous tables stay as they were.
     await out?.abort();

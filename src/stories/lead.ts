@@ -8,13 +8,14 @@ import type { Evidence, ExtractionDocument } from '../schema/index.ts';
 /** A paragraph shorter than this is a title, date or credit line, not the lead. */
 const LEAD_MIN_CHARS = 80;
 
-/** Offset in article.text where the lead ends (exclusive). */
-export function leadEnd(text: string): number {
+/** Offset in article.text where the n-th paragraph of body length ends (exclusive): n = 1 is the lead. */
+export function leadEnd(text: string, paragraphs = 1): number {
   let start = 0;
+  let seen = 0;
   while (start < text.length) {
     const nl = text.indexOf('\n', start);
     const end = nl < 0 ? text.length : nl;
-    if (text.slice(start, end).trim().length >= LEAD_MIN_CHARS) return end;
+    if (text.slice(start, end).trim().length >= LEAD_MIN_CHARS && ++seen === paragraphs) return end;
     start = end + 1;
   }
   return text.length;

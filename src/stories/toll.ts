@@ -20,17 +20,27 @@ function counts(c: Casualty, outcome: TollOutcome): boolean {
   return c.outcome === outcome && c.low !== null && c.low > 0 && c.subset_of === null && c.group !== 'attackers';
 }
 
+/** Paragraphs after the lead that may give a figure the lead has not: "Another 25 were wounded". */
+const FOLLOWING_PARAGRAPHS = 2;
+
+function highest(casualties: readonly Casualty[], outcome: TollOutcome, end: number): Casualty | null {
+  let chosen: Casualty | null = null;
+  for (const c of casualties) {
+    if (!counts(c, outcome) || !inHeadline(c.evidence[0]!, end)) continue;
+    if (chosen === null || c.low! > chosen.low!) chosen = c;
+  }
+  return chosen;
+}
+
 /** Toll points of one document: at most one per outcome. */
 export function articleToll(doc: ExtractionDocument): TollPoint[] {
   const lead = leadEnd(doc.article.text);
+  const next = leadEnd(doc.article.text, 1 + FOLLOWING_PARAGRAPHS);
   const actorName = new Map(doc.actors.map((a) => [a.id, a.name]));
   const points: TollPoint[] = [];
   for (const outcome of TOLL_OUTCOMES) {
-    let chosen: Casualty | null = null;
-    for (const c of doc.casualties) {
-      if (!counts(c, outcome) || !inHeadline(c.evidence[0]!, lead)) continue;
-      if (chosen === null || c.low! > chosen.low!) chosen = c;
-    }
+    let chosen = highest(doc.casualties, outcome, lead);
+    chosen ??= highest(doc.casualties, outcome, next);
     if (chosen === null) continue;
     points.push({
       article_id: doc.article.id,

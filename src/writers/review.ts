@@ -10,6 +10,7 @@
  * (data-records="act-1 plc-2"). Pure: document → HTML string.
  */
 import type { ExtractionDocument, RecordTable } from '../schema/index.ts';
+import { STORIES_SLOT, STORIES_STYLE } from './stories.ts';
 import { BIDI_CONTROL_STYLE, escapeHtml, htmlAttribute, htmlText, httpUrl, pageHead } from './html-safety.ts';
 
 export { escapeHtml } from './html-safety.ts';
@@ -348,6 +349,9 @@ export function reviewIndexRow(e: ReviewIndexEntry): string {
   return `<tr><td class="id"><a href="${escapeHtml(href)}">${htmlText(e.id)}</a></td><td dir="auto"><a href="${escapeHtml(href)}">${htmlText(e.title ?? '')}</a></td><td class="nowrap">${htmlText(e.published ?? '')}</td>${REVIEW_TYPES.map((t) => `<td>${e.counts[t]}</td>`).join('')}<td class="ltr">${htmlText(e.source)}</td></tr>\n`;
 }
 
+/** The index's style: the pages' own and the stories section's (one style, one hash in the CSP). */
+const INDEX_STYLE = STYLE + STORIES_STYLE;
+
 /** What comes before the rows of review/index.html: the page's language is the articles' when they share one. */
 export function reviewIndexHead(languages: ReadonlySet<string>, count: number): string {
   const only = languages.size === 1 ? [...languages][0]! : null;
@@ -355,9 +359,10 @@ export function reviewIndexHead(languages: ReadonlySet<string>, count: number): 
   const dir = only === null ? 'ltr' : dirOf(only);
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(lang)}" dir="${dir}">
-${pageHead({ title: 'conflict-events review', style: STYLE, script: null })}
+${pageHead({ title: 'conflict-events review', style: INDEX_STYLE, script: null })}
 <body>
 <header class="page" dir="ltr"><h1>conflict-events review</h1><p class="meta">${count} articles</p></header>
+${STORIES_SLOT}
 <main class="index">
 <table>
 <thead><tr><th>id</th><th>title</th><th>published</th>${REVIEW_TYPES.map((t) => `<th><span class="swatch sw-${t}"></span> ${TYPE_LABELS[t]}</th>`).join('')}<th>source</th></tr></thead>

@@ -1,0 +1,109 @@
+/**
+ * DIR/stories.json, DIR/csv/stories.csv and DIR/csv/toll_series.csv from the stories of a run, and
+ * the stories section of review/index.html. Pure: strings in, strings out.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { StoriesFileSchema, TOLL_OUTCOMES, type StoriesFile, type Story, type TollPoint } from '../schema/stories.ts';
+import { LIST_SEPARATOR, formatCell } from './csv.ts';
+import type { CellValue } from './csv-columns.ts';
+import { escapeHtml, htmlText } from './html-safety.ts';
+import { tollChartSvg } from './stories-chart.ts';
+
+/** Validated against the schema, then 2-space JSON. */
+export function toStoriesJson(file: StoriesFile): string {
+  return `${JSON.stringify(StoriesFileSchema.parse(file), null, 2)}\n`;
+}
+
+const TOLL_FIELDS = ['low', 'best', 'high', 'qualifier', 'display', 'article_id', 'casualty_id', 'claimant', 'published'] as const;
+
+export const STORIES_COLUMNS = [
+  'story_id', 'articles', 'article_count', 'start', 'end', 'place', 'country', 'lat', 'lon', 'event_type', 'actors',
+  ...TOLL_OUTCOMES.flatMap((o) => TOLL_FIELDS.map((f) => `${o}_${f === 'published' ? 'as_of' : f}`)),
+  'disputed',
+] as const;
+
+export const TOLL_SERIES_COLUMNS = [
+  'story_id', 'published', 'article_id', 'outcome', 'low', 'best', 'high', 'qualifier', 'display', 'claimant', 'casualty_id', 'evidence_text',
+] as const;
+
+const csv = (rows: CellValue[][]): string => (rows.length === 0 ? '' : stringify(rows.map((r) => r.map(formatCell)), { record_delimiter: '\n' }));
+
+function storyRow(s: Story): CellValue[] {
+  const toll = TOLL_OUTCOMES.flatMap((o) => TOLL_FIELDS.map((f) => (s.toll[o] === null ? null : s.toll[o]![f])));
+  return [
+    s.id, s.articles.join(LIST_SEPARATOR), s.articles.length, s.start, s.end, s.place?.name ?? null, s.place?.country ?? null,
+    s.place?.lat ?? null, s.place?.lon ?? null, s.event_type, s.actors.join(LIST_SEPARATOR), ...toll, s.disputed,
+  ];
+}
+
+const pointRow = (s: Story, p: TollPoint): CellValue[] => [
+  s.id, p.published, p.article_id, p.outcome, p.low, p.best, p.high, p.qualifier, p.display, p.claimant, p.casualty_id, p.evidence_text,
+];
+
+export function toStoriesCsv(stories: readonly Story[], options: { bom: boolean }): { stories: string; toll_series: string } {
+  const bom = options.bom ? '\uFEFF' : '';
+  return {
+    stories: bom + csv([[...STORIES_COLUMNS], ...stories.map(storyRow)]),
+    toll_series: bom + csv([[...TOLL_SERIES_COLUMNS], ...stories.flatMap((s) => s.series.map((p) => pointRow(s, p)))]),
+  };
+}
+
+/** The stories section of review/index.html sits between these marks (written again by each stories run). */
+export const STORIES_SLOT = '<!-- stories -->';
+export const STORIES_SLOT_END = '<!-- /stories -->';
+
+/** Rules for the section and its charts: part of the index's one style (hashed into its CSP). */
+export const STORIES_STYLE = `
+section.stories { padding: 0.5rem 1.5rem 0; }
+section.stories h2 { font-size: 1.25rem; margin: 0.5rem 0; }
+article.story { background: #fff; border: 1px solid #ddd; border-radius: 6px; padding: 0.5rem 0.75rem; margin: 0 0 0.75rem; }
+article.story h3 { font-size: 1rem; margin: 0.25rem 0; }
+article.story .toll { margin: 0.25rem 0; font-size: 0.95rem; }
+article.story .toll b { font-variant-numeric: tabular-nums; }
+article.story .disputed { color: #b03a2e; font-weight: 600; }
+article.story ol { margin: 0.25rem 0; padding-inline-start: 1.5rem; font-size: 0.88rem; }
+svg.toll-chart { display: block; max-width: 100%; height: auto; }
+`;
+
+function tollLine(s: Story): string {
+  const parts = TOLL_OUTCOMES.flatMap((o) => {
+    const t = s.toll[o];
+    if (t === null) return [];
+    return [`<span class="toll-${o}">${o} <b data-outcome="${o}">${htmlText(t.display)}</b> <span class="meta">(as of <bdi>${htmlText(t.published ?? '')}</bdi>, <bdi>${htmlText(t.article_id)}</bdi>${t.claimant ? `, <bdi>${htmlText(t.claimant)}</bdi>` : ''})</span></span>`];
+  });
+  if (parts.length === 0) return '<p class="toll empty">no toll given</p>';
+  return `<p class="toll">${parts.join(' · ')}${s.disputed ? ' <span class="disputed">disputed</span>' : ''}</p>`;
+}
+
+function storyHtml(s: Story, titles: ReadonlyMap<string, string | null>): string {
+  const where = s.place ? ` · <bdi>${htmlText(s.place.name)}</bdi>` : '';
+  const when = s.start === s.end || s.end === null ? (s.start ?? '') : `${s.start ?? ''} – ${s.end}`;
+  const items = s.articles
+    .map((id) => `<li><a href="${escapeHtml(`${encodeURIComponent(id)}.html`)}"><bdi>${htmlText(id)}</bdi></a> <bdi dir="auto">${htmlText(titles.get(id) ?? '')}</bdi></li>`)
+    .join('');
+  return `<article class="story" id="${escapeHtml(s.id)}" data-story="${escapeHtml(s.id)}">
+<h3>${htmlText(s.id)} <span class="meta">${htmlText(when)}${where} · ${s.articles.length} article${s.articles.length === 1 ? '' : 's'}</span></h3>
+${tollLine(s)}
+${tollChartSvg(s)}
+<ol>${items}</ol>
+</article>
+`;
+}
+
+/** The section of review/index.html listing every story with its toll chart, between STORIES_SLOT and STORIES_SLOT_END. */
+export function storiesSection(stories: readonly Story[], titles: ReadonlyMap<string, string | null>): string {
+  return `${STORIES_SLOT}
+<section class="stories" dir="ltr">
+<h2>Stories (${stories.length})</h2>
+${stories.map((s) => storyHtml(s, titles)).join('')}</section>
+${STORIES_SLOT_END}`;
+}
+
+/** review/index.html with its stories section replaced (or put in the slot the index leaves for it). */
+export function withStoriesSection(index: string, section: string): string | null {
+  const start = index.indexOf(STORIES_SLOT);
+  if (start < 0) return null;
+  const endMark = index.indexOf(STORIES_SLOT_END, start);
+  const end = endMark < 0 ? start + STORIES_SLOT.length : endMark + STORIES_SLOT_END.length;
+  return index.slice(0, start) + section + index.slice(end);
+}
