@@ -5,7 +5,9 @@
  * - not subsets (a figure with subset_of), not attackers unless counted in a total, no zero;
  * - of several totals in the headline and lead, the highest (the most complete: "at least 10 others"
  *   beside "her" is already a total of 11 when the stage made it one; a later, higher update wins);
- * - nothing from the body, where background figures of earlier and other events live.
+ * - where the lead gives none, the next paragraphs (a lead often gives the dead, the next the wounded);
+ * - nothing else from the body, where background figures of earlier and other events live, except a
+ *   cumulative toll (a running total since a date: the toll of the conflict the article reports).
  */
 import type { Casualty, ExtractionDocument } from '../schema/index.ts';
 import { TOLL_OUTCOMES, type TollOutcome, type TollPoint } from '../schema/stories.ts';
@@ -41,6 +43,8 @@ export function articleToll(doc: ExtractionDocument): TollPoint[] {
   for (const outcome of TOLL_OUTCOMES) {
     let chosen = highest(doc.casualties, outcome, lead);
     chosen ??= highest(doc.casualties, outcome, next);
+    // a running total of the conflict the article reports ("more than 1,250 killed since 27 September")
+    chosen ??= highest(doc.casualties.filter((c) => c.scope === 'cumulative'), outcome, Infinity);
     if (chosen === null) continue;
     points.push({
       article_id: doc.article.id,

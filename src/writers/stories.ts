@@ -60,16 +60,21 @@ article.story { background: #fff; border: 1px solid #ddd; border-radius: 6px; pa
 article.story h3 { font-size: 1rem; margin: 0.25rem 0; }
 article.story .toll { margin: 0.25rem 0; font-size: 0.95rem; }
 article.story .toll b { font-variant-numeric: tabular-nums; }
+article.story .toll .source { color: #555; font-size: 0.88rem; }
 article.story .disputed { color: #b03a2e; font-weight: 600; }
 article.story ol { margin: 0.25rem 0; padding-inline-start: 1.5rem; font-size: 0.88rem; }
 svg.toll-chart { display: block; max-width: 100%; height: auto; }
 `;
 
+/** "2016-12-19 20:00 UTC" from a timestamp, the day as it is. */
+const asOf = (published: string | null): string => (published === null ? 'undated' : published.length > 10 ? `${published.slice(0, 10)} ${published.slice(11, 16)} UTC` : published);
+
 function tollLine(s: Story): string {
   const parts = TOLL_OUTCOMES.flatMap((o) => {
     const t = s.toll[o];
     if (t === null) return [];
-    return [`<span class="toll-${o}">${o} <b data-outcome="${o}">${htmlText(t.display)}</b> <span class="meta">(as of <bdi>${htmlText(t.published ?? '')}</bdi>, <bdi>${htmlText(t.article_id)}</bdi>${t.claimant ? `, <bdi>${htmlText(t.claimant)}</bdi>` : ''})</span></span>`];
+    const source = [asOf(t.published), t.article_id, ...(t.claimant ? [t.claimant] : [])].map((v) => `<span dir="auto">${htmlText(v)}</span>`).join(', ');
+    return [`<span class="toll-${o}">${o} <b data-outcome="${o}">${htmlText(t.display)}</b> <span class="source">(${source})</span></span>`];
   });
   if (parts.length === 0) return '<p class="toll empty">no toll given</p>';
   return `<p class="toll">${parts.join(' · ')}${s.disputed ? ' <span class="disputed">disputed</span>' : ''}</p>`;
