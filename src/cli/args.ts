@@ -15,6 +15,8 @@ export const DEFAULT_CORPUS = '../shared/corpus';
 /** More worker threads than this many per core only cost memory: the work is CPU-bound. */
 export const JOBS_PER_CORE = 4;
 export const maxJobs = (cores = availableParallelism()): number => JOBS_PER_CORE * cores;
+/** The stories set `eval --stories` scores by default (articles/ and gold.json). */
+export const DEFAULT_STORIES = '../shared/stories-en';
 
 export const USAGE = `Usage: ${PROGRAM} [extract] [INPUT...] [options]
 
@@ -40,6 +42,9 @@ Without INPUT, reads ${DEFAULT_INPUT}/.
          score extraction against gold annotations (default corpus: ${DEFAULT_CORPUS}, or
          ${DEFAULT_CORPUS}-en with --lang en); --diff lists per article what was missed and
          what no gold entry took; --json prints the figures as JSON
+       ${PROGRAM} eval --stories [--corpus DIR] [--lang ar|en] [--json] [--diff]
+         score stories (assignment, toll per article, latest toll) against DIR/gold.json beside
+         the TF-IDF baseline (default: ${DEFAULT_STORIES}, English)
 
 Options:
   -o, --out DIR        output directory (default: ${DEFAULT_OUT})
@@ -211,6 +216,7 @@ function parseEval(args: readonly string[]): Command {
         lang: { type: 'string' },
         json: { type: 'boolean' },
         diff: { type: 'boolean' },
+        stories: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -219,6 +225,15 @@ function parseEval(args: readonly string[]): Command {
   }
   const { values } = parsed;
   if (values.help) return { kind: 'help' };
+  if (values.stories) {
+    const dir = values.corpus ?? DEFAULT_STORIES;
+    const storiesLang = values.lang ?? 'en';
+    if (!(LANGUAGES as readonly string[]).includes(storiesLang)) return usageError(`unknown language '${storiesLang}' for --lang (expected ar or en)`);
+    return {
+      kind: 'eval',
+      options: { articles: values.articles ?? `${dir}/articles`, gold: values.gold ?? `${dir}/gold.json`, json: values.json ?? false, diff: values.diff ?? false, lang: storiesLang, stories: true },
+    };
+  }
   const lang = values.lang ?? 'ar';
   if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
   const corpus = values.corpus ?? (lang === 'ar' ? DEFAULT_CORPUS : `${DEFAULT_CORPUS}-${lang}`);
@@ -230,6 +245,7 @@ function parseEval(args: readonly string[]): Command {
       json: values.json ?? false,
       diff: values.diff ?? false,
       lang,
+      stories: false,
     },
   };
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createExtractor } from '../pipeline.ts';
 import type { ExtractionDocument } from '../schema/index.ts';
 import { formatDiff, formatReport, scoreArticle, summarize, type ArticleScore, type GoldArticle, type Report } from '../eval/score.ts';
+import { baselineArticle, formatStoriesReport, scoreStories, type BaselineArticle, type StoriesGold, type StoriesReport } from '../eval/stories.ts';
 import { readInputs } from './inputs.ts';
 
 export interface EvalOptions {
@@ -17,6 +18,8 @@ export interface EvalOptions {
   diff: boolean;
   /** language of articles that name none */
   lang: string;
+  /** score stories (src/eval/stories.ts) against a gold.json instead of extraction against gold files */
+  stories: boolean;
 }
 
 export interface EvalResult {
@@ -79,7 +82,48 @@ export async function runEval(options: Pick<EvalOptions, 'articles' | 'gold' | '
   return { report: summarize(scores), scores, problems };
 }
 
+/** Extract every article of a stories set and score the stories built from them. */
+export async function runStoriesEval(options: Pick<EvalOptions, 'articles' | 'gold' | 'lang'>, cwd = process.cwd()): Promise<{ report: StoriesReport; problems: string[] }> {
+  const gold = JSON.parse(await readFile(path.resolve(cwd, options.gold), 'utf8')) as StoriesGold;
+  const extractor = createExtractor({ language: options.lang });
+  const docs: ExtractionDocument[] = [];
+  const baseline: BaselineArticle[] = [];
+  const problems: string[] = [];
+  for await (const item of readInputs([options.articles], { cwd })) {
+    if (item.error) problems.push(`${item.source}: ${item.error.message}`);
+    else {
+      const { input } = item;
+      baseline.push(baselineArticle({ id: String(input.id ?? item.fallbackId), title: input.title ?? null, text: input.text, published: input.published ?? null }));
+      try {
+        docs.push(extractor.extract(item.input, { source: item.source, fallbackId: item.fallbackId }));
+      } catch (err) {
+        problems.push(`${item.source}: extraction failed: ${(err as Error).message}`);
+      }
+    }
+  }
+  const ids = new Set(docs.map((d) => d.article.id));
+  for (const id of Object.keys(gold)) if (!ids.has(id)) problems.push(`${options.gold}: no article with id '${id}' in ${options.articles} (not scored)`);
+  return { report: scoreStories(docs, gold, baseline), problems };
+}
+
+async function storiesEvalCommand(options: EvalOptions, io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }): Promise<number> {
+  let result;
+  try {
+    result = await runStoriesEval(options, io.cwd);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    io.stderr(`conflict-events: eval: ${code === 'ENOENT' ? `no such file or directory: ${(err as { path?: string }).path ?? options.gold}` : (err as Error).message}\n`);
+    return 2;
+  }
+  const shown = result.problems.slice(0, 10);
+  for (const p of shown) io.stderr(`conflict-events: eval: ${p}\n`);
+  if (result.problems.length > shown.length) io.stderr(`conflict-events: eval: … and ${result.problems.length - shown.length} more\n`);
+  io.stdout(options.json ? `${JSON.stringify(result.report, null, 2)}\n` : formatStoriesReport(result.report, options.diff));
+  return result.report.articles === 0 ? 1 : 0;
+}
+
 export async function evalCommand(options: EvalOptions, io: { stdout: (s: string) => void; stderr: (s: string) => void; cwd: string }): Promise<number> {
+  if (options.stories) return storiesEvalCommand(options, io);
   let result: EvalResult;
   try {
     result = await runEval(options, io.cwd);

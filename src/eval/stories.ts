@@ -7,7 +7,7 @@
 import type { ExtractionDocument } from '../schema/index.ts';
 import type { Story } from '../schema/stories.ts';
 import { buildStories } from '../stories/build.ts';
-import { headlineText } from '../stories/lead.ts';
+import { leadEnd } from '../stories/lead.ts';
 import { timeOf } from '../stories/summary.ts';
 import { publishedOf } from '../stories/toll.ts';
 
@@ -130,6 +130,8 @@ export interface BaselineArticle {
   id: string;
   /** ms since the epoch */
   time: number;
+  /** as given */
+  published: string;
   /** title and lead */
   text: string;
 }
@@ -173,7 +175,10 @@ export function baselineClusters(articles: readonly BaselineArticle[], threshold
 }
 
 export interface StoriesReport {
+  /** gold articles */
   articles: number;
+  /** of them, extracted (the others count as stories of their own with no toll) */
+  extracted: number;
   stories: { gold: number; ours: number };
   ours: { bcubed: BCubed; tollPerArticle: TollScore; latestToll: TollScore };
   baseline: Array<{ threshold: number; bcubed: BCubed }>;
@@ -183,7 +188,7 @@ const pct = (x: number): string => x.toFixed(3);
 
 export function formatStoriesReport(r: StoriesReport, diff: boolean): string {
   const lines = [
-    `stories: ${r.articles} articles, ${r.stories.gold} gold stories, ${r.stories.ours} ours`,
+    `stories: ${r.articles} articles (${r.extracted} extracted), ${r.stories.gold} gold stories, ${r.stories.ours} ours`,
     '',
     `${'assignment (B-cubed)'.padEnd(28)}${'P'.padStart(7)}${'R'.padStart(7)}${'F1'.padStart(7)}  same-day stories merged`,
     `${'ours'.padEnd(28)}${pct(r.ours.bcubed.precision).padStart(7)}${pct(r.ours.bcubed.recall).padStart(7)}${pct(r.ours.bcubed.f1).padStart(7)}  ${r.ours.bcubed.sameDayMerged}`,
@@ -201,23 +206,37 @@ export function formatStoriesReport(r: StoriesReport, diff: boolean): string {
 
 export const BASELINE_THRESHOLDS = [0.2, 0.3, 0.4] as const;
 
-/** Score the stories of a set of documents (built here by buildStories) against the gold. */
-export function scoreStories(docs: readonly ExtractionDocument[], gold: StoriesGold): StoriesReport {
+/**
+ * Score the stories of a set of documents (built here by buildStories) against the gold. Every gold
+ * article counts: one with no document (its extraction failed) is a story of its own with no toll.
+ * The baseline reads the articles as given (title and lead), so it does not depend on extraction.
+ */
+export function scoreStories(docs: readonly ExtractionDocument[], gold: StoriesGold, baselineInput: readonly BaselineArticle[]): StoriesReport {
   const scored = docs.filter((d) => gold[d.article.id] !== undefined);
   const { stories } = buildStories(scored);
-  const published = new Map(scored.map((d) => [d.article.id, publishedOf(d) ?? '']));
+  const published = new Map(baselineInput.map((a) => [a.id, a.published]));
+  for (const d of scored) published.set(d.article.id, publishedOf(d) ?? '');
   const time = (id: string): string => published.get(id) ?? '';
   const day = (id: string): string => time(id).slice(0, 10);
-  const scopedGold: StoriesGold = Object.fromEntries(scored.map((d) => [d.article.id, gold[d.article.id]!]));
-  const baselineArticles = scored.map((d) => ({ id: d.article.id, time: timeOf(publishedOf(d)), text: headlineText(d) }));
+  const ours = assignmentOf(stories);
+  for (const id of Object.keys(gold)) if (!ours.has(id)) ours.set(id, `missing:${id}`);
+  const baselineArticles = baselineInput.filter((a) => gold[a.id] !== undefined);
   return {
-    articles: scored.length,
-    stories: { gold: new Set(Object.values(scopedGold).map((g) => g.story)).size, ours: stories.length },
+    articles: Object.keys(gold).length,
+    extracted: scored.length,
+    stories: { gold: new Set(Object.values(gold).map((g) => g.story)).size, ours: stories.length },
     ours: {
-      bcubed: bcubed(assignmentOf(stories), scopedGold, day),
-      tollPerArticle: scoreArticleTolls(stories, scopedGold),
-      latestToll: scoreLatestTolls(stories, scopedGold, time),
+      bcubed: bcubed(ours, gold, day),
+      tollPerArticle: scoreArticleTolls(stories, gold),
+      latestToll: scoreLatestTolls(stories, gold, time),
     },
-    baseline: BASELINE_THRESHOLDS.map((threshold) => ({ threshold, bcubed: bcubed(baselineClusters(baselineArticles, threshold), scopedGold, day) })),
+    baseline: BASELINE_THRESHOLDS.map((threshold) => ({ threshold, bcubed: bcubed(baselineClusters(baselineArticles, threshold), gold, day) })),
   };
+}
+
+/** The baseline's view of an input article: its title and lead, and its time. */
+export function baselineArticle(input: { id: string; title: string | null; text: string; published: string | null }): BaselineArticle {
+  const lead = input.text.slice(0, leadEnd(input.text));
+  const published = input.published ?? '';
+  return { id: input.id, time: timeOf(input.published), published, text: `${input.title ?? ''}\n${lead}` };
 }

@@ -3,7 +3,7 @@
  * paragraph of body length. Wire copy puts the main event there (who, what, where, how many);
  * later paragraphs add background, earlier events and other figures.
  */
-import type { Evidence, ExtractionDocument } from '../schema/index.ts';
+import type { Evidence } from '../schema/index.ts';
 
 /** A paragraph shorter than this is a title, date or credit line, not the lead. */
 const LEAD_MIN_CHARS = 80;
@@ -24,11 +24,4 @@ export function leadEnd(text: string, paragraphs = 1): number {
 /** Whether a span lies in the title or the lead. */
 export function inHeadline(e: Evidence, lead: number): boolean {
   return e.field === 'title' || e.start < lead;
-}
-
-/** The title (where the article has one apart from its text) and the lead, as one string. */
-export function headlineText(doc: ExtractionDocument, lead = leadEnd(doc.article.text)): string {
-  const title = doc.article.title ?? '';
-  const text = doc.article.text.slice(0, lead);
-  return text.includes(title) ? text : `${title}\n${text}`;
 }
