@@ -42,6 +42,14 @@ describe('stories: grouping', () => {
     expect(grouped([berlin1, other, undated])).toEqual(['b1', 'x1', 'u1']);
   });
 
+  it('joins a version that names the town to one datelined in the capital when they share another name, not across countries', () => {
+    const capital = v('f1', '2007-11-07T12:08:29Z', 'One killed in Jokela school shooting', 'One person was killed in a shooting at a school north of Helsinki, Taina Vaerri of the police said.', { places: [{ name: 'Helsinki', country: 'FIN' }] });
+    const town = v('f2', '2007-11-07T19:59:26Z', 'Eight killed in Jokela school massacre', 'Eight people were killed at the school in Tuusula, Taina Vaerri of the police said.', { places: [{ name: 'Tuusula', country: 'FIN' }] });
+    const abroad = v('f3', '2007-11-07T20:30:00Z', 'Jokela fears as shooting at school in Sweden', 'A shooting at a school in Malmo left one hurt, Taina Vaerri of the police said.', { places: [{ name: 'Malmo', country: 'SWE' }] });
+    const noOtherName = v('f4', '2007-11-07T21:00:00Z', 'Fire at factory', 'A fire broke out at a factory in Oulu in the north of the country on Wednesday.', { places: [{ name: 'Oulu', country: 'FIN' }] });
+    expect(grouped([capital, town, abroad, noOtherName])).toEqual(['f1 f2', 'f3', 'f4']);
+  });
+
   it('joins on a shared place name that is not a capitalised word (Arabic)', () => {
     const baghdad = { name: 'بغداد', country: 'IRQ' };
     const ar = (id: string, t: string, title: string) => v(id, t, title, `قتل أشخاص في انفجار في بغداد صباح الأربعاء بحسب مصدر في الشرطة ${id}.`, { places: [baghdad], language: 'ar' });

@@ -5,8 +5,9 @@
  *
  * An article joins the open story it shares the most names with (a place below country level, an
  * actor, a capitalised title word — each weighted by how few open stories share it), provided the
- * two do not name different places for the event. With no name in common, a shared country and a
- * shared title word are enough. No similarity threshold: a shared name is the evidence.
+ * two do not name different places for the event (different countries, or different places of one
+ * country with no other name in common). With no name in common, a shared country and a shared
+ * title word are enough. No similarity threshold: a shared name is the evidence.
  */
 import type { Story, TollPoint } from '../schema/stories.ts';
 import { TOLL_OUTCOMES } from '../schema/stories.ts';
@@ -61,9 +62,19 @@ export class StoryGrouper {
     let bestScore = 0;
     let bestWords = 0;
     for (const s of this.open) {
-      if (a.places.size > 0 && s.places.size > 0 && !intersects(a.places, s.places)) continue; // two places: two events
       let score = 0;
-      for (const n of a.names) if (s.names.has(n)) score += 1 / (this.nameStories.get(n) ?? 1);
+      let shared = 0;
+      let sharedPlace = false;
+      for (const n of a.names) {
+        if (!s.names.has(n)) continue;
+        score += 1 / (this.nameStories.get(n) ?? 1);
+        shared++;
+        if (s.places.has(n)) sharedPlace = true;
+      }
+      // Two places: two events, unless they lie in one country and the articles share other names
+      // (a dateline's capital and the town where it happened: Helsinki and Tuusula).
+      if (a.places.size > 0 && s.places.size > 0 && !sharedPlace && (!intersects(a.countries, s.countries) || shared === 0)) continue;
+      if (a.countries.size > 0 && s.countries.size > 0 && !intersects(a.countries, s.countries)) continue; // events in two countries
       let words = 0;
       for (const w of a.words) if (s.words.has(w)) words++;
       if (score === 0 && !(words > 0 && intersects(a.countries, s.countries))) continue;

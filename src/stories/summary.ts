@@ -85,6 +85,8 @@ export function summarize(doc: ExtractionDocument): StoryArticle {
     if (w.length >= MIN_WORD) words.add(key(w));
     first = false;
   }
+  // an article sent without a title: its lead's words stand for it
+  if (title.trim() === '') for (const m of doc.article.text.slice(0, lead).matchAll(WORD)) if (m[0].length >= MIN_WORD) words.add(key(m[0]));
   const main = doc.events.find((e) => e.acled_event_type !== null && e.evidence.some((s) => inHeadline(s, lead)));
   const published = publishedOf(doc);
   return {
