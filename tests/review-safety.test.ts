@@ -106,14 +106,16 @@ describe('review pages of hostile articles', () => {
   beforeAll(async () => {
     tree = tempTree();
     tree.write({ 'in/feed.jsonl': hostileJsonl(), 'in/saved-page.html': HOSTILE_PAGE });
-    code = await main(['extract', 'in', '--out', 'out', '--format', 'json,review', '-q'], { cwd: tree.root, extractor: createExtractor() });
+    // --stories: the index's stories section (titles, claimants, evidence in chart tooltips) is checked too
+    code = await main(['extract', 'in', '--out', 'out', '--format', 'json,review', '--stories', '-q'], { cwd: tree.root, extractor: createExtractor() });
     pages = readdirSync(tree.path('out/review')).sort();
   });
 
   afterAll(() => tree?.remove());
 
-  it('writes a page for every hostile article and the index', () => {
+  it('writes a page for every hostile article and the index, with its stories section', () => {
     expect(code).toBe(0);
+    expect(tree.read('out/review/index.html')).toMatch(/<article class="story"[\s\S]*<svg class="toll-chart"/u);
     expect(pages).toHaveLength(HOSTILE_URLS.length + 2);
     expect(pages).toContain('index.html');
   });

@@ -1,12 +1,13 @@
 /**
  * The toll of a story over time as a step chart: an inline SVG made here (no library, no network),
  * drawn with presentation attributes only (no style attributes: the pages' CSP allows no inline
- * style but the page's own), every value escaped. One line per outcome: the figure holds from the
+ * style but the page's own), every value escaped and its bidi controls shown as [RLO] tokens
+ * (html-safety.ts: SVG text cannot hold the visible-token spans). One line per outcome: the figure holds from the
  * article that gives it to the next article's figure; each point is a circle whose <title> says
  * the figure, the article and the words it was read from.
  */
 import type { Story, TollOutcome, TollPoint } from '../schema/stories.ts';
-import { escapeHtml } from './html-safety.ts';
+import { escapeHtml, htmlAttribute } from './html-safety.ts';
 
 const WIDTH = 560;
 const HEIGHT = 180;
@@ -69,7 +70,7 @@ export function tollChartSvg(story: Story): string {
     parts.push(`<path class="step step-${outcome}" data-outcome="${outcome}" d="${d}" fill="none" stroke="${colour}" stroke-width="2"/>`);
     for (const p of mine) {
       const tip = `${outcome} ${p.display} · ${p.published} · ${p.article_id}${p.claimant ? ` · ${p.claimant}` : ''} · “${p.evidence_text}”`;
-      parts.push(`<circle class="point" data-outcome="${outcome}" data-article="${escapeHtml(p.article_id)}" data-low="${valueOf(p)}" cx="${round(x(timeOf(p)))}" cy="${round(y(valueOf(p)))}" r="4" fill="${colour}"><title>${escapeHtml(tip)}</title></circle>`);
+      parts.push(`<circle class="point" data-outcome="${outcome}" data-article="${htmlAttribute(p.article_id)}" data-low="${valueOf(p)}" cx="${round(x(timeOf(p)))}" cy="${round(y(valueOf(p)))}" r="4" fill="${colour}"><title>${htmlAttribute(tip)}</title></circle>`);
     }
   }
   const legend = outcomes.map((o, i) => `<g transform="translate(${PAD.left + 10 + i * 90} ${PAD.top - 2})"><rect width="10" height="10" y="-9" fill="${OUTCOME_COLOURS[o]}"/><text x="14" font-size="11" fill="#333">${o}</text></g>`).join('');
