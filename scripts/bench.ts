@@ -15,6 +15,8 @@
  *     length of an article shows here;
  *   - peak RSS of the CLI for 3,000 and 12,000 articles and their ratio (maxRSS of the whole process,
  *     so the worker threads are included);
+ *   - `stories DIR` over --stories-n documents (and a quarter of them): seconds, documents/s, peak
+ *     RSS — the grouping's window keeps memory to the stories of a few days;
  *   - the floor: streaming the same JSONL, JSON.parse each line, JSON.stringify it and write one file
  *     per article atomically (fastest of --repeat runs) — and the ratio of the fastest end-to-end
  *     --format json run to it.
@@ -25,7 +27,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     'library-seconds': { type: 'string', default: '10' },
     repeat: { type: 'string', default: '2' },
     'big-mb': { type: 'string', default: '5' },
+    'stories-n': { type: 'string', default: '25000' },
   },
 });
 const N = Number(values.n);
@@ -57,6 +60,45 @@ const LIBRARY_SECONDS = Number(values['library-seconds']);
 const REPEAT = Math.max(1, Number(values.repeat));
 /** size of the one long article timed after the library rate (0: skip it) */
 const BIG_MB = Number(values['big-mb']);
+/** documents grouped by `stories DIR` (and a quarter of them, for the RSS ratio); 0: skip */
+const STORIES_N = Number(values['stories-n']);
+
+/**
+ * A DIR/json of n documents for `stories DIR`: the development documents (output/json) copied with
+ * ids of their own and publication times one every 5 minutes (about 290 a day); every hour's
+ * documents name places and actors of their own, so stories end and the window holds a few days'
+ * stories at a time as in a real feed.
+ */
+async function writeStoryDocuments(dir: string, n: number): Promise<void> {
+  const jsonDir = path.join(dir, 'json');
+  await mkdir(jsonDir, { recursive: true });
+  const names = (await readdir(path.join(ROOT, 'output', 'json'))).filter((f) => f.endsWith('.json')).sort();
+  type Named = { name: string; country: string | null };
+  const docs = await Promise.all(names.map(async (f) => JSON.parse(await readFile(path.join(ROOT, 'output', 'json', f), 'utf8')) as { article: Record<string, unknown>; places: Named[]; actors: Named[] }));
+  const start = Date.parse('2020-01-01T00:00:00Z');
+  let pending: Array<Promise<void>> = [];
+  for (let i = 0; i < n; i++) {
+    const doc = docs[i % docs.length]!;
+    const at = new Date(start + i * 300_000).toISOString();
+    const id = `story-bench-${i + 1}`;
+    // every 12 documents (an hour) a new set of events: places and actors renamed, in another country
+    const block = Math.floor(i / 12);
+    const country = String.fromCharCode(65 + (block % 26), 65 + (Math.floor(block / 26) % 26), 65 + (Math.floor(block / 676) % 26));
+    const rename = <T extends { name: string; country: string | null }>(r: T): T => ({ ...r, name: `${r.name} ${block}`, country: r.country === null ? null : country });
+    const copy = {
+      ...doc,
+      article: { ...doc.article, id, published: at.slice(0, 10), published_at: `${at.slice(0, 19)}Z` },
+      places: doc.places.map(rename),
+      actors: doc.actors.map(rename),
+    };
+    pending.push(writeFile(path.join(jsonDir, `${id}.json`), JSON.stringify(copy)));
+    if (pending.length >= 64) {
+      await Promise.all(pending);
+      pending = [];
+    }
+  }
+  await Promise.all(pending);
+}
 
 async function developmentArticles(): Promise<ArticleInput[]> {
   const articles: ArticleInput[] = [];
@@ -231,6 +273,18 @@ async function main(): Promise<void> {
     row(`peak RSS, ${fmt(RSS_N)} articles`, `${fmt(small.maxRssMb)} MB`);
     row(`peak RSS, ${fmt(RSS_N * 4)} articles`, `${fmt(large.maxRssMb)} MB`);
     row('peak RSS ratio (4× the articles)', `${fmt(large.maxRssMb / small.maxRssMb, 2)}×`);
+
+    if (STORIES_N > 0) {
+      // stories over documents already written: one pass in time order with a bounded window
+      for (const n of [Math.round(STORIES_N / 4), STORIES_N]) {
+        const dir = path.join(work, `stories-${n}`);
+        await writeStoryDocuments(dir, n);
+        const run = await runCli(['stories', dir, '--quiet'], work);
+        const stories = (JSON.parse(await readFile(path.join(dir, 'stories.json'), 'utf8')) as { stories: unknown[] }).stories.length;
+        row(`stories DIR, ${fmt(n)} documents`, `${fmt(run.seconds, 1)} s (${fmt(n / run.seconds)} documents/s), peak RSS ${fmt(run.maxRssMb)} MB, ${fmt(stories)} stories`);
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
 
     const width = Math.max(...rows.map(([name]) => name.length));
     process.stdout.write(`\n| ${'measure'.padEnd(width)} | value\n|${'-'.repeat(width + 2)}|------\n`);

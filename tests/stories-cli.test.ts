@@ -103,3 +103,17 @@ describe('stories DIR', () => {
     expect(parseCommand(['stories', 'out', '--no-bom'], () => false)).toEqual({ kind: 'stories', options: { dir: 'out', bom: false, quiet: false } });
   });
 });
+
+describe('peekPublished: a document\'s time without parsing it', () => {
+  it.each<[string, string | null | undefined]>([
+    ['{"article":{"id":"a","title":"x","published":"2016-12-19","published_at":"2016-12-19T20:00:06Z"}}', '2016-12-19T20:00:06Z'],
+    ['{"article":{"published":"2016-12-19","published_at":null}}', '2016-12-19'],
+    ['{"article":{"published":null,"published_at":null}}', null],
+    ['{"article":{"title":"say \\"published_at\\": \\"1999-01-01T00:00:00Z\\"","published":"2020-01-01","published_at":null}}', '2020-01-01'],
+    ['{"article":{"id":"a"}}', undefined],
+    ['{"article":{"published_at": 12}}', undefined],
+  ])('%s → %s', async (json, expected) => {
+    const { peekPublished } = await import('../src/cli/stories.ts');
+    expect(peekPublished(json)).toBe(expected);
+  });
+});

@@ -1,15 +1,16 @@
 /**
- * `conflict-events stories DIR` and `extract --stories`: read the documents in DIR/json one at a
- * time (each reduced to its story summary at once, so memory holds summaries, not documents), group
- * them, and write DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv and the stories
+ * `conflict-events stories DIR` and `extract --stories`: read the documents in DIR/json in two
+ * passes — their times, then each document in time order reduced to its story summary and grouped
+ * at once, so memory holds the window's summaries and the finished stories, not documents — and
+ * write and write DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv and the stories
  * section of DIR/review/index.html where the run wrote one.
  */
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { validateDocument } from '../schema/index.ts';
-import { STORIES_SCHEMA_ID, type StoriesFile } from '../schema/stories.ts';
-import { groupStories } from '../stories/build.ts';
-import { summarize, type StoryArticle } from '../stories/summary.ts';
+import { STORIES_SCHEMA_ID, type StoriesFile, type Story } from '../schema/stories.ts';
+import { StoryGrouper } from '../stories/group.ts';
+import { summarize, timeOf } from '../stories/summary.ts';
 import { storiesSection, toStoriesCsv, toStoriesJson, withStoriesSection } from '../writers/stories.ts';
 import { writeFileAtomic } from './atomic.ts';
 
@@ -23,23 +24,72 @@ export interface StoriesResult {
   problems: string[];
 }
 
+/**
+ * A document's publication time read from its JSON text without parsing it: the first
+ * `"published_at":` / `"published":` key (a string value cannot hold an unescaped quote, so the first
+ * match is the article's key). Undefined where the text does not show it plainly.
+ */
+export function peekPublished(json: string): string | null | undefined {
+  for (const key of ['"published_at":', '"published":']) {
+    const at = json.indexOf(key);
+    if (at < 0) continue;
+    const m = /^\s*(?:null|"([^"\\]*)")/u.exec(json.slice(at + key.length, at + key.length + 64));
+    if (m === null) return undefined;
+    if (m[1] !== undefined) return m[1];
+  }
+  return json.includes('"published":') ? null : undefined;
+}
+
 export async function writeStories(dir: string, options: StoriesOptions): Promise<StoriesResult> {
   const jsonDir = path.join(dir, 'json');
   const names = (await readdir(jsonDir)).filter((n) => n.endsWith('.json')).sort();
-  const summaries: StoryArticle[] = [];
-  const titles = new Map<string, string | null>();
   const problems: string[] = [];
+  // Pass 1: each document's time only, so pass 2 can read them in time order holding only the
+  // window's summaries (a document whose time cannot be peeked is parsed here instead).
+  const order: Array<{ name: string; time: number }> = [];
   for (const name of names) {
+    const file = path.join(jsonDir, name);
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (err) {
+      problems.push(`${file}: ${(err as Error).message}`);
+      continue;
+    }
+    let published = peekPublished(text);
+    if (published === undefined) {
+      try {
+        const article = (JSON.parse(text) as { article?: { published_at?: unknown; published?: unknown } }).article;
+        published = typeof article?.published_at === 'string' ? article.published_at : typeof article?.published === 'string' ? article.published : null;
+      } catch {
+        published = null; // pass 2 reports it
+      }
+    }
+    order.push({ name, time: timeOf(published) });
+  }
+  order.sort((a, b) => {
+    const ta = Number.isNaN(a.time) ? Infinity : a.time;
+    const tb = Number.isNaN(b.time) ? Infinity : b.time;
+    return ta !== tb ? ta - tb : a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+  });
+  const stories: Story[] = [];
+  const grouper = new StoryGrouper((story) => stories.push(story));
+  const titles = new Map<string, string | null>();
+  for (const { name, time } of order) {
     const file = path.join(jsonDir, name);
     try {
       const doc = validateDocument(JSON.parse(await readFile(file, 'utf8')));
-      summaries.push(summarize(doc));
+      const summary = summarize(doc);
+      if (summary.time !== time && !(Number.isNaN(summary.time) && Number.isNaN(time))) throw new Error('the document changed while stories were built');
+      grouper.add(summary);
       titles.set(doc.article.id, doc.article.title);
     } catch (err) {
       problems.push(`${file}: ${(err as Error).message}`);
     }
   }
-  const file: StoriesFile = { schema: STORIES_SCHEMA_ID, stories: groupStories(summaries) };
+  grouper.finish();
+  stories.sort((a, b) => Number(a.id.slice(6)) - Number(b.id.slice(6)));
+  const file: StoriesFile = { schema: STORIES_SCHEMA_ID, stories };
   await writeFileAtomic(path.join(dir, 'stories.json'), toStoriesJson(file));
   const csvDir = path.join(dir, 'csv');
   await mkdir(csvDir, { recursive: true });
