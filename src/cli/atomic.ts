@@ -1,6 +1,6 @@
 /** Files appear whole or not at all: write a temporary sibling, then rename over the target. */
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { open, rename, rm, writeFile } from 'node:fs/promises';
 
 export const tempPath = (target: string): string => `${target}.tmp-${process.pid}`;
 
@@ -29,6 +29,34 @@ export function writeFileAtomicSync(target: string, data: string | Uint8Array): 
     renameSync(tmp, target);
   } catch (err) {
     rmSync(tmp, { force: true });
+    throw err;
+  }
+}
+
+/** The same for a file written in pieces (a generator of strings), never held whole. */
+export async function writePartsAtomic(target: string, parts: Iterable<string>): Promise<void> {
+  const tmp = tempPath(target);
+  let handle;
+  try {
+    handle = await open(tmp, 'w');
+    let buffered: string[] = [];
+    let size = 0;
+    for (const part of parts) {
+      buffered.push(part);
+      size += part.length;
+      if (size >= 1 << 16) {
+        await handle.write(buffered.join(''), null, 'utf8');
+        buffered = [];
+        size = 0;
+      }
+    }
+    await handle.write(buffered.join(''), null, 'utf8');
+    await handle.close();
+    handle = undefined;
+    await rename(tmp, target);
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    await rm(tmp, { force: true });
     throw err;
   }
 }

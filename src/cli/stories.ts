@@ -11,8 +11,8 @@ import { validateDocument } from '../schema/index.ts';
 import { STORIES_SCHEMA_ID, type StoriesFile, type Story } from '../schema/stories.ts';
 import { StoryGrouper } from '../stories/group.ts';
 import { summarize, timeOf } from '../stories/summary.ts';
-import { storiesSection, toStoriesCsv, toStoriesJson, withStoriesSection } from '../writers/stories.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { storiesCsvParts, storiesJsonParts, storiesSection, tollSeriesCsvParts, withStoriesSection } from '../writers/stories.ts';
+import { writeFileAtomic, writePartsAtomic } from './atomic.ts';
 
 export interface StoriesOptions {
   bom: boolean;
@@ -90,12 +90,11 @@ export async function writeStories(dir: string, options: StoriesOptions): Promis
   grouper.finish();
   stories.sort((a, b) => Number(a.id.slice(6)) - Number(b.id.slice(6)));
   const file: StoriesFile = { schema: STORIES_SCHEMA_ID, stories };
-  await writeFileAtomic(path.join(dir, 'stories.json'), toStoriesJson(file));
+  await writePartsAtomic(path.join(dir, 'stories.json'), storiesJsonParts(stories));
   const csvDir = path.join(dir, 'csv');
   await mkdir(csvDir, { recursive: true });
-  const tables = toStoriesCsv(file.stories, options);
-  await writeFileAtomic(path.join(csvDir, 'stories.csv'), tables.stories);
-  await writeFileAtomic(path.join(csvDir, 'toll_series.csv'), tables.toll_series);
+  await writePartsAtomic(path.join(csvDir, 'stories.csv'), storiesCsvParts(stories, options));
+  await writePartsAtomic(path.join(csvDir, 'toll_series.csv'), tollSeriesCsvParts(stories, options));
   const indexPath = path.join(dir, 'review', 'index.html');
   let index: string | null = null;
   try {

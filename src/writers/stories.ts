@@ -3,15 +3,32 @@
  * the stories section of review/index.html. Pure: strings in, strings out.
  */
 import { stringify } from 'csv-stringify/sync';
-import { StoriesFileSchema, TOLL_OUTCOMES, type StoriesFile, type Story, type TollPoint } from '../schema/stories.ts';
-import { LIST_SEPARATOR, formatCell } from './csv.ts';
+import { STORIES_SCHEMA_ID, StoriesFileSchema, StorySchema, TOLL_OUTCOMES, type StoriesFile, type Story, type TollPoint } from '../schema/stories.ts';
+import { CSV_BOM, LIST_SEPARATOR, formatCell } from './csv.ts';
 import type { CellValue } from './csv-columns.ts';
 import { escapeHtml, htmlText } from './html-safety.ts';
 import { tollChartSvg } from './stories-chart.ts';
 
-/** Validated against the schema, then 2-space JSON. */
+/**
+ * DIR/stories.json in pieces (the head, one piece per story, the foot), each story validated against
+ * the schema as it is written: a run of 100,000 articles never holds the whole file as one string.
+ * The pieces joined are the 2-space JSON of the file.
+ */
+export function* storiesJsonParts(stories: Iterable<Story>): Generator<string> {
+  yield `{\n  "schema": ${JSON.stringify(STORIES_SCHEMA_ID)},\n  "stories": [`;
+  let first = true;
+  for (const story of stories) {
+    const json = JSON.stringify(StorySchema.parse(story), null, 2).replace(/\n/gu, '\n    ');
+    yield `${first ? '' : ','}\n    ${json}`;
+    first = false;
+  }
+  yield first ? ']\n}\n' : '\n  ]\n}\n';
+}
+
+/** The whole file as one string (tests, small runs): the same as the pieces joined. */
 export function toStoriesJson(file: StoriesFile): string {
-  return `${JSON.stringify(StoriesFileSchema.parse(file), null, 2)}\n`;
+  StoriesFileSchema.parse(file);
+  return [...storiesJsonParts(file.stories)].join('');
 }
 
 const TOLL_FIELDS = ['low', 'best', 'high', 'qualifier', 'display', 'article_id', 'casualty_id', 'claimant', 'published'] as const;
@@ -26,7 +43,7 @@ export const TOLL_SERIES_COLUMNS = [
   'story_id', 'published', 'article_id', 'outcome', 'low', 'best', 'high', 'qualifier', 'display', 'claimant', 'casualty_id', 'evidence_text',
 ] as const;
 
-const csv = (rows: CellValue[][]): string => (rows.length === 0 ? '' : stringify(rows.map((r) => r.map(formatCell)), { record_delimiter: '\n' }));
+const csvLine = (row: CellValue[]): string => stringify([row.map(formatCell)], { record_delimiter: '\n' });
 
 function storyRow(s: Story): CellValue[] {
   const toll = TOLL_OUTCOMES.flatMap((o) => TOLL_FIELDS.map((f) => (s.toll[o] === null ? null : s.toll[o]![f])));
@@ -40,12 +57,21 @@ const pointRow = (s: Story, p: TollPoint): CellValue[] => [
   s.id, p.published, p.article_id, p.outcome, p.low, p.best, p.high, p.qualifier, p.display, p.claimant, p.casualty_id, p.evidence_text,
 ];
 
+/** csv/stories.csv in pieces: the header (after the BOM), then one row per story. */
+export function* storiesCsvParts(stories: Iterable<Story>, options: { bom: boolean }): Generator<string> {
+  yield (options.bom ? CSV_BOM : '') + csvLine([...STORIES_COLUMNS]);
+  for (const s of stories) yield csvLine(storyRow(s));
+}
+
+/** csv/toll_series.csv in pieces: the header, then one row per toll point. */
+export function* tollSeriesCsvParts(stories: Iterable<Story>, options: { bom: boolean }): Generator<string> {
+  yield (options.bom ? CSV_BOM : '') + csvLine([...TOLL_SERIES_COLUMNS]);
+  for (const s of stories) for (const p of s.series) yield csvLine(pointRow(s, p));
+}
+
+/** Both tables as whole strings (tests, small runs). */
 export function toStoriesCsv(stories: readonly Story[], options: { bom: boolean }): { stories: string; toll_series: string } {
-  const bom = options.bom ? '\uFEFF' : '';
-  return {
-    stories: bom + csv([[...STORIES_COLUMNS], ...stories.map(storyRow)]),
-    toll_series: bom + csv([[...TOLL_SERIES_COLUMNS], ...stories.flatMap((s) => s.series.map((p) => pointRow(s, p)))]),
-  };
+  return { stories: [...storiesCsvParts(stories, options)].join(''), toll_series: [...tollSeriesCsvParts(stories, options)].join('') };
 }
 
 /** The stories section of review/index.html sits between these marks (written again by each stories run). */
