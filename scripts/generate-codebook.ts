@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ArticleSchema, DocumentSchema, RECORD_SCHEMAS, SCHEMA_ID } from '../src/schema/index.ts';
+import { STORIES_SCHEMA_ID, StorySchema, TollPointSchema } from '../src/schema/stories.ts';
 
 type Json = { type?: string | string[]; description?: string; enum?: unknown[]; items?: Json; anyOf?: Json[]; properties?: Record<string, Json>; $ref?: string; pattern?: string; const?: unknown };
 
@@ -53,13 +54,28 @@ generated from the zod schemas in \`src/schema/index.ts\` by \`npx tsx scripts/g
 
 ## Extensions to schema 1
 
-Added fields (nothing renamed): \`article.caption\`; \`dates.part_of_day\`, \`dates.calendar\` and the date kind
+Added fields (nothing renamed): \`article.caption\`; \`article.published_at\` (the UTC time of an input
+\`published\` with a time of day, so the versions of one day are ordered; \`published\` stays the day); \`dates.part_of_day\`, \`dates.calendar\` and the date kind
 \`relative_period\` (\`الأسبوع الماضي\`, resolved to the calendar week/month/year at its precision);
 \`events.trigger\` (the word that names the event) and \`events.places\` (every place the event names).
 `;
 
 const sections: string[] = [intro, '## Document\n', table(DocumentSchema.omit({ article: true })), '\n## article\n', table(ArticleSchema)];
 for (const [name, schema] of Object.entries(RECORD_SCHEMAS)) sections.push(`\n## ${name}\n\n${schema.description ?? ''}\n`, table(schema));
+sections.push(
+  `\n## Stories (across articles)\n\n\`--stories\` (or \`conflict-events stories DIR\`) writes \`DIR/stories.json\`:
+\`{"schema": "${STORIES_SCHEMA_ID}", "stories": [Story…]}\`, every article in exactly one story (\`schemas/stories.schema.json\`),
+\`DIR/csv/stories.csv\` (one row per story: its fields, the toll per outcome as \`killed_low\` … \`killed_as_of\`) and
+\`DIR/csv/toll_series.csv\` (one row per toll point, led by \`story_id\`). Generated from \`src/schema/stories.ts\`.
+
+### Story
+
+${StorySchema.description ?? ''}
+`,
+  table(StorySchema),
+  `\n### Toll point\n\n${TollPointSchema.description ?? ''}\n`,
+  table(TollPointSchema),
+);
 const out = `${sections.join('\n')}\n`;
 
 const path = new URL('../docs/codebook.md', import.meta.url);

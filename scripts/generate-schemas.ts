@@ -21,12 +21,13 @@ import {
   SCHEMA_ID,
   StatementSchema,
 } from '../src/schema/index.ts';
+import { STORIES_SCHEMA_ID, StoriesFileSchema } from '../src/schema/stories.ts';
 import { outputJsonSchema } from '../src/schema/compiled.ts';
 
 export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 
-/** File stem → zod schema, in the codebook's order. */
-const SOURCES: ReadonlyArray<[string, z.ZodType, string]> = [
+/** File stem → zod schema, in the codebook's order (and the schema id its title names, where not the document's). */
+const SOURCES: ReadonlyArray<[string, z.ZodType, string, string?]> = [
   ['document', DocumentSchema, 'Document'],
   ['article', ArticleSchema, 'Article'],
   ['actor', ActorSchema, 'Actor'],
@@ -36,20 +37,21 @@ const SOURCES: ReadonlyArray<[string, z.ZodType, string]> = [
   ['event', EventSchema, 'Event'],
   ['casualty', CasualtySchema, 'Casualty'],
   ['ceasefire', CeasefireSchema, 'Ceasefire'],
+  ['stories', StoriesFileSchema, 'Stories', STORIES_SCHEMA_ID],
 ];
 
 /** File name → file content (2-space JSON and a final newline), deterministic. */
 export function schemaFiles(): Map<string, string> {
   const files = new Map<string, string>();
-  for (const [stem, schema, title] of SOURCES) {
+  for (const [stem, schema, title, id = SCHEMA_ID] of SOURCES) {
     // the output's schema describes the documents as written (the shape users read); validateDocument compiles the same one
     const generated = outputJsonSchema(schema) as Record<string, unknown>;
     const { $schema, ...rest } = generated;
     const json = {
       $schema,
       $id: `${stem}.schema.json`,
-      title: `${SCHEMA_ID} ${title}`,
-      $comment: 'Generated from src/schema/index.ts by scripts/generate-schemas.ts (npm run schemas); do not edit.',
+      title: `${id} ${title}`,
+      $comment: `Generated from src/schema/${id === SCHEMA_ID ? 'index' : 'stories'}.ts by scripts/generate-schemas.ts (npm run schemas); do not edit.`,
       ...rest,
     };
     files.set(`${stem}.schema.json`, `${JSON.stringify(json, null, 2)}\n`);

@@ -36,12 +36,22 @@ describe('schemas/', () => {
     for (const [name, content] of expected) expect(readFileSync(path.join(SCHEMAS_DIR, name), 'utf8'), name).toBe(content);
   });
 
-  it('holds the document and one schema per record type, with field descriptions', () => {
+  it('holds the document, one schema per record type and the stories file, with field descriptions', () => {
     const names = [...schemaFiles().keys()];
-    expect(names).toEqual(['document', 'article', 'actor', 'place', 'date', 'statement', 'event', 'casualty', 'ceasefire'].map((n) => `${n}.schema.json`));
+    expect(names).toEqual(['document', 'article', 'actor', 'place', 'date', 'statement', 'event', 'casualty', 'ceasefire', 'stories'].map((n) => `${n}.schema.json`));
     const casualty = loadSchema('casualty.schema.json') as { $schema: string; properties: Record<string, { description?: string }> };
     expect(casualty.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(casualty.properties['number_text']?.description).toBe('the figure as written');
+  });
+
+  it('validates a stories file, and rejects one whose story id or toll outcome is not the codebook\'s', async () => {
+    const { buildStories } = await import('../src/stories/build.ts');
+    const validate = validator('stories.schema.json');
+    const file = JSON.parse(JSON.stringify(buildStories([sampleDocument()]))) as { stories: Array<Record<string, unknown>> };
+    expect(file.stories).toHaveLength(1);
+    expect(validate(file)).toEqual([]);
+    expect(validate({ ...file, stories: [{ ...file.stories[0], id: 'S1' }] })).not.toEqual([]);
+    expect(validate({ ...file, stories: [{ ...file.stories[0], toll: { killed: null, injured: null, missing: null, detained: null } }] })).not.toEqual([]);
   });
 
   it('validates every document in output/json', () => {
