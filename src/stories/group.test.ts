@@ -50,6 +50,14 @@ describe('stories: grouping', () => {
     expect(grouped([capital, town, abroad, noOtherName])).toEqual(['f1 f2', 'f3', 'f4']);
   });
 
+  it('does not join on a name every open story has (a wire\'s slug word)', () => {
+    const quake = v('t1', '2016-02-06T00:44:38Z', 'Three dead in Tainan quake ATTENTION', 'Three people died when buildings fell in Tainan on Saturday.', { places: [{ name: 'Tainan', country: 'TWN' }] });
+    const flood = v('r1', '2016-02-06T01:00:00Z', 'Lima floods ATTENTION', 'Floods hit Lima on Saturday after days of rain in the capital.', { places: [{ name: 'Lima', country: 'PER' }] });
+    const other = v('z1', '2016-02-06T02:00:00Z', 'Ferry sinks ATTENTION', 'A ferry sank on Saturday with dozens of passengers aboard, its owner said.');
+    const again = v('t2', '2016-02-06T03:00:00Z', 'Tainan toll rises ATTENTION', 'The toll rose in Tainan as rescuers dug through the rubble.', { places: [{ name: 'Tainan', country: 'TWN' }] });
+    expect(grouped([quake, flood, other, again])).toEqual(['t1 t2', 'r1', 'z1']);
+  });
+
   it('joins on a shared place name that is not a capitalised word (Arabic)', () => {
     const baghdad = { name: 'بغداد', country: 'IRQ' };
     const ar = (id: string, t: string, title: string) => v(id, t, title, `قتل أشخاص في انفجار في بغداد صباح الأربعاء بحسب مصدر في الشرطة ${id}.`, { places: [baghdad], language: 'ar' });

@@ -4,7 +4,8 @@
  * window, so memory follows the number of stories of a few days, not of the run.
  *
  * An article joins the open story it shares the most names with (a place below country level, an
- * actor, a capitalised title word — each weighted by how few open stories share it), provided the
+ * actor, a capitalised title word — each weighted by how few open stories share it; one of them must
+ * be a name no other open story has, so "police" or a wire's slug word never joins alone), provided the
  * two do not name different places for the event (different countries, or different places of one
  * country with no other name in common). With no name in common, a shared country and a shared
  * title word are enough. No similarity threshold: a shared name is the evidence.
@@ -65,10 +66,13 @@ export class StoryGrouper {
       let score = 0;
       let shared = 0;
       let sharedPlace = false;
+      let singling = false; // a shared name no other open story has
       for (const n of a.names) {
         if (!s.names.has(n)) continue;
-        score += 1 / (this.nameStories.get(n) ?? 1);
+        const holders = this.nameStories.get(n) ?? 1;
+        score += 1 / holders;
         shared++;
+        if (holders === 1) singling = true;
         if (s.places.has(n)) sharedPlace = true;
       }
       // Two places: two events, unless they lie in one country and the articles share other names
@@ -77,7 +81,8 @@ export class StoryGrouper {
       if (a.countries.size > 0 && s.countries.size > 0 && !intersects(a.countries, s.countries)) continue; // events in two countries
       let words = 0;
       for (const w of a.words) if (s.words.has(w)) words++;
-      if (score === 0 && !(words > 0 && intersects(a.countries, s.countries))) continue;
+      // A name several open stories share (police, a wire's slug words) does not single this one out.
+      if (!singling && !(words > 0 && intersects(a.countries, s.countries))) continue;
       if (score > bestScore || (score === bestScore && (words > bestWords || (words === bestWords && best !== null && s.last > best.last)))) {
         best = s;
         bestScore = score;
