@@ -72,7 +72,7 @@ describe.skipIf(BROWSER_SKIP_REASON !== null)('stories and their toll charts in 
   });
 
   it('tells each point\'s figure, time, article and evidence in its tooltip', async () => {
-    const tip = await page.locator('article.story[data-story="story-1"] circle.point[data-article="bgd-2"] title').textContent();
+    const tip = await page.locator('article.story[data-story="story-1"] circle.point[data-outcome="killed"][data-article="bgd-2"] title').textContent();
     expect(tip).toContain('killed 12');
     expect(tip).toContain('2021-03-10T09:40:00Z');
     expect(tip).toContain('12 قتيلاً');

@@ -56,6 +56,7 @@ describe('extract --stories', () => {
     expect(series.map((r) => `${r['story_id']} ${r['article_id']} ${r['outcome']} ${r['low']} ${r['evidence_text']}`)).toEqual([
       'story-1 bgd-1 killed 3 قتل ثلاثة أشخاص على الأقل',
       'story-1 bgd-2 killed 12 12 قتيلاً',
+      'story-1 bgd-2 injured 30 30 جريحاً',
       'story-1 bgd-3 killed 17 قتل 17 شخصاً',
       'story-1 bgd-3 injured 45 أصيب 45',
       'story-2 kbl-1 killed 2 قتل جنديان',
