@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// The CLI is written in TypeScript. It runs from a JavaScript bundle of src/ that esbuild makes on
-// first use and caches (src/cli/bundle.mjs), so a fresh clone needs no build step; if bundling
-// fails, it runs through tsx's loader.
-import { loadMain } from '../src/cli/bundle.mjs';
+// The CLI, compiled from src/ into dist/ by `npm run build` (which `npm ci`/`npm install` run as `prepare`).
+import { existsSync } from 'node:fs';
 
-const main = await loadMain({ debug: process.argv.includes('--debug') });
-process.exitCode = await main(process.argv.slice(2));
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write(`conflict-events: ${main.pathname} is missing: run npm run build (npm ci runs it)\n`);
+  process.exit(1);
+}
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true); // stack traces point at the TypeScript sources
+process.exitCode = await (await import(main.href)).main(process.argv.slice(2));

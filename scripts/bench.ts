@@ -4,13 +4,15 @@
  *
  * Builds a corpus by repeating the development articles (data/articles) with new ids up to N as
  * JSONL in a temporary directory, then measures
+ *   - start-up: one article (a .txt file) through the CLI, --format json, with --jobs 1 and with the
+ *     default --jobs, the fastest of --repeat runs (the default runs it in the main thread too: the
+ *     pool starts only for inputs large enough to gain from it);
  *   - end-to-end articles/s of the real CLI (a child process, --quiet) for --format json and for
  *     --format json,yaml,csv: the fastest of --repeat runs (default 2; every run is printed, since
  *     the speed of a shared VM varies from minute to minute);
  *   - library-only extraction articles/s on one core: one extractor in this process, after a warm-up,
- *     from an esbuild bundle of src/pipeline.ts made the way the CLI bundles the code its worker
- *     threads run (src/cli/bundle.mjs) — the code the CLI runs, not tsx's per-module transpilation —
- *     in one-second windows: the best window and the median;
+ *     from dist/pipeline.js — the compiled code the CLI and the package run (`npm run bench` builds
+ *     first), not tsx's per-module transpilation — in one-second windows: the best window and the median;
  *   - one 5 MB article (--big-mb) through the same extractor: a stage that is not linear in the
  *     length of an article shows here;
  *   - peak RSS of the CLI for 3,000 and 12,000 articles and their ratio (maxRSS of the whole process,
@@ -33,7 +35,6 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { ensureBundle } from '../src/cli/bundle.mjs';
 import { readInputs } from '../src/cli/inputs.ts';
 import type { Extractor } from '../src/pipeline.ts';
 import type { ArticleInput } from '../src/schema/index.ts';
@@ -142,10 +143,9 @@ async function runCli(args: string[], work: string): Promise<ChildRun> {
   return { seconds, maxRssMb: maxRssKb / 1024, stderr };
 }
 
-/** The pipeline as the CLI's workers run it: bundled by esbuild, into a cache directory of this run. */
-async function bundledExtractor(work: string): Promise<Extractor> {
-  const bundle = await ensureBundle({ entries: { library: 'src/pipeline.ts' }, cacheDirs: [path.join(work, 'bundle')] });
-  const module = (await import(pathToFileURL(bundle.files.library!).href)) as { createExtractor(): Extractor };
+/** The pipeline as the CLI and the package run it: compiled, from dist/. */
+async function compiledExtractor(): Promise<Extractor> {
+  const module = (await import(pathToFileURL(path.join(ROOT, 'dist', 'pipeline.js')).href)) as { createExtractor(): Extractor };
   return module.createExtractor();
 }
 
@@ -231,10 +231,10 @@ async function main(): Promise<void> {
     };
 
     /** REPEAT runs of a measurement (seconds): the fastest, and every run for the record */
-    const fastest = async (measure: (run: number) => Promise<number>): Promise<{ best: number; runs: string }> => {
+    const fastest = async (measure: (run: number) => Promise<number>, digits = 1): Promise<{ best: number; runs: string }> => {
       const times: number[] = [];
       for (let run = 0; run < REPEAT; run++) times.push(await measure(run));
-      return { best: Math.min(...times), runs: REPEAT > 1 ? `; runs: ${times.map((t) => `${fmt(t, 1)} s`).join(', ')}` : '' };
+      return { best: Math.min(...times), runs: REPEAT > 1 ? `; runs: ${times.map((t) => `${fmt(t, digits)} s`).join(', ')}` : '' };
     };
     const cli = async (formats: string, name: string): Promise<number> => {
       const out = path.join(work, name);
@@ -242,6 +242,16 @@ async function main(): Promise<void> {
       await rm(out, { recursive: true, force: true });
       return seconds;
     };
+
+    // start-up: one article, the whole command from process start to exit
+    const txt = (await readdir(path.join(ROOT, 'data', 'articles'))).filter((f) => f.endsWith('.txt')).sort();
+    if (txt.length === 0) throw new Error('no .txt article in data/articles');
+    const one = path.join(ROOT, 'data', 'articles', txt[0]!);
+    process.stderr.write(`bench: start-up article: data/articles/${txt[0]}\n`);
+    for (const jobs of [['--jobs', '1'], JOBS]) {
+      const startup = await fastest(async () => (await runCli(['extract', one, '--out', path.join(work, 'out-one'), '--format', 'json', '--quiet', ...jobs], work)).seconds, 2);
+      row(`start-up, one article, --jobs ${jobs[1] ?? 'default'}`, `${fmt(startup.best, 2)} s${startup.runs}`);
+    }
 
     const floor = await fastest(async (run) => {
       const seconds = await floorSeconds(corpus, path.join(work, `floor-${run}`));
@@ -257,7 +267,7 @@ async function main(): Promise<void> {
     const all = await fastest(() => cli('json,yaml,csv', 'out-all'));
     row('end to end, --format json,yaml,csv', `${fmt(N / all.best)} articles/s (${fmt(all.best, 1)} s${all.runs})`);
 
-    const extractor = await bundledExtractor(work);
+    const extractor = await compiledExtractor();
     const library = libraryRate(extractor, articles);
     row(
       'library only, one core',

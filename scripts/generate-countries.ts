@@ -1,9 +1,13 @@
 /**
- * Generates data/lexicons/ar/countries.generated.yaml from the npm package `world-countries`
- * (ISO codes, English and Arabic common names, centroid coordinates) merged with the hand-kept
- * data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).
+ * Generates, from the npm package `world-countries` (a devDependency: nothing reads it at run time):
+ * - data/lexicons/ar/countries.generated.yaml: ISO codes, English and Arabic common names, centroid
+ *   coordinates, merged with the hand-kept data/lexicons/ar/countries-extra.yaml (press spellings,
+ *   demonyms, name corrections);
+ * - src/writers/iso-countries.generated.ts: each alpha-3 code's ISO 3166-1 numeric code and English
+ *   common name, for the ACLED view.
  *
- * Run: npx tsx scripts/generate-countries.ts   (also `npm run lexicons`)
+ * Run: npx tsx scripts/generate-countries.ts   (also `npm run lexicons`); --check exits 1 when a
+ * committed file differs from what it would write (tests/generated.test.ts).
  * Output is deterministic: entries sorted by iso3, forms in first-seen order, no timestamps.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +25,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const lexiconDir = join(root, 'data', 'lexicons', 'ar');
 const extraPath = join(lexiconDir, 'countries-extra.yaml');
 const outPath = join(lexiconDir, 'countries.generated.yaml');
+const isoPath = join(root, 'src', 'writers', 'iso-countries.generated.ts');
+const check = process.argv.includes('--check');
 
 interface CountryExtra {
   native?: string;
@@ -121,5 +127,27 @@ doc.commentBefore =
   ` merged with data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).\n` +
   ` Edit countries-extra.yaml and re-run the script to change it.`;
 
-writeFileSync(outPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }), 'utf8');
-console.log(`wrote ${entries.length} countries to ${outPath}`);
+const sorted = [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 : a.cca3 > b.cca3 ? 1 : 0));
+const isoModule =
+  `// GENERATED FILE: do not edit by hand. Written by scripts/generate-countries.ts (npm run lexicons)\n` +
+  `// from the npm package world-countries ${worldCountriesVersion}.\n\n` +
+  `/** ISO 3166-1 alpha-3 code → [numeric code (null where it has none), English common name]. */\n` +
+  `export const ISO_COUNTRIES: ReadonlyMap<string, readonly [number | null, string]> = new Map([\n` +
+  sorted.map((c) => `  [${JSON.stringify(c.cca3)}, [${c.ccn3 ? Number(c.ccn3) : 'null'}, ${JSON.stringify(c.name.common)}]],\n`).join('') +
+  `]);\n`;
+
+const outputs: Array<[string, string]> = [
+  [outPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false })],
+  [isoPath, isoModule],
+];
+let stale = 0;
+for (const [path, text] of outputs) {
+  if (!check) {
+    writeFileSync(path, text, 'utf8');
+    console.log(`wrote ${path}`);
+  } else if (readFileSync(path, 'utf8') !== text) {
+    console.error(`${path} is stale: run npm run lexicons`);
+    stale++;
+  }
+}
+if (stale > 0) process.exitCode = 1;

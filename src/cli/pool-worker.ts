@@ -1,7 +1,6 @@
 /**
- * A worker thread of the extraction pool: loaded from the bundle (bundle.mjs), or through
- * pool-worker.mjs, which registers tsx, when bundling failed or the extractor module is TypeScript.
- * The extractor is created once per worker, so lexicons are compiled once per thread, not per batch.
+ * A worker thread of the extraction pool, always run compiled (dist/cli/pool-worker.js). The extractor
+ * is created once per worker, so lexicons are compiled once per thread, not per batch.
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import type { Extractor } from '../pipeline.ts';
@@ -15,14 +14,26 @@ interface ExtractorModule {
 }
 
 const config = workerData as WorkerConfig;
-// The pipeline by a literal specifier, so a bundle includes it; an extractor module is loaded as it is.
 const module: ExtractorModule = config.extractorModule === undefined
   ? await import('../pipeline.ts')
-  : ((await import(config.extractorModule)) as ExtractorModule);
+  : await importExtractorModule(config.extractorModule);
 const extractor = module.createExtractor({ language: config.language });
 const options = { formats: new Set(config.formats), debug: config.debug };
 
 const packer = new BatchPacker();
+
+/**
+ * An extractor module given in place of the pipeline (tests). A TypeScript one (the tests' stubs) is
+ * loaded through tsx, a devDependency: a worker thread has no TypeScript loader of its own.
+ */
+async function importExtractorModule(specifier: string): Promise<ExtractorModule> {
+  if (/\.[cm]?tsx?$/u.test(new URL(specifier, 'file:///').pathname)) {
+    const tsx = 'tsx/esm/api'; // not a literal import: the package does not depend on tsx
+    const { register } = (await import(tsx)) as { register(): unknown };
+    register();
+  }
+  return (await import(specifier)) as ExtractorModule;
+}
 
 /**
  * The batch's results, their files packed into one buffer that moves to the writing thread uncopied.

@@ -7,7 +7,6 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Extractor } from '../pipeline.ts';
-import { poolWorkerFile } from './bundle.mjs';
 import { extractBatch, type BatchOptions, type ItemResult } from './batch.ts';
 import type { InputItem } from './inputs.ts';
 import type { PackedBatch } from './transfer.ts';
@@ -38,16 +37,12 @@ export function inProcessEngine(extractor: Extractor, options: BatchOptions): En
   };
 }
 
-/** TypeScript the bundled worker cannot import by itself (tests' stub extractors): such runs use the tsx worker. */
-const isTypeScript = (specifier: string): boolean => /\.[cm]?tsx?$/u.test(new URL(specifier, 'file:///').pathname);
-
-/** The worker threads' module: the bundled worker, or the tsx one (bundling failed, or a TypeScript extractor module). */
-async function workerFile(config: WorkerConfig): Promise<{ file: string; bundled: boolean }> {
-  if (config.extractorModule !== undefined && isTypeScript(config.extractorModule)) {
-    return { file: fileURLToPath(new URL('./pool-worker.mjs', import.meta.url)), bundled: false };
-  }
-  return poolWorkerFile({ debug: config.debug });
-}
+/**
+ * The worker threads' module: the compiled worker, dist/cli/pool-worker.js. src/cli/ and dist/cli/ are
+ * both two levels below the package root, so this finds it from the sources too (tests), which then
+ * need `npm run build` first (vitest's global setup runs it).
+ */
+export const WORKER_FILE = fileURLToPath(new URL('../../dist/cli/pool-worker.js', import.meta.url));
 
 export function poolEngine(jobs: number, config: WorkerConfig): Engine {
   const asWorkerError = (err: unknown): WorkerError =>
@@ -57,37 +52,32 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
   // race would stay attached to it, and with it every batch's results.)
   let broken: WorkerError | undefined;
   const waiting = new Set<(err: WorkerError) => void>();
-  // The threads start as soon as the worker's module is known (a first run may bundle it first).
-  const ready = workerFile(config).then(({ file, bundled }) => {
-    const pool = new Piscina<InputItem[], PackedBatch>({
-      filename: file,
-      minThreads: jobs,
-      maxThreads: jobs,
-      idleTimeout: Number.POSITIVE_INFINITY,
-      workerData: config,
-      // a smaller young generation keeps each worker's heap (and the run's RSS) lower at no measured cost in speed
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-      // the bundle's stack traces point at the TypeScript sources
-      ...(bundled && config.debug ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
-    });
-    pool.on('error', (err: unknown) => {
-      broken = asWorkerError(err);
-      for (const reject of waiting) reject(broken);
-      waiting.clear();
-    });
-    return pool;
+  const pool = new Piscina<InputItem[], PackedBatch>({
+    filename: WORKER_FILE,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: Number.POSITIVE_INFINITY,
+    workerData: config,
+    // a smaller young generation keeps each worker's heap (and the run's RSS) lower at no measured cost in speed
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    // stack traces point at the TypeScript sources
+    ...(config.debug ? { execArgv: [...process.execArgv, '--enable-source-maps'] } : {}),
   });
-  ready.catch(() => undefined); // a pool that cannot be made fails the runs; with none, nothing to report
+  pool.on('error', (err: unknown) => {
+    broken = asWorkerError(err);
+    for (const reject of waiting) reject(broken);
+    waiting.clear();
+  });
   return {
     run: (items) => new Promise<ItemResult[]>((resolve, reject) => {
       if (broken) return reject(broken);
       waiting.add(reject);
-      ready
-        .then((pool) => pool.run(items))
+      pool
+        .run(items)
         .then((packed) => resolve(packed.results), (err: unknown) => reject(err instanceof WorkerError ? err : asWorkerError(err)))
         .finally(() => waiting.delete(reject));
     }),
-    close: () => ready.then((pool) => pool.close({ force: true }), () => undefined),
+    close: () => pool.close({ force: true }),
   };
 }
 

@@ -306,3 +306,29 @@ export const GrammarLexicon = z.object({
   of: words,
   stopwords: words,
 });
+
+/**
+ * The schema of every lexicon file a language may have, by file name. The build (scripts/build.mjs)
+ * validates each YAML file of data/lexicons/<lang>/ with its schema and fails on a file not named
+ * here; a new lexicon file needs its schema added here.
+ */
+export const LEXICON_FILES: Readonly<Record<string, z.ZodType>> = {
+  'months.yaml': MonthsLexicon,
+  'weekdays.yaml': WeekdaysLexicon,
+  'time-words.yaml': TimeWordsLexicon,
+  'numbers.yaml': NumbersLexicon,
+  'speech-verbs.yaml': SpeechVerbsLexicon,
+  'titles.yaml': TitlesLexicon,
+  'actors.yaml': ActorsLexicon,
+  'persons.yaml': PersonsLexicon,
+  'institutions.yaml': InstitutionsLexicon,
+  'countries.generated.yaml': CountriesGenerated,
+  'countries-extra.yaml': CountriesExtra,
+  'demonyms.yaml': DemonymsLexicon,
+  'places.yaml': PlacesLexicon,
+  'casualties.yaml': CasualtiesLexicon,
+  'ceasefires.yaml': CeasefiresLexicon,
+  'events.yaml': EventsLexicon,
+  'credits.yaml': CreditsLexicon,
+  'grammar.yaml': GrammarLexicon,
+};

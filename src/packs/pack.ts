@@ -2,15 +2,12 @@
  * A language pack: the compiled lexicons of one language. Stages only see this interface, so a
  * new language is new data (and, where its grammar differs, new rules here), never a branch in a stage.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
 import { foldKey, foldText } from '../core/source-text.ts';
 import { pinnedWord, wordOf, type Word } from '../core/tokens.ts';
 import * as L from './lexicon-schema.ts';
-import { readLexicon } from './lexicon-cache.ts';
+import { readCompiledLexicons, type CompiledLexicons } from './compiled-lexicons.ts';
 import { arabicMorphology } from './ar/morphology.ts';
 
 export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
@@ -180,20 +177,15 @@ export interface Grammar {
   placeCue(word: Word | string): z.infer<typeof L.PlaceKind> | undefined;
 }
 
-const LEXICON_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'lexicons');
-
-function load<S extends z.ZodType>(lang: string, file: string, schema: S, optional = false): z.infer<S> | null {
-  const path = join(LEXICON_ROOT, lang, file);
-  if (!existsSync(path)) {
+/** A lexicon of the language's compiled lexicons (compiled-lexicons.ts), validated at build time with `schema`. */
+function load<S extends z.ZodType>(compiled: CompiledLexicons, file: string, schema: S, optional = false): z.infer<S> | null {
+  const lang = compiled.language;
+  if (!(file in compiled.lexicons)) {
     if (optional) return null;
     throw new Error(`lexicon ${lang}/${file} is missing`);
   }
-  const result = readLexicon(path, schema);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`lexicon ${lang}/${file}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return result.data;
+  if (L.LEXICON_FILES[file] !== schema) throw new Error(`lexicon ${lang}/${file}: LEXICON_FILES names another schema for it`);
+  return compiled.lexicons[file] as z.infer<S>;
 }
 
 const MORPHOLOGY: Record<string, Morphology> = { ar: arabicMorphology };
@@ -205,32 +197,33 @@ let nextGrammarSlot = 0;
 export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
   if (cached) return cached;
-  if (!existsSync(join(LEXICON_ROOT, language)) || !MORPHOLOGY[language]) throw new Error(`no language pack for '${language}'`);
-  const pack = buildPack(language);
+  if (!MORPHOLOGY[language]) throw new Error(`no language pack for '${language}'`);
+  const pack = buildPack(readCompiledLexicons(language));
   packCache.set(language, pack);
   return pack;
 }
 
-function buildPack(lang: string): LanguagePack {
+function buildPack(compiled: CompiledLexicons): LanguagePack {
+  const lang = compiled.language;
   const morphology = MORPHOLOGY[lang]!;
   const demonymForms = morphology.adjectiveForms;
-  const months = load(lang, 'months.yaml', L.MonthsLexicon)!;
-  const weekdays = load(lang, 'weekdays.yaml', L.WeekdaysLexicon)!;
-  const timeWords = load(lang, 'time-words.yaml', L.TimeWordsLexicon)!;
-  const numbers = load(lang, 'numbers.yaml', L.NumbersLexicon)!;
-  const speech = load(lang, 'speech-verbs.yaml', L.SpeechVerbsLexicon)!;
-  const titles = load(lang, 'titles.yaml', L.TitlesLexicon)!;
-  const actors = load(lang, 'actors.yaml', L.ActorsLexicon)!;
-  const persons = load(lang, 'persons.yaml', L.PersonsLexicon, true);
-  const institutions = load(lang, 'institutions.yaml', L.InstitutionsLexicon)!;
-  const countriesGen = load(lang, 'countries.generated.yaml', L.CountriesGenerated)!;
-  const demonyms = load(lang, 'demonyms.yaml', L.DemonymsLexicon, true);
-  const places = load(lang, 'places.yaml', L.PlacesLexicon)!;
-  const casualties = load(lang, 'casualties.yaml', L.CasualtiesLexicon)!;
-  const ceasefires = load(lang, 'ceasefires.yaml', L.CeasefiresLexicon)!;
-  const events = load(lang, 'events.yaml', L.EventsLexicon)!;
-  const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
-  const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
+  const months = load(compiled, 'months.yaml', L.MonthsLexicon)!;
+  const weekdays = load(compiled, 'weekdays.yaml', L.WeekdaysLexicon)!;
+  const timeWords = load(compiled, 'time-words.yaml', L.TimeWordsLexicon)!;
+  const numbers = load(compiled, 'numbers.yaml', L.NumbersLexicon)!;
+  const speech = load(compiled, 'speech-verbs.yaml', L.SpeechVerbsLexicon)!;
+  const titles = load(compiled, 'titles.yaml', L.TitlesLexicon)!;
+  const actors = load(compiled, 'actors.yaml', L.ActorsLexicon)!;
+  const persons = load(compiled, 'persons.yaml', L.PersonsLexicon, true);
+  const institutions = load(compiled, 'institutions.yaml', L.InstitutionsLexicon)!;
+  const countriesGen = load(compiled, 'countries.generated.yaml', L.CountriesGenerated)!;
+  const demonyms = load(compiled, 'demonyms.yaml', L.DemonymsLexicon, true);
+  const places = load(compiled, 'places.yaml', L.PlacesLexicon)!;
+  const casualties = load(compiled, 'casualties.yaml', L.CasualtiesLexicon)!;
+  const ceasefires = load(compiled, 'ceasefires.yaml', L.CeasefiresLexicon)!;
+  const events = load(compiled, 'events.yaml', L.EventsLexicon)!;
+  const credits = load(compiled, 'credits.yaml', L.CreditsLexicon)!;
+  const grammarLex = load(compiled, 'grammar.yaml', L.GrammarLexicon)!;
   // every word's roles as one bit set on the (pinned) word itself, in this grammar's slot: one
   // field read per question, at every token of every stage
   const slot = nextGrammarSlot++;

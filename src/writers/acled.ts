@@ -14,15 +14,11 @@
  * - only what happened or is reported as having happened (occurred, ongoing, alleged) is a row: ACLED
  *   codes no planned or conditional events, and an event its only source denies is not one.
  */
-import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
-import type { Countries } from 'world-countries';
 import type { Actor, Casualty, EventRecord, ExtractionDocument, Place } from '../schema/index.ts';
 import { formatCell } from './csv.ts';
 import type { CellValue } from './csv-columns.ts';
-
-const require = createRequire(import.meta.url);
-const COUNTRIES = new Map((require('world-countries') as Countries).map((c) => [c.cca3, c]));
+import { ISO_COUNTRIES } from './iso-countries.generated.ts';
 
 export const ACLED_COLUMNS = [
   'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
@@ -205,7 +201,7 @@ export function acledRows(doc: ExtractionDocument): AcledRow[] {
     if (type === null || !REPORTED_AS_HAPPENED.has(event.status)) continue;
     const place: Place | undefined = event.place === null ? undefined : places.get(event.place);
     const countryCode = place?.country ?? null;
-    const country = countryCode === null ? undefined : COUNTRIES.get(countryCode);
+    const country = countryCode === null ? undefined : ISO_COUNTRIES.get(countryCode);
     const region = place?.kind === 'region'
       ? place
       : event.places.map((id) => places.get(id)).find((p) => p !== undefined && p.kind === 'region' && p.country === countryCode);
@@ -215,7 +211,7 @@ export function acledRows(doc: ExtractionDocument): AcledRow[] {
     let inter2 = actor2 ? interCode(actor2, countryCode) : null;
     let actor2Name = actor2?.name ?? null;
     if (!actor2 && event.civilian_targeting) {
-      actor2Name = country ? `Civilians (${country.name.common})` : 'Civilians';
+      actor2Name = country ? `Civilians (${country[1]})` : 'Civilians';
       inter2 = 7;
     }
     const trigger = event.evidence[0]!;
@@ -234,8 +230,8 @@ export function acledRows(doc: ExtractionDocument): AcledRow[] {
       inter2,
       interaction: interaction(inter1, inter2),
       civilian_targeting: event.civilian_targeting ? 'Civilian targeting' : null,
-      iso: country?.ccn3 ? Number(country.ccn3) : null,
-      country: country?.name.common ?? null,
+      iso: country?.[0] ?? null,
+      country: country?.[1] ?? null,
       admin1: region?.name ?? null,
       location: place?.name ?? null,
       latitude: place?.lat ?? null,
