@@ -4,8 +4,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Piscina } from 'piscina';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main, type MainIO } from '../src/cli/main.ts';
+import { POOL_MIN_ITEMS, readAhead } from '../src/cli/pool.ts';
 import { csvRecords } from './fixtures/csv-parse.ts';
 import { SAMPLE_TEXT } from './fixtures/sample-document.ts';
 import { FAIL_MARKER, stubExtractor } from './fixtures/stub-extractor.ts';
@@ -16,7 +18,10 @@ let tree: TempTree;
 beforeEach(() => {
   tree = tempTree();
 });
-afterEach(() => tree.remove());
+afterEach(() => {
+  vi.restoreAllMocks();
+  tree.remove();
+});
 
 interface Result {
   code: number;
@@ -175,5 +180,60 @@ describe('in-process extraction', () => {
     tree.write({ 'a.txt': 'x' });
     const r = await run(['a.txt', '-o', 'out', '--jobs', '4', '-q'], { extractor: stubExtractor(), extractorModule: 'never-loaded' });
     expect(r).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+describe('without --jobs', () => {
+  const feed = (n: number): string => jsonl(Array.from({ length: n }, (_, i) => ({ id: `a${i + 1}`, text: `مقال ${i + 1}` })));
+
+  it(`extracts fewer than ${POOL_MIN_ITEMS} articles in this thread, and starts the workers from ${POOL_MIN_ITEMS}`, async () => {
+    const batches = vi.spyOn(Piscina.prototype, 'run');
+    tree.write({ 'small.jsonl': feed(POOL_MIN_ITEMS - 1), 'large.jsonl': feed(POOL_MIN_ITEMS), 'one.txt': SAMPLE_TEXT });
+    for (const input of ['one.txt', 'small.jsonl']) {
+      const r = await run([input, '-o', `out-${input}`, '-q', '-f', 'json']);
+      expect([input, r]).toEqual([input, { code: 0, stderr: '' }]);
+    }
+    expect(batches).not.toHaveBeenCalled();
+    expect(readdirSync(tree.path('out-small.jsonl/json'))).toHaveLength(POOL_MIN_ITEMS - 1);
+
+    const large = await run(['large.jsonl', '-o', 'out-large', '-q', '-f', 'json']);
+    expect(large).toEqual({ code: 0, stderr: '' });
+    expect(batches).toHaveBeenCalledTimes(Math.ceil(POOL_MIN_ITEMS / 3)); // batchSize 3: every article went to the workers
+    expect(readdirSync(tree.path('out-large/json'))).toHaveLength(POOL_MIN_ITEMS);
+  });
+
+  it('reads ahead up to a count or a size, then hands on every item once, in order', async () => {
+    async function* numbers(n: number): AsyncGenerator<number> {
+      for (let i = 1; i <= n; i++) yield i;
+    }
+    const all = async (items: AsyncIterable<number>): Promise<number[]> => {
+      const out: number[] = [];
+      for await (const item of items) out.push(item);
+      return out;
+    };
+    const one = (): number => 1;
+    const short = await readAhead(numbers(3), { count: 4, size: 100, sizeOf: one });
+    expect(short.ended).toBe(true);
+    expect(await all(short.items)).toEqual([1, 2, 3]);
+    const exact = await readAhead(numbers(4), { count: 4, size: 100, sizeOf: one });
+    expect(exact.ended).toBe(false); // a fifth item may follow: only reading on tells
+    expect(await all(exact.items)).toEqual([1, 2, 3, 4]);
+    const bySize = await readAhead(numbers(10), { count: 100, size: 6, sizeOf: (n) => n });
+    expect(bySize.ended).toBe(false); // 1 + 2 + 3 reached the size
+    expect(await all(bySize.items)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('closes the stream when the run stops early', async () => {
+    let closed = false;
+    async function* endless(): AsyncGenerator<number> {
+      try {
+        for (let i = 1; ; i++) yield i;
+      } finally {
+        closed = true;
+      }
+    }
+    const ahead = await readAhead(endless(), { count: 2, size: 100, sizeOf: () => 1 });
+    for await (const item of ahead.items) if (item === 3) break;
+    expect(closed).toBe(true);
   });
 });

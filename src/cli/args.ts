@@ -49,7 +49,8 @@ Without INPUT, reads ${DEFAULT_INPUT}/.
 Options:
   -o, --out DIR        output directory (default: ${DEFAULT_OUT})
   -f, --format LIST    comma-separated: json,yaml,csv,jsonl,review (default: json,yaml,csv,review)
-  -j, --jobs N         extract on N threads (default: the number of cores, at most
+  -j, --jobs N         extract on N threads (default: the number of cores, once the
+                       input holds enough articles to gain from them; at most
                        ${JOBS_PER_CORE} per core); 1 runs without worker threads. The output is
                        the same for any N.
       --stories        also group the articles into stories (as the stories command, after
@@ -79,6 +80,8 @@ export interface ExtractOptions {
   lang: Language;
   /** worker threads; 1 extracts in the main thread */
   jobs: number;
+  /** --jobs was given: false when `jobs` is the default, and a small input is then extracted in the main thread */
+  jobsGiven: boolean;
   /** what the command line asked for that is done differently (printed as warnings) */
   warnings: string[];
   /** group the written documents into stories after the run */
@@ -195,6 +198,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       maxBytes,
       lang: lang as Language,
       jobs,
+      jobsGiven: values.jobs !== undefined,
       warnings,
       stories: values.stories ?? false,
     },

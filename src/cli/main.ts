@@ -11,7 +11,7 @@ import { evalCommand } from './eval.ts';
 import { readInputs, type InputItem } from './inputs.ts';
 import { OutputLockedError, openOutput, type FailureRecord, type OutputWriter, type RenderedDocument } from './output.ts';
 import { storiesCommand } from './stories.ts';
-import { WorkerError, extractInOrder, inProcessEngine, poolEngine } from './pool.ts';
+import { POOL_MIN_CHARS, POOL_MIN_ITEMS, WorkerError, extractInOrder, inProcessEngine, poolEngine, readAhead, type Engine } from './pool.ts';
 import { countInputs, createProgress, silentProgress } from './progress.ts';
 import { RunStats, articles, describeError, problemLine, type RecordCounts } from './report.ts';
 import { UnsafeIdError } from './unique-ids.ts';
@@ -160,15 +160,7 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
   });
 
   const batchOptions = { formats: options.formats, debug: options.debug };
-  // An injected extractor (tests) lives in this thread; --jobs 1 needs no worker threads either.
-  const engine = io.extractor || options.jobs === 1
-    ? inProcessEngine(io.extractor ?? createExtractor({ language: options.lang }), batchOptions)
-    : poolEngine(options.jobs, {
-        language: options.lang,
-        formats: [...options.formats],
-        debug: options.debug,
-        ...(io.extractorModule === undefined ? {} : { extractorModule: io.extractorModule }),
-      });
+  let engine: Engine | undefined;
   const usesStdin = options.inputs.includes('-');
   let out: OutputWriter | undefined;
   try {
@@ -217,7 +209,24 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
       yield first;
       yield* items;
     })();
-    const batches = extractInOrder(all, engine, { batchSize: io.batchSize ?? BATCH_SIZE, maxInFlight: options.jobs * 2 });
+    // An injected extractor (tests) lives in this thread; --jobs 1 needs no worker threads either, nor,
+    // without --jobs, an input too small to gain from them (read ahead to find out).
+    let source: AsyncIterable<InputItem> = all;
+    let inThread = io.extractor !== undefined || options.jobs === 1;
+    if (!inThread && !options.jobsGiven) {
+      const ahead = await readAhead(all, { count: POOL_MIN_ITEMS, size: POOL_MIN_CHARS, sizeOf: (item) => item.input?.text.length ?? 0 });
+      source = ahead.items;
+      inThread = ahead.ended;
+    }
+    engine = inThread
+      ? inProcessEngine(io.extractor ?? createExtractor({ language: options.lang }), batchOptions)
+      : poolEngine(options.jobs, {
+          language: options.lang,
+          formats: [...options.formats],
+          debug: options.debug,
+          ...(io.extractorModule === undefined ? {} : { extractorModule: io.extractorModule }),
+        });
+    const batches = extractInOrder(source, engine, { batchSize: io.batchSize ?? BATCH_SIZE, maxInFlight: options.jobs * 2 });
     for await (const results of batches) {
       for (const result of results) {
         if (result.kind === 'failure') await reportFailure(run, result.failure);
@@ -250,12 +259,13 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
   } catch (err) {
     // Output failures (disk full, permissions) and broken workers end the run; the previous tables stay as they were.
     await out?.abort();
-    if (err instanceof WorkerError) say(`${PROGRAM}: ${describeError(err, options.debug)}\n`);
+    // (no engine yet: the extractor could not be made, e.g. the lexicons are not built)
+    if (err instanceof WorkerError || engine === undefined) say(`${PROGRAM}: ${describeError(err, options.debug)}\n`);
     else say(`${PROGRAM}: ${options.out}: cannot write output: ${describeError(err, options.debug)}\n`);
     return 1;
   } finally {
     for (const [signal, handler] of handlers) signals.off(signal, handler);
-    await engine.close();
+    await engine?.close();
     // a read of stdin abandoned by a signal would keep the process alive
     if (stoppedBy !== undefined && usesStdin && io.stdin === undefined) process.stdin.destroy();
   }

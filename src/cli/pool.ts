@@ -81,6 +81,55 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
   };
 }
 
+/**
+ * Fewest articles for which a run without --jobs starts worker threads. Starting them costs ~0.6 s of
+ * wall time (each thread loads the pipeline and its lexicons) and each article then costs about 1 ms
+ * less than in the main thread (default formats, 2 cores: ~2.5 ms in the main thread, ~1.5 ms with
+ * the pool, from `npm run bench`), so below a few hundred articles the pool does not pay for itself;
+ * the main thread extracts them.
+ */
+export const POOL_MIN_ITEMS = 512;
+
+/** Read ahead this much text at most before deciding (a few huge articles gain from the pool too). */
+export const POOL_MIN_CHARS = 16_000_000;
+
+export interface ReadAhead<T> {
+  /** the stream ended within the limits */
+  ended: boolean;
+  /** the whole stream again: the items read ahead, then the rest */
+  items: AsyncIterable<T>;
+}
+
+/**
+ * Reads a stream ahead until it ends or `count` items or `size` units (by sizeOf) are read, keeping
+ * what it read for the run: whether the stream ended tells a small input from a large one.
+ */
+export async function readAhead<T>(items: AsyncIterable<T>, limits: { count: number; size: number; sizeOf(item: T): number }): Promise<ReadAhead<T>> {
+  const iterator = items[Symbol.asyncIterator]();
+  const ahead: T[] = [];
+  let size = 0;
+  let ended = false;
+  while (ahead.length < limits.count && size < limits.size) {
+    const next = await iterator.next();
+    if (next.done === true) {
+      ended = true;
+      break;
+    }
+    ahead.push(next.value);
+    size += limits.sizeOf(next.value);
+  }
+  async function* replay(): AsyncGenerator<T> {
+    yield* ahead.splice(0); // handed on once: the run holds them from here
+    if (ended) return;
+    try {
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.(); // a run that stops early closes what the stream has open
+    }
+  }
+  return { ended, items: replay() };
+}
+
 export interface OrderOptions {
   /** items per message to a worker */
   batchSize: number;
