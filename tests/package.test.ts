@@ -77,7 +77,7 @@ beforeAll(() => {
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe('npm pack', () => {
   it('holds the compiled code, the data, the schemas, README and licence, and nothing for development', () => {
