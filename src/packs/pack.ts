@@ -177,9 +177,13 @@ export interface Grammar {
   placeCue(word: Word | string): z.infer<typeof L.PlaceKind> | undefined;
 }
 
-/** A lexicon of the language's compiled lexicons (compiled-lexicons.ts), validated at build time with `schema`. */
-function load<S extends z.ZodType>(compiled: CompiledLexicons, file: string, schema: S, optional = false): z.infer<S> | null {
-  const lang = compiled.language;
+/** Each language's compiled lexicons (compiled-lexicons.ts) while its pack is being built. */
+const compiledLexicons = new Map<string, CompiledLexicons>();
+
+/** One lexicon of a language, as the build validated it with `schema`. */
+function load<S extends z.ZodType>(lang: string, file: string, schema: S, optional = false): z.infer<S> | null {
+  let compiled = compiledLexicons.get(lang);
+  if (compiled === undefined) compiledLexicons.set(lang, (compiled = readCompiledLexicons(lang)));
   if (!(file in compiled.lexicons)) {
     if (optional) return null;
     throw new Error(`lexicon ${lang}/${file} is missing`);
@@ -198,32 +202,36 @@ export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
   if (cached) return cached;
   if (!MORPHOLOGY[language]) throw new Error(`no language pack for '${language}'`);
-  const pack = buildPack(readCompiledLexicons(language));
+  let pack: LanguagePack;
+  try {
+    pack = buildPack(language);
+  } finally {
+    compiledLexicons.delete(language); // the pack keeps what it uses
+  }
   packCache.set(language, pack);
   return pack;
 }
 
-function buildPack(compiled: CompiledLexicons): LanguagePack {
-  const lang = compiled.language;
+function buildPack(lang: string): LanguagePack {
   const morphology = MORPHOLOGY[lang]!;
   const demonymForms = morphology.adjectiveForms;
-  const months = load(compiled, 'months.yaml', L.MonthsLexicon)!;
-  const weekdays = load(compiled, 'weekdays.yaml', L.WeekdaysLexicon)!;
-  const timeWords = load(compiled, 'time-words.yaml', L.TimeWordsLexicon)!;
-  const numbers = load(compiled, 'numbers.yaml', L.NumbersLexicon)!;
-  const speech = load(compiled, 'speech-verbs.yaml', L.SpeechVerbsLexicon)!;
-  const titles = load(compiled, 'titles.yaml', L.TitlesLexicon)!;
-  const actors = load(compiled, 'actors.yaml', L.ActorsLexicon)!;
-  const persons = load(compiled, 'persons.yaml', L.PersonsLexicon, true);
-  const institutions = load(compiled, 'institutions.yaml', L.InstitutionsLexicon)!;
-  const countriesGen = load(compiled, 'countries.generated.yaml', L.CountriesGenerated)!;
-  const demonyms = load(compiled, 'demonyms.yaml', L.DemonymsLexicon, true);
-  const places = load(compiled, 'places.yaml', L.PlacesLexicon)!;
-  const casualties = load(compiled, 'casualties.yaml', L.CasualtiesLexicon)!;
-  const ceasefires = load(compiled, 'ceasefires.yaml', L.CeasefiresLexicon)!;
-  const events = load(compiled, 'events.yaml', L.EventsLexicon)!;
-  const credits = load(compiled, 'credits.yaml', L.CreditsLexicon)!;
-  const grammarLex = load(compiled, 'grammar.yaml', L.GrammarLexicon)!;
+  const months = load(lang, 'months.yaml', L.MonthsLexicon)!;
+  const weekdays = load(lang, 'weekdays.yaml', L.WeekdaysLexicon)!;
+  const timeWords = load(lang, 'time-words.yaml', L.TimeWordsLexicon)!;
+  const numbers = load(lang, 'numbers.yaml', L.NumbersLexicon)!;
+  const speech = load(lang, 'speech-verbs.yaml', L.SpeechVerbsLexicon)!;
+  const titles = load(lang, 'titles.yaml', L.TitlesLexicon)!;
+  const actors = load(lang, 'actors.yaml', L.ActorsLexicon)!;
+  const persons = load(lang, 'persons.yaml', L.PersonsLexicon, true);
+  const institutions = load(lang, 'institutions.yaml', L.InstitutionsLexicon)!;
+  const countriesGen = load(lang, 'countries.generated.yaml', L.CountriesGenerated)!;
+  const demonyms = load(lang, 'demonyms.yaml', L.DemonymsLexicon, true);
+  const places = load(lang, 'places.yaml', L.PlacesLexicon)!;
+  const casualties = load(lang, 'casualties.yaml', L.CasualtiesLexicon)!;
+  const ceasefires = load(lang, 'ceasefires.yaml', L.CeasefiresLexicon)!;
+  const events = load(lang, 'events.yaml', L.EventsLexicon)!;
+  const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
+  const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
   // every word's roles as one bit set on the (pinned) word itself, in this grammar's slot: one
   // field read per question, at every token of every stage
   const slot = nextGrammarSlot++;
