@@ -30,7 +30,7 @@ function files(dir, keep) {
   const found = [];
   for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !keep(entry.name)) continue;
-    found.push(path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    found.push(path.relative(ROOT, path.join(entry.parentPath ?? entry.path, entry.name)).split(path.sep).join('/'));
   }
   return found.sort();
 }
@@ -54,12 +54,22 @@ try {
   // no build yet
 }
 const log = (text) => quiet || process.stderr.write(`build: ${text}\n`);
-const codeStale = force || stamp.code !== code;
+/** dist/'s file for each source, and each language's compiled lexicons: a build that lacks one is redone whole */
+const lexiconDir = path.join(ROOT, 'data', 'lexicons');
+const languages = existsSync(lexiconDir) ? readdirSync(lexiconDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name) : [];
+const outputs = [
+  ...sources.map((s) => s.replace(/^src\//u, 'dist/').replace(/\.([cm]?)ts$/u, '.$1js')),
+  ...languages.map((language) => `dist/lexicons/${language}.json`),
+];
+const complete = outputs.every((file) => existsSync(path.join(ROOT, file)));
+const codeStale = force || !complete || stamp.code !== code;
 const lexiconsStale = codeStale || stamp.lexicons !== lexicons;
 
 if (codeStale) {
   // tsc rewrites what changed; the stamp is cleared first so a failed build is never taken for a complete one
   rmSync(STAMP, { force: true });
+  // tsc's own incremental state would skip files it believes it wrote: a forced or incomplete build starts afresh
+  if (force || !complete) rmSync(path.join(DIST, '.tsbuildinfo'), { force: true });
   const typescript = path.dirname(createRequire(import.meta.url).resolve('typescript/package.json'));
   const tsc = path.join(typescript, 'bin', 'tsc');
   try {

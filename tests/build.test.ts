@@ -23,7 +23,7 @@ describe('npm run build', () => {
   };
   const dist = (file: string): string => readFileSync(path.join(copy, 'dist', file), 'utf8');
 
-  it('compiles, then does nothing until a source or a lexicon changes, and drops what a removed source compiled to', () => {
+  it('compiles, then does nothing until a source or a lexicon changes or an output is lost, and drops what a removed source compiled to', () => {
     for (const entry of ['src', 'scripts', 'data/lexicons', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json']) {
       cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true });
     }
@@ -42,8 +42,10 @@ describe('npm run build', () => {
 
     rmSync(path.join(copy, 'src', 'extra.ts'));
     writeFileSync(path.join(copy, 'src', 'other.ts'), 'export const other = 2;\n');
+    rmSync(path.join(copy, 'dist', 'cli', 'args.js')); // a compiled file lost: the build is done again whole
     expect(build()).toMatch(/^build: compiled \d+ modules/u);
     expect(dist('other.js')).toContain('export const other = 2;');
+    expect(dist('cli/args.js')).toContain('export function parseCommand');
     expect(readdirSync(path.join(copy, 'dist')).filter((f) => f.startsWith('extra.'))).toEqual([]);
   }, 180_000);
 
