@@ -3,9 +3,24 @@
  * so navigation, headers, footers and related-article lists never reach the text; the page's own
  * metadata gives the title, publication date, canonical URL, outlet and language.
  */
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
 import type { ArticleInput } from '../schema/index.ts';
+
+/**
+ * Readability and linkedom, loaded on the first page read: linkedom alone takes ~200 ms to load,
+ * which a run without .html inputs (and every run's start-up) need not pay.
+ */
+let html: { Readability: typeof import('@mozilla/readability').Readability; parseHTML: typeof import('linkedom').parseHTML } | undefined;
+function htmlLibraries(): NonNullable<typeof html> {
+  if (html === undefined) {
+    const require = createRequire(import.meta.url);
+    html = {
+      Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+      parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    };
+  }
+  return html;
+}
 
 /** The few DOM members used here (the project compiles without the DOM lib). */
 interface DomNode {
@@ -173,7 +188,7 @@ export function declaredCharset(bytes: Uint8Array): string | undefined {
 /** linkedom makes a fragment's first element the document element: give fragments a document. */
 function parsePage(html: string): DomDocument {
   const page = /<html[\s>]/iu.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  return (parseHTML(page) as unknown as { document: DomDocument }).document;
+  return (htmlLibraries().parseHTML(page) as unknown as { document: DomDocument }).document;
 }
 
 /** Page furniture: never article text, whatever Readability's scoring would make of a short page. */
@@ -214,7 +229,7 @@ export function articleFromHtml(html: string, options: PageOptions = {}): PageRe
   const pageTitle = clean(document.querySelector('title')?.textContent);
 
   stripFurniture(document);
-  const parsed = new Readability<unknown>(document as never, { serializer: (node) => node }).parse();
+  const parsed = new (htmlLibraries().Readability)<unknown>(document as never, { serializer: (node) => node }).parse();
   const body = parsed?.content as DomNode | null | undefined;
   const siteName = clean(parsed?.siteName) ?? meta(document, 'og:site_name') ?? clean(jsonLdOutlet);
   const title = titleOf(clean(parsed?.title) ?? pageTitle ?? h1, h1, siteName);
