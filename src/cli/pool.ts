@@ -83,10 +83,11 @@ export function poolEngine(jobs: number, config: WorkerConfig): Engine {
 
 /**
  * Fewest articles for which a run without --jobs starts worker threads. Starting them costs ~0.6 s of
- * wall time (each thread loads the pipeline and its lexicons) and each article then costs about 1 ms
- * less than in the main thread (default formats, 2 cores: ~2.5 ms in the main thread, ~1.5 ms with
- * the pool, from `npm run bench`), so below a few hundred articles the pool does not pay for itself;
- * the main thread extracts them.
+ * wall time (one article on the 2-core development VM: ~0.9 s with --jobs 1, ~1.5 s with the pool:
+ * each thread loads the pipeline and its lexicons), and the pool then saves well under a millisecond
+ * per article (extraction, ~0.4 ms on one core, is shared out; the main thread still writes), so by
+ * that estimate it pays from several hundred articles on 2 cores, fewer on more. Below this, the main
+ * thread extracts.
  */
 export const POOL_MIN_ITEMS = 512;
 
