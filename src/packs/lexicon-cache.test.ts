@@ -29,6 +29,7 @@ const LEXICONS: Record<string, z.ZodType> = {
   'events.yaml': L.EventsLexicon,
   'credits.yaml': L.CreditsLexicon,
   'grammar.yaml': L.GrammarLexicon,
+  'place-context.yaml': L.PlaceContextLexicon,
 };
 
 const temporaries: string[] = [];
