@@ -125,6 +125,8 @@ export type EventLex =
 export interface LanguagePack {
   language: string;
   entities: PhraseMatcher<EntityLex>;
+  /** GeoNames places (gazetteer.generated.json), read by the place rules only */
+  gazetteer: PhraseMatcher<EntityLex>;
   time: PhraseMatcher<TimeLex>;
   /** words that help read a date but are none (offsets, durations, future particles): TimeLex cue types */
   timeCues: PhraseMatcher<TimeLex>;
@@ -494,8 +496,11 @@ function buildPack(lang: string): LanguagePack {
     isDefinite: morphology.isDefinite,
     looksLikeVerb: morphology.looksLikePresentVerb,
   };
+  // a matcher of its own: only the place rules read GeoNames names (src/stages/mentions/places.ts),
+  // so a village called "لجنة" or "كريم" never stands in another stage's way
+  const geo = new PhraseMatcher<EntityLex>();
   for (const { key, place } of gazetteerPlaces(gazetteer, gazetteerOptions)) {
-    ent.addKey(key, { type: 'place', place });
+    geo.addKey(key, { type: 'place', place });
   }
 
   const quoteClose = new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1));
@@ -505,6 +510,7 @@ function buildPack(lang: string): LanguagePack {
   return {
     language: lang,
     entities: ent,
+    gazetteer: geo,
     time,
     timeCues,
     numbers: num,

@@ -10,7 +10,7 @@ import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
 import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
-import { countryPlace, lexPlace, onlyCuedPlaces, PlaceFinder, standsAlone } from './places.ts';
+import { countryPlace, lexPlace, PlaceFinder } from './places.ts';
 
 type Kind = ActorDraft['kind'];
 
@@ -110,12 +110,6 @@ function first<T extends EntityLex['type']>(m: PhraseMatch<EntityLex> | null, ty
   return valueOfType(m?.values, type);
 }
 
-/** The entity match at token i, unless it is only a GeoNames name that needs a place cue (places.ts). */
-function entityAt(ctx: Context, i: number): PhraseMatch<EntityLex> | null {
-  const m = ctx.pack.entities.matchAt(ctx.tokens, i);
-  return m && onlyCuedPlaces(m) ? null : m;
-}
-
 /** "في غزة" right after token `last`: a gazetteer place introduced by في. */
 function placeAfterIn(ctx: Context, last: number): { place: PlaceEntry; span: Span; last: number } | null {
   const { tokens, pack } = ctx;
@@ -123,8 +117,7 @@ function placeAfterIn(ctx: Context, last: number): { place: PlaceEntry; span: Sp
   if (!inTok?.spaced || !pack.grammar.has('in', inTok.word) || !tokens[last + 2]?.spaced) return null;
   const pm = pack.entities.matchAt(tokens, last + 2, false);
   const p = first(pm, 'place');
-  // an ambiguous gazetteer name ("في بيان": "in a statement") does not place a body
-  return p && pm && standsAlone(p.place) ? { place: p.place, span: spanOf(tokens, pm), last: pm.last } : null;
+  return p && pm ? { place: p.place, span: spanOf(tokens, pm), last: pm.last } : null;
 }
 
 /** A demonym or a country name right after token `last` (same phrase: spaces only). */
@@ -208,8 +201,7 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
       break;
     }
     const em = pack.entities.matchAt(tokens, k, false);
-    // an ambiguous gazetteer name (a place only with a cue) does not end a person's name
-    if (em && !em.values.some((v) => v.type === 'person' || (v.type === 'place' && v.place.ambiguous && v.place.geonameid !== undefined))) {
+    if (em && !em.values.some((v) => v.type === 'person')) {
       // an office after the name is a boundary: "ساروار حسيني المتحدث باسم …"
       stop = em.values.some((v) => v.type === 'title') ? 'boundary' : 'word';
       break;
@@ -339,11 +331,7 @@ export function findMentions(ctx: Context): void {
         continue;
       }
     }
-    const found = pack.entities.matchAt(tokens, i);
-    // a GeoNames name that needs a cue ("التحالف" is also a village) is no match for the rules
-    // below: the place rules read it (places.ts)
-    const cuedPlace = found && onlyCuedPlaces(found) ? found : null;
-    const m = cuedPlace ? null : found;
+    const m = pack.entities.matchAt(tokens, i);
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
     if (!m && i > 0 && pack.speech.matchAt(tokens, i - 1)?.values.some((v) => v.type === 'verb')) {
@@ -362,7 +350,7 @@ export function findMentions(ctx: Context): void {
     }
     if (!m) {
       // a place named after its class noun ("قرية X", "بلدتي X وY"), or a GeoNames name in context
-      const last = places.atToken(i, cuedPlace);
+      const last = places.atToken(i);
       if (last !== null) i = last;
       continue;
     }
@@ -408,7 +396,7 @@ export function findMentions(ctx: Context): void {
       } else {
         // "المتحدث باسم الجيش الأذربيجاني", "الأمين العام للأمم المتحدة": the body the official serves
         // "الأمين العام للأمم المتحدة": the body may carry the preposition ل; "مدير المرصد": its head word
-        const bm = entityAt(ctx, last + 1);
+        const bm = pack.entities.matchAt(tokens, last + 1);
         const bodyHead = !bm && tokens[last + 1]?.spaced ? idx.headAt(tokens, last + 1) : null;
         if (bodyHead) {
           const a = idx.actorByIdentity.get(bodyHead.identity)!;
@@ -493,7 +481,7 @@ export function findMentions(ctx: Context): void {
         if (tokens[last + 1] && pack.grammar.has('in', tokens[last + 1]!.word) && tokens[last + 1]!.spaced) {
           const pm = pack.entities.matchAt(tokens, last + 2, false);
           const p = first(pm, 'place');
-          if (p && pm && standsAlone(p.place)) {
+          if (p && pm) {
             where = lexPlace(ctx, idx, p.place, spanOf(tokens, pm));
             last = pm.last;
           }

@@ -112,8 +112,15 @@ describe('GeoNames names need what their grade asks (gazetteer.ts)', () => {
     ['وأضاف أن التحضيرات تأني بعد أسابيع في الهند'], // shaped like a verb: needs a preposition
     ['وأكد أنه لا يعرف الآن'], // function words are not GeoNames names at all
     ['قال إن صبر السكان نفد'],
+    // a word whose proclitic reading is a GeoNames name: لجنة → ل + جنة (Djenné), كريم → ك + ريم
+    ['وأكدت لجنة الإغاثة المحلية في مالي أن المساعدات وصلت'],
+    ['وقال كريم العلي في إيطاليا إن ثلاثة أصيبوا'],
   ])('%s: no place but the country', (text) => {
     expect(places(text).filter((p) => p.kind !== 'country')).toEqual([]);
+  });
+
+  it('GeoNames names never stand in the way of a person or a speaker (only the place rules read them)', () => {
+    expect(run('وقال كريم العلي المتحدث باسم الشرطة إن ثلاثة أصيبوا').actors.some((a) => a.name === 'كريم العلي')).toBe(true);
   });
 
   it('a GeoNames name does not override an organisation reading ("قناة الميادين"), nor the head word of a body named in full', () => {

@@ -84,11 +84,6 @@ function needsOf(place: PlaceEntry): PlaceNeeds {
   return place.needs !== undefined ? place.needs : place.ambiguous ? 'country' : null;
 }
 
-/** A place that counts wherever its name is read (no cue needed). */
-export function standsAlone(place: PlaceEntry): boolean {
-  return needsOf(place) === null;
-}
-
 /** The GeoNames places of an entity match, most populous first (gazetteer.ts adds them in that order). */
 function homonymsOf(m: PhraseMatch<EntityLex>): PlaceEntry[] {
   const out: PlaceEntry[] = [];
@@ -100,14 +95,12 @@ function cuedGeoNames(p: PlaceEntry | CountryEntry): p is PlaceEntry {
   return !isCountry(p) && p.geonameid !== undefined && needsOf(p) !== null;
 }
 
-/** Whether an entity match holds nothing but GeoNames places that need a cue: no other rule reads it. */
-export function onlyCuedPlaces(m: PhraseMatch<EntityLex>): boolean {
-  // a loop, not every(): it runs at every entity match of every article
-  for (let k = 0; k < m.values.length; k++) {
-    const v = m.values[k]!;
-    if (v.type !== 'place' || v.place.geonameid === undefined || needsOf(v.place) === null) return false;
-  }
-  return true;
+/**
+ * The match at token k that can name a place: the pack's entity lexicons first (a person, a title or
+ * an organisation there wins, and is returned as such), else the GeoNames gazetteer.
+ */
+function placeAt(ctx: Context, k: number, clitics = true): PhraseMatch<EntityLex> | null {
+  return ctx.pack.entities.matchAt(ctx.tokens, k, clitics) ?? ctx.pack.gazetteer.matchAt(ctx.tokens, k, clitics);
 }
 
 function knownPlace(m: PhraseMatch<EntityLex> | null): PlaceEntry | CountryEntry | undefined {
@@ -162,7 +155,7 @@ export function placeNameRun(ctx: Context, from: number, skip = 0): NameRun | nu
       // a third word only after a name particle
       if (k - from === 2 && !pack.grammar.has('name_particles', tokens[k - 1]!.word)) break;
       // "بفلوريدا", "بسوريا": a known place or country with a preposition locates the name
-      const located = pack.entities.matchAt(tokens, k);
+      const located = placeAt(ctx, k);
       if (located && located.proclitic !== '' && knownPlace(located)) break;
     } else {
       if (pack.morphology.hasProcliticArticle(text)) break;
@@ -244,9 +237,11 @@ export class PlaceFinder {
    * GeoNames name that needs a cue (`cued`, its match) in its context. Returns the last token
    * consumed, or null.
    */
-  atToken(i: number, cued: PhraseMatch<EntityLex> | null = null): number | null {
+  atToken(i: number): number | null {
     const last = this.classNounAt(i) ?? this.locatedAt(i);
-    if (last !== null || !cued) return last;
+    if (last !== null) return last;
+    const cued = this.ctx.pack.gazetteer.matchAt(this.ctx.tokens, i);
+    if (!cued) return null;
     const place = this.choose(cued)!;
     if (this.accept(cued, place)) {
       lexPlace(this.ctx, this.idx, place, { start: cued.start, end: this.ctx.tokens[cued.last]!.end });
@@ -272,8 +267,7 @@ export class PlaceFinder {
       else for (const v of variantsOf(t)) if (v.proclitic !== '' && pack.morphology.locativeProclitic(v.proclitic)) ahead = true;
     }
     if (!ahead) return null;
-    const em = pack.entities.matchAt(tokens, i + 1);
-    if (em && !onlyCuedPlaces(em)) return null;
+    if (pack.entities.matchAt(tokens, i + 1)) return null;
     const runs: NameRun[] = [];
     let k = i + 1;
     while (k < tokens.length && runs.length < 4) {
@@ -287,7 +281,7 @@ export class PlaceFinder {
     }
     if (runs.length === 0 || !this.locatorAt(k)) return null;
     for (const run of runs) {
-      const pm = pack.entities.matchAt(tokens, run.first);
+      const pm = placeAt(this.ctx, run.first);
       const known = pm && pm.last === run.last ? knownPlace(pm) : undefined;
       if (known && pm && !isCountry(known)) this.cuedPlace(pm, known, run.span, 'town');
       else contextPlace(this.ctx, this.idx, 'town', run.span, 'places:located-name');
@@ -316,18 +310,18 @@ export class PlaceFinder {
       const n = tokens[j];
       if (!n?.spaced) return false;
       if (pw.is('place_references', n.word)) return true;
-      const m = pack.entities.matchAt(tokens, j, false);
+      const m = placeAt(this.ctx, j, false);
       const p = knownPlace(m);
-      return !!p && (isCountry(p) || needsOf(p) === null) || (!!placeClassOf(this.ctx, n) && !!knownPlace(pack.entities.matchAt(tokens, j + 1, false)));
+      return !!p && (isCountry(p) || needsOf(p) === null) || (!!placeClassOf(this.ctx, n) && !!knownPlace(placeAt(this.ctx, j + 1, false)));
     };
     if (pw.is('directions', t.word)) return refersToPlace(k + 1);
     // "بمدينة عدن", "بالمحافظة", "بالحديدة"
     for (const v of variantsOf(t)) {
       if (!pack.morphology.locativeProclitic(v.proclitic)) continue;
       if (pw.is('place_references', v.w)) return true;
-      if (pw.classOf(v.w)) return !!knownPlace(pack.entities.matchAt(tokens, k + 1, false));
+      if (pw.classOf(v.w)) return !!knownPlace(placeAt(this.ctx, k + 1, false));
     }
-    const m = pack.entities.matchAt(tokens, k);
+    const m = placeAt(this.ctx, k);
     const p = m && pack.morphology.locativeProclitic(m.proclitic) ? knownPlace(m) : undefined;
     return !!p && (isCountry(p) || needsOf(p) === null);
   }
@@ -348,7 +342,7 @@ export class PlaceFinder {
       this.listKind = cls.kind;
       this.listUntil = i + LIST_REACH;
     }
-    const pm = pack.entities.matchAt(tokens, i + 1, false);
+    const pm = placeAt(this.ctx, i + 1, false);
     let known = knownPlace(pm);
     // a GeoNames name that needs a cue and only begins a longer name ("قرية تل الشيخ": تل) is not the name
     if (known && pm && cuedGeoNames(known) && (placeNameRun(this.ctx, i + 1)?.last ?? -1) > pm.last) known = undefined;
@@ -363,7 +357,7 @@ export class PlaceFinder {
       this.placed(pm.last);
       return cls.number === 'singular' ? pm.last : this.listFrom(pm.last + 1, cls.kind, false, pm.last);
     }
-    if (pm && !onlyCuedPlaces(pm) && !valueOfType(pm.values, 'person')) return null;
+    if (pm && !knownPlace(pm) && !valueOfType(pm.values, 'person')) return null;
     const run = placeNameRun(this.ctx, i + 1);
     if (!run) return null;
     const span = cls.keep ? { start: tok.start + cls.offset, end: run.span.end } : run.span;
@@ -390,7 +384,7 @@ export class PlaceFinder {
         skip = conjunctionOffset(this.ctx, t);
         if (skip === 0 && !comma) break;
       }
-      const pm = this.ctx.pack.entities.matchAt(tokens, k);
+      const pm = placeAt(this.ctx, k);
       const known = knownPlace(pm);
       let end: number;
       if (known && pm) {
@@ -427,8 +421,8 @@ export class PlaceFinder {
     // "باركلاند بفلوريدا", "كرش في لحج": a place after it says where it is
     const next = tokens[m.last + 1];
     if (next?.spaced) {
-      const after = pack.entities.matchAt(tokens, m.last + 1);
-      const inPlace = after && pack.morphology.locativeProclitic(after.proclitic) ? after : pack.grammar.has('in', next.word) ? pack.entities.matchAt(tokens, m.last + 2, false) : null;
+      const after = placeAt(this.ctx, m.last + 1);
+      const inPlace = after && pack.morphology.locativeProclitic(after.proclitic) ? after : pack.grammar.has('in', next.word) ? placeAt(this.ctx, m.last + 2, false) : null;
       const where = knownPlace(inPlace);
       if (where && (isCountry(where) || needsOf(where) === null)) return true;
     }
