@@ -3,7 +3,7 @@
  * `npm run build` (also `prepare`, which `npm ci` and `npm install` run): compiles src/ into dist/
  * with tsc (tsconfig.build.json: JavaScript, declarations and source maps, relative `.ts` imports
  * rewritten to `.js`), then validates and compiles the lexicons of every language,
- * data/lexicons/<lang>/*.yaml → dist/lexicons/<lang>.json (src/packs/lexicon-build.ts, run from dist/).
+ * data/lexicons/<lang>/*.yaml and *.generated.json → dist/lexicons/<lang>.json (src/packs/lexicon-build.ts, run from dist/).
  *
  * Incremental: dist/.build-inputs.json keeps a hash of the inputs of each half; a half whose inputs
  * did not change is skipped, so a build with nothing to do costs ~50 ms (`npm run extract` runs one
@@ -45,7 +45,7 @@ function digest(names) {
 const isSource = (name) => /\.[cm]?ts$/u.test(name) && !/\.test\.[cm]?ts$/u.test(name);
 const sources = files('src', isSource);
 const code = digest([...sources, 'tsconfig.json', 'tsconfig.build.json', 'scripts/build.mjs', 'package-lock.json'].filter((f) => existsSync(path.join(ROOT, f))));
-const lexicons = digest(files('data/lexicons', (name) => name.endsWith('.yaml')));
+const lexicons = digest(files('data/lexicons', (name) => name.endsWith('.yaml') || name.endsWith('.generated.json')));
 
 let stamp = {};
 try {

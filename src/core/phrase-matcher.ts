@@ -132,7 +132,11 @@ export class PhraseMatcher<T> {
   private bloom = 0;
 
   add(phrase: string, value: T): void {
-    const key = foldKey(phrase);
+    this.addKey(foldKey(phrase), value);
+  }
+
+  /** `add` for a phrase already folded by foldKey. */
+  addKey(key: string, value: T): void {
     if (!key) return;
     // a lexicon's words stay the same objects for the life of the process; an article's own
     // matcher's words need only last the article
@@ -180,6 +184,11 @@ export class PhraseMatcher<T> {
 
   has(phrase: string): boolean {
     return this.byKey.has(foldKey(phrase));
+  }
+
+  /** `has` for a phrase already folded by foldKey (building a pack asks it for thousands of names). */
+  hasKey(key: string): boolean {
+    return this.byKey.has(key);
   }
 
   /** slots of this matcher in each token's memo: 2·id with proclitic readings, 2·id + 1 without (-1: no memo) */

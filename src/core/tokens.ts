@@ -23,8 +23,6 @@ export class Word {
   starts: unknown[] | undefined = undefined;
   /** per grammar (language pack), the bit set of this word's grammar roles (pinned words) */
   roles: number[] | undefined = undefined;
-  /** per grammar (language pack), the kind of place this word is a cue for ("مدينة" → city; pinned words) */
-  placeCues: Array<string | undefined> | undefined = undefined;
   pinned = false;
   /** one bit of 32 picked by the spelling's hash: short-lived phrase matchers OR their first words' bits into a filter */
   readonly bloom: number;

@@ -46,7 +46,7 @@ export interface CompiledLexicons {
 /** The YAML files of a language's source directory, sorted, each with a hash of its bytes. */
 export function sourceDigests(dir: string): Record<string, string> {
   const digests: Record<string, string> = {};
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.generated.json')).sort()) {
     digests[name] = createHash('sha256').update(readFileSync(join(dir, name))).digest('hex').slice(0, 32);
   }
   return digests;

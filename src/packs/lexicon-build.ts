@@ -20,7 +20,8 @@ export function compileLanguage(language: string, roots: LexiconRoots = LEXICON_
     if (schema === undefined) throw new Error(`${where}: no schema for this lexicon file: add it to LEXICON_FILES in src/packs/lexicon-schema.ts`);
     let value: unknown;
     try {
-      value = parse(readFileSync(join(dir, name), 'utf8'));
+      const text = readFileSync(join(dir, name), 'utf8');
+      value = name.endsWith('.json') ? JSON.parse(text) : parse(text);
     } catch (err) {
       throw new Error(`${where}: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }

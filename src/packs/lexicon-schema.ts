@@ -289,7 +289,6 @@ export const GrammarLexicon = z.object({
   between: words,
   range_to: words,
   in: words,
-  place_cues: z.partialRecord(z.enum(['country', 'region', 'city', 'town', 'district', 'site', 'water']), words),
   year_nouns: words,
   month_parts: words,
   apposition_heads: words,
@@ -305,6 +304,47 @@ export const GrammarLexicon = z.object({
   day_nouns: words,
   of: words,
   stopwords: words,
+});
+
+export const PlaceContextLexicon = z.object({
+  class_nouns: z.array(
+    z.object({
+      kind: PlaceKind,
+      singular: names,
+      dual: words.optional().default([]),
+      plural: words.optional().default([]),
+      keep: z.boolean().optional().default(false),
+    }),
+  ),
+  not_place_names: words,
+  boundaries: words,
+  list_heads: words,
+  resumptive_pronouns: words,
+  organisation_heads: words,
+  directions: words,
+  place_references: words,
+  located_prepositions: words,
+  locative_prepositions: words,
+  common_words: words,
+});
+
+/** data/lexicons/<lang>/gazetteer.generated.json (scripts/generate-gazetteer.ts): GeoNames rows. */
+export const GazetteerGenerated = z.object({
+  source: z.string(),
+  license: z.string(),
+  places: z.array(
+    z.tuple([
+      z.number().int(),
+      z.string(),
+      iso3.nullable(),
+      z.enum(['city', 'town', 'district']),
+      z.string(),
+      z.number().int().min(0),
+      z.number().min(-90).max(90),
+      z.number().min(-180).max(180),
+      z.array(z.string().min(1)).min(1),
+    ]),
+  ),
 });
 
 /**
@@ -331,4 +371,6 @@ export const LEXICON_FILES: Readonly<Record<string, z.ZodType>> = {
   'events.yaml': EventsLexicon,
   'credits.yaml': CreditsLexicon,
   'grammar.yaml': GrammarLexicon,
+  'place-context.yaml': PlaceContextLexicon,
+  'gazetteer.generated.json': GazetteerGenerated,
 };

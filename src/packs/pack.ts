@@ -9,12 +9,14 @@ import { pinnedWord, wordOf, type Word } from '../core/tokens.ts';
 import * as L from './lexicon-schema.ts';
 import { readCompiledLexicons, type CompiledLexicons } from './compiled-lexicons.ts';
 import { arabicMorphology } from './ar/morphology.ts';
+import { gazetteerPlaces, type PlaceNeeds, type Row } from './gazetteer.ts';
 
 export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
 export type PersonEntry = z.infer<typeof L.PersonsLexicon>['persons'][number];
 export type TitleEntry = z.infer<typeof L.TitlesLexicon>['titles'][number];
 export type InstitutionEntry = z.infer<typeof L.InstitutionsLexicon>['institutions'][number];
-export type PlaceEntry = z.infer<typeof L.PlacesLexicon>['places'][number];
+/** a hand-kept place (places.yaml) or a GeoNames place (gazetteer.generated.json: with its id and population) */
+export type PlaceEntry = z.infer<typeof L.PlacesLexicon>['places'][number] & { geonameid?: number; population?: number; needs?: PlaceNeeds };
 export type VerbEntry = z.infer<typeof L.SpeechVerbsLexicon>['verbs'][number];
 export type EventEntry = z.infer<typeof L.EventsLexicon>['events'][number];
 
@@ -120,6 +122,8 @@ export type EventLex =
 export interface LanguagePack {
   language: string;
   entities: PhraseMatcher<EntityLex>;
+  /** GeoNames places (gazetteer.generated.json), read by the place rules only */
+  gazetteer: PhraseMatcher<EntityLex>;
   time: PhraseMatcher<TimeLex>;
   /** words that help read a date but are none (offsets, durations, future particles): TimeLex cue types */
   timeCues: PhraseMatcher<TimeLex>;
@@ -146,6 +150,27 @@ export interface LanguagePack {
   morphology: Morphology;
   /** words that end a run of name words (function words, prepositions) */
   stopwords: Set<string>;
+  /** place class nouns and the words around place names (place-context.yaml) */
+  places: PlaceContext;
+}
+
+export type PlaceKind = z.infer<typeof L.PlaceKind>;
+/** A class noun: "قرية" (town, one), "بلدتي" (town, two), "مطار" (site, kept in the name). */
+export interface PlaceClass {
+  kind: PlaceKind;
+  number: 'singular' | 'dual' | 'plural';
+  /** the class noun is part of the place's name (a facility: "معبر نصيب") */
+  keep: boolean;
+}
+const PLACE_WORD_ROLES = [
+  'not_place_names', 'boundaries', 'list_heads', 'resumptive_pronouns', 'organisation_heads', 'directions', 'place_references', 'located_prepositions', 'locative_prepositions', 'common_words',
+] as const;
+export type PlaceWordRole = (typeof PLACE_WORD_ROLES)[number];
+export interface PlaceContext {
+  /** the class a folded word names, or undefined */
+  classOf(word: Word | string): PlaceClass | undefined;
+  /** whether a folded word has a role around place names */
+  is(role: PlaceWordRole, word: Word | string): boolean;
 }
 
 /** Word-shape rules of a language, on folded words. */
@@ -158,6 +183,8 @@ export interface Morphology {
   looksLikePresentVerb(word: string): boolean;
   /** a verb with the future prefix (Arabic سـ): puts a date in its clause ahead of publication */
   looksLikeFutureVerb(word: string): boolean;
+  isVerbWithObject(word: string): boolean;
+  isNisbaAdjective(word: string): boolean;
   isParticiple(word: string): boolean;
   dayNumber(word: string): number | null;
   adjectiveForms(stem: string): string[];
@@ -169,12 +196,10 @@ export interface Morphology {
   unlikelyNameWord(word: string): boolean;
 }
 
-export type GrammarRole = Exclude<keyof z.infer<typeof L.GrammarLexicon>, 'place_cues'>;
+export type GrammarRole = keyof z.infer<typeof L.GrammarLexicon>;
 export interface Grammar {
   /** whether a folded word (a token's Word, or a spelling) has a role */
   has(role: GrammarRole, word: Word | string): boolean;
-  /** place kind named by a cue word ("مدينة" → city), or undefined */
-  placeCue(word: Word | string): z.infer<typeof L.PlaceKind> | undefined;
 }
 
 /** Each language's compiled lexicons (compiled-lexicons.ts) while its pack is being built. */
@@ -232,12 +257,14 @@ function buildPack(lang: string): LanguagePack {
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
   const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
   const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
+  const placeContext = load(lang, 'place-context.yaml', L.PlaceContextLexicon)!;
+  // GeoNames rows (scripts/generate-gazetteer.ts), validated at build time like the YAML lexicons
+  const gazetteer = (load(lang, 'gazetteer.generated.json', L.GazetteerGenerated, true)?.places ?? []) as Row[];
   // every word's roles as one bit set on the (pinned) word itself, in this grammar's slot: one
   // field read per question, at every token of every stage
   const slot = nextGrammarSlot++;
   const roleBit = new Map<string, number>();
   for (const [role, list] of Object.entries(grammarLex)) {
-    if (role === 'place_cues') continue;
     const bit = 1 << roleBit.size;
     if (roleBit.size >= 31) throw new Error(`lexicon ${lang}/grammar.yaml: more than 31 roles`);
     roleBit.set(role, bit);
@@ -247,19 +274,13 @@ function buildPack(lang: string): LanguagePack {
       roles[slot] = (roles[slot] ?? 0) | bit;
     }
   }
-  for (const [kind, list] of Object.entries(grammarLex.place_cues)) {
-    for (const w of list ?? []) {
-      const word = pinnedWord(foldKey(w));
-      (word.placeCues ??= [])[slot] = kind;
-    }
-  }
   const grammar: Grammar = {
     has: (role, word) => {
       const roles = (typeof word === 'string' ? wordOf(word) : word).roles;
       return roles !== undefined && ((roles[slot] ?? 0) & (roleBit.get(role) ?? 0)) !== 0;
     },
-    placeCue: (word) => (typeof word === 'string' ? wordOf(word) : word).placeCues?.[slot] as z.infer<typeof L.PlaceKind> | undefined,
   };
+  const placeWords = buildPlaceContext(placeContext);
 
   const time = new PhraseMatcher<TimeLex>();
   for (const m of months.gregorian) for (const n of m.names) time.add(n, { type: 'month', month: m.month, calendar: 'gregorian' });
@@ -455,6 +476,34 @@ function buildPack(lang: string): LanguagePack {
   events.with_markers.forEach((n) => ev.add(n, marker('with')));
   events.asked_of_markers.forEach((n) => ev.add(n, marker('asked_of')));
 
+  // GeoNames places last: a phrase another entity lexicon knows keeps that reading (gazetteer.ts)
+  const functionWords = new Set(Object.values(grammarLex).flatMap((list) => list.map(foldKey)));
+  const entityHeads = new Set<string>();
+  for (const forms of [...actors.actors.map((a) => a.forms), ...institutions.institutions.map((i) => i.forms), ...institutions.groups.map((g) => g.forms), ...titles.titles.map((t) => t.forms)]) {
+    for (const f of forms) {
+      const words = foldKey(f).split(' ');
+      if (words.length > 1) entityHeads.add(words[0]!);
+    }
+  }
+  const gazetteerOptions = {
+    claimed: (key: string) => ent.hasKey(key),
+    // a word another lexicon reads (a function word, a time word, a number, a verb, an event or casualty word, a class noun)
+    excluded: (key: string) =>
+      functionWords.has(key) || time.hasKey(key) || num.hasKey(key) || sp.hasKey(key) || ev.hasKey(key) || cas.hasKey(key) || cf.hasKey(key) ||
+      placeWords.classOf(key) !== undefined || placeWords.is('not_place_names', key) || placeWords.is('boundaries', key) ||
+      placeWords.is('list_heads', key) || placeWords.is('resumptive_pronouns', key) || placeWords.is('place_references', key),
+    // the head word of a body's name ("التحالف" of "التحالف الدولي") stands for that body alone
+    common: (key: string) => placeWords.is('common_words', key) || entityHeads.has(key),
+    isDefinite: morphology.isDefinite,
+    looksLikeVerb: morphology.looksLikePresentVerb,
+  };
+  // a matcher of its own: only the place rules read GeoNames names (src/stages/mentions/places.ts),
+  // so a village called "لجنة" or "كريم" never stands in another stage's way
+  const geo = new PhraseMatcher<EntityLex>();
+  for (const { key, place } of gazetteerPlaces(gazetteer, gazetteerOptions)) {
+    geo.addKey(key, { type: 'place', place });
+  }
+
   const quoteClose = new Map(speech.quote_marks.map((q) => [foldText(q.open).folded, foldText(q.close).folded] as [string, string]).filter(([o, c]) => o.length === 1 && c.length === 1));
   const quoteOpenCodes = new Uint8Array(0x10000);
   for (const open of quoteClose.keys()) quoteOpenCodes[open.charCodeAt(0)] = 1;
@@ -462,6 +511,7 @@ function buildPack(lang: string): LanguagePack {
   return {
     language: lang,
     entities: ent,
+    gazetteer: geo,
     time,
     timeCues,
     numbers: num,
@@ -479,5 +529,26 @@ function buildPack(lang: string): LanguagePack {
     grammar,
     morphology,
     stopwords: new Set(grammarLex.stopwords.map(foldKey)),
+    places: placeWords,
+  };
+}
+
+function buildPlaceContext(lex: z.infer<typeof L.PlaceContextLexicon>): PlaceContext {
+  // keyed by the pinned Word: a lookup at every token is a reference test, not a string hash
+  const classes = new Map<Word, PlaceClass>();
+  for (const c of lex.class_nouns) {
+    for (const number of ['singular', 'dual', 'plural'] as const) {
+      for (const w of c[number]) {
+        const word = pinnedWord(foldKey(w));
+        if (!classes.has(word)) classes.set(word, { kind: c.kind, number, keep: c.keep });
+      }
+    }
+  }
+  const roles = new Map<PlaceWordRole, Set<Word>>();
+  for (const role of PLACE_WORD_ROLES) roles.set(role, new Set(lex[role].map((w) => pinnedWord(foldKey(w)))));
+  const word = (w: Word | string): Word => (typeof w === 'string' ? wordOf(w) : w);
+  return {
+    classOf: (w) => classes.get(word(w)),
+    is: (role, w) => roles.get(role)!.has(word(w)),
   };
 }

@@ -21,6 +21,10 @@ export const arabicMorphology: Morphology = {
   stripConjunction: (w) => (w.startsWith('و') && w.length > 1 ? w.slice(1) : null),
   // present-tense verb with its prefix (يـ، تـ، سيـ، ستـ), optionally an object pronoun: "تقدمها"
   looksLikePresentVerb: (w) => /^(?:[تي]\p{L}{3,}|ست\p{L}{3,}|سي\p{L}{3,})$/u.test(w),
+  // "يتخذها", "تسيطر عليهم": a present-tense verb carrying an object pronoun
+  isVerbWithObject: (w) => /^(?:[تي]|ست|سي)\p{L}{2,}(?:ها|هم|هما|هن)$/u.test(w),
+  // "جنوبية", "حدودي": an indefinite relative (nisba) adjective, folded (ة → ه)
+  isNisbaAdjective: (w) => !w.startsWith('ال') && w.length > 4 && (w.endsWith('ي') || w.endsWith('يه')),
   // "المدعومين من يريفان": a participle (مـ…) whose agent follows من
   isParticiple: (w) => /^(?:ال)?م\p{L}{2,}(?:ين|ون|ه|ا)$/u.test(w),
   // "الـ10 من أكتوبر" folds to "ال10"

@@ -10,6 +10,7 @@ import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
 import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
+import { countryPlace, lexPlace, PlaceFinder } from './places.ts';
 
 type Kind = ActorDraft['kind'];
 
@@ -97,37 +98,6 @@ function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span):
   return a;
 }
 
-function addPlace(ctx: Context, idx: MentionIndex, p: Omit<PlaceDraft, 'key' | 'mentions' | 'evidence' | 'spans' | 'rule'> & { rule: string }, identity: string, span: Span): PlaceDraft {
-  const ev = ctx.source.evidence(span);
-  let place = idx.placeByIdentity.get(identity);
-  if (!place) {
-    place = { key: ctx.nextKey('plc'), ...p, mentions: [], evidence: [], spans: [] };
-    idx.placeByIdentity.set(identity, place);
-    ctx.records.places.push(place);
-  }
-  if (!place.spans.some((s) => s.start === span.start)) {
-    place.mentions.push(ev);
-    place.evidence.push(ev);
-    place.spans.push(span);
-  }
-  return place;
-}
-
-function lexPlace(ctx: Context, idx: MentionIndex, p: PlaceEntry, span: Span): PlaceDraft {
-  const precision = p.kind === 'country' || p.kind === 'region' ? 3 : p.kind === 'district' || p.kind === 'site' || p.kind === 'city' || p.kind === 'town' ? 1 : 2;
-  return addPlace(ctx, idx, {
-    kind: p.kind, name: p.name, name_native: p.native, country: p.country, lat: p.lat, lon: p.lon,
-    geo_precision: p.lat === null ? null : (precision as 1 | 2 | 3), rule: 'places:gazetteer',
-  }, `place:${p.name}:${p.country ?? ''}`, span);
-}
-
-function countryPlace(ctx: Context, idx: MentionIndex, c: CountryEntry, span: Span): PlaceDraft {
-  return addPlace(ctx, idx, {
-    kind: 'country', name: c.name, name_native: c.native, country: c.iso3, lat: c.lat, lon: c.lon,
-    geo_precision: c.lat === null ? null : 3, rule: 'places:country-name',
-  }, `country:${c.iso3}`, span);
-}
-
 export function stateSpec(c: CountryEntry, rule: string): ActorSpec {
   return { identity: `state:${c.iso3}`, kind: 'state', name: c.name, name_native: c.native, title: null, title_en: null, country: c.iso3, sector: 'gov', wikidata: null, rule };
 }
@@ -183,14 +153,6 @@ function sortSpans<S extends Span>(spans: S[]): S[] {
     spans[j + 1] = item;
   }
   return spans;
-}
-
-function cueOf(ctx: Context, tok: Token): PlaceDraft['kind'] | undefined {
-  for (const v of variantsOf(tok)) {
-    const kind = ctx.pack.grammar.placeCue(v.w);
-    if (kind) return kind;
-  }
-  return undefined;
 }
 
 function isReportedZone(ctx: Context, t: Token): boolean {
@@ -347,6 +309,7 @@ function titleName(t: TitleEntry, country: CountryEntry | null): string {
 
 export function findMentions(ctx: Context): void {
   const idx = new MentionIndex();
+  const places = new PlaceFinder(ctx, idx);
   const { tokens, pack, source } = ctx;
 
   creditPersons(ctx, idx);
@@ -386,20 +349,12 @@ export function findMentions(ctx: Context): void {
       continue;
     }
     if (!m) {
-      // a place no gazetteer knows, named after a cue word: "مدينة X", "مخيم X"
-      // the cue word may carry a proclitic ("وبلدة"): its readings are cached on the word
-      const cue = cueOf(ctx, tok);
-      if (cue && tokens[i + 1]?.spaced) {
-        const run = nameRun(ctx, i + 1, 'place');
-        if (run && run.last - run.first <= 1) {
-          const span = spanOf(tokens, run);
-          const name = source.evidence(span).text;
-          addPlace(ctx, idx, { kind: cue, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:cue-word-name' }, `cue:${foldKey(name)}`, span);
-          i = run.last;
-        }
-      }
+      // a place named after its class noun ("قرية X", "بلدتي X وY"), or a GeoNames name in context
+      const last = places.atToken(i);
+      if (last !== null) i = last;
       continue;
     }
+    places.noteCountries(m);
     const span = spanOf(tokens, m);
     const title = first(m, 'title');
     const person = first(m, 'person');
@@ -407,8 +362,17 @@ export function findMentions(ctx: Context): void {
     const group = first(m, 'group');
     const leader = first(m, 'leader');
     const actor = first(m, 'actor');
-    const place = first(m, 'place');
+    // among homonyms, the place in a country the article names
+    const place = places.choose(m);
     const country = first(m, 'country');
+
+    if (place && actor && !person && !title && places.placeReading(m)) {
+      // "بين البوكمال والميادين": the town, not the channel
+      lexPlace(ctx, idx, place, span);
+      places.placed(m.last);
+      i = m.last;
+      continue;
+    }
 
     if (person) {
       addActor(ctx, idx, {
@@ -557,8 +521,13 @@ export function findMentions(ctx: Context): void {
     }
 
     if (place) {
-      lexPlace(ctx, idx, place.place, span);
-      const cap = place.place.capital_of ? pack.countries.get(place.place.capital_of) : undefined;
+      if (!places.accept(m, place)) {
+        i = m.last;
+        continue;
+      }
+      lexPlace(ctx, idx, place, span);
+      places.placed(m.last);
+      const cap = place.capital_of ? pack.countries.get(place.capital_of) : undefined;
       if (cap && capitalActsAsState(ctx, m)) addActor(ctx, idx, stateSpec(cap, 'actors:capital-metonym'), span);
       i = m.last;
       continue;
@@ -571,6 +540,7 @@ export function findMentions(ctx: Context): void {
       const prevMatch = prev && tokens[m.first]!.spaced ? pack.entities.matchAt(tokens, m.first - 1, false) : null;
       const prevDemonym = !!first(prevMatch, 'demonym') && !first(prevMatch, 'country');
       if (!(first(m, 'demonym') && prevDemonym)) countryOrDemonymMention(ctx, idx, m);
+      if (first(m, 'country')) places.placed(m.last);
       i = m.last;
       continue;
     }
@@ -602,6 +572,7 @@ export function findMentions(ctx: Context): void {
     }
   }
   speakerPhrases(ctx, idx);
+  places.finish();
   mergeUnnamedOfficials(ctx, idx);
   mergeBareInstitutions(ctx, idx);
 
