@@ -299,6 +299,7 @@ export const GrammarLexicon = z.object({
   kinship: words,
   vague_sources: words,
   subject_openers: words,
+  document_nouns: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

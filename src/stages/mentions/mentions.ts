@@ -679,6 +679,8 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const head = tokens[k];
     if (!head || !head.spaced || isClaimed(head) || ends(k)) continue;
     if (!/^\p{L}{2,}$/u.test(head.text) || pack.speech.matchAt(tokens, k) || pack.morphology.looksLikePresentVerb(head.text)) continue;
+    // "وأضاف البيان": a document speaks for the body that issued it (the statements stage finds it)
+    if (pack.grammar.has('document_nouns', head.word)) continue;
     const glued = pack.entities.matchAt(tokens, k);
     if (glued && glued.proclitic !== '') continue; // "قالت لوكالة …": to whom, not who
     let last = k;

@@ -80,11 +80,15 @@ export function findStatements(ctx: Context): void {
   const { tokens, pack, source } = ctx;
   const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
   const last: { speaker: { key: string; paragraph: number } | null } = { speaker: null };
+  // the body whose statement or report the text last mentioned: "البيان" as a later subject is its
+  let issuer: string | null = null;
   for (const s of ctx.sentences) {
     const quotes = quotesIn(ctx, s);
     const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
     const clauses: Clause[] = [];
     const firstTok = tokenAt(tokens, s.start);
+    const prefix = headlinePrefix(ctx, s, firstTok);
+    if (prefix) clauses.push(prefix);
     for (let i = firstTok; i < tokens.length && tokens[i]!.end <= s.end; i++) {
       if (inQuote(tokens[i]!.start)) continue;
       const m = pack.speech.matchAt(tokens, i);
@@ -151,6 +155,15 @@ export function findStatements(ctx: Context): void {
         if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word)) break;
       }
       let rule = 'statements:verb-then-speaker';
+      // "وأضاف البيان": a document written as known refers back to the body that issued it
+      const doc = speaker ? undefined : tokens[k];
+      if (doc && doc.end <= s.end && pack.grammar.has('document_nouns', doc.word) && pack.morphology.isDefinite(doc.text)) {
+        const by = issuer ?? last.speaker?.key;
+        if (!by) continue;
+        speaker = { start: -1, end: -1, key: by };
+        rule = 'statements:document-of-issuer';
+        k++;
+      }
       if (!speaker) {
         // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
         let b = i - 1;
@@ -214,8 +227,44 @@ export function findStatements(ctx: Context): void {
       pushStatement(ctx, s, c, contentEnd, quotes, Math.min(floor, c.verbSpan.start));
       c.contentEnd = contentEnd;
       if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
+      // "قال الجيش في بيان", "أصدرت المنظمة تقريرا": the clause's speaker issued the document
+      if (c.speaker && mentionsDocument(ctx, c.verbSpan.start, contentEnd)) issuer = c.speaker.key;
     });
   }
+}
+
+/** Whether a document noun ("بيان", "تقرير") stands between two offsets. */
+function mentionsDocument(ctx: Context, from: number, to: number): boolean {
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, from); k < tokens.length && tokens[k]!.end <= to; k++) if (ctx.pack.grammar.has('document_nouns', tokens[k]!.word)) return true;
+  return false;
+}
+
+/**
+ * A headline that opens with an actor and a colon ("الأمم المتحدة: الذبح ... جرائم حرب") gives that
+ * actor's claim. A state before the colon is where the news is from ("سوريا: 30 قتيلا") unless the
+ * claim opens with another actor it speaks about ("باكستان: الهند انتهكت").
+ */
+function headlinePrefix(ctx: Context, s: Sentence, firstTok: number): Clause | null {
+  const { tokens, source } = ctx;
+  const t = tokens[firstTok];
+  if (!t || ctx.tokenZones[firstTok] !== 'title') return null;
+  const actor = actorAtToken(ctx, firstTok);
+  if (!actor || actor.start !== t.start) return null;
+  const j = tokenIndexOfEnd(tokens, actor.end);
+  const next = tokens[j + 1];
+  if (!next || next.end > s.end || ctx.tokenZones[j + 1] !== 'title') return null;
+  const gap = source.folded.slice(tokens[j]!.end, next.start);
+  const colon = gap.indexOf(':');
+  if (colon < 0 || gap.includes('\n')) return null;
+  const kind = memo(ctx, 'actor-kind-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind]))).get(actor.key);
+  if (kind === 'state') {
+    const about = actorAtToken(ctx, j + 1);
+    if (!about || about.start !== next.start || about.key === actor.key) return null;
+  }
+  const at = tokens[j]!.end + colon;
+  const verbSpan = { start: at, end: at + 1 };
+  return { verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: actor, via: undefined, addressee: undefined, contentStart: next.start, preStart: next.start, rule: 'statements:headline-prefix' };
 }
 
 /** True when token k starts the reported clause itself (أن/إن, a date, a quotation, a preposition), not a subject. */
