@@ -222,7 +222,9 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
       // "مسؤولين كبار", "مسؤولة كردية كبيرة": a word of rank after the run shows the run describes
       // an unnamed official; it names nobody
       if (pack.grammar.has('unnamed_adjectives', t.word)) return null;
-      if (pack.morphology.unlikelyNameWord(t.text)) break;
+      // "قالوا": a plural verb ending is no name word, unless a complementizer or punctuation closes
+      // the run right after it ("سيرناندو استريوا إن"): a verb after a singular name would not be plural
+      if (pack.morphology.unlikelyNameWord(t.text) && !(k > from && runClosesAfter(ctx, k))) break;
       // a person's name starts with no article ("مدير المكتب الإعلامي": a complement)
       if (k === from && pack.morphology.isDefinite(t.text)) break;
       // "ومسؤولين", "لوكالة": a known word behind a proclitic is no name word
@@ -254,6 +256,12 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
   if (last < from) return null;
   if (last - from >= 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
   return { first: from, last };
+}
+
+/** Whether token k is followed by a complementizer or punctuation (or nothing). */
+function runClosesAfter(ctx: Context, k: number): boolean {
+  const next = ctx.tokens[k + 1];
+  return !next || !next.spaced || ctx.pack.grammar.has('complementizers', next.word);
 }
 
 /** A name run followed by ", TITLE …" or ", أحد …": the person, titled by the apposition. Returns the last name token, or null. */
@@ -490,6 +498,21 @@ export function findMentions(ctx: Context): void {
         }, { start: titleSpan.start, end: nameSpan.end });
         registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
         i = run.last;
+        continue;
+      }
+      if (title.title.requires_of && !ofCountry && last > m.last) {
+        // "أعلن المتحدث باسم الفصائل": an unnamed office of a body the text names is who speaks,
+        // not a person (the codebook's person is someone named)
+        const of = source.evidence({ start: tokens[m.last + 1]!.start, end: tokens[last]!.end }).text;
+        const sector = title.title.sector ?? body?.sector ?? null;
+        const officeSpan = { start: m.start, end: tokens[last]!.end };
+        const officeText = source.evidence(officeSpan).text;
+        addActor(ctx, idx, {
+          identity: `official:${title.title.en}:${foldKey(of)}`, kind: officeKind(sector), name: officeText, name_native: officeText,
+          title: officeText, title_en: title.title.en, country: null, sector, wikidata: null, rule: 'actors:unnamed-official-of-body',
+          affiliationIdentity: body ? identityOf(idx, body) : null,
+        }, officeSpan);
+        i = last;
         continue;
       }
       if (ofCountry && !title.title.counterpart) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../test-helpers.ts';
+import { extract } from '../../index.ts';
 
 function statements(text: string) {
   const d = run(text);
@@ -99,5 +100,54 @@ describe('speakers no lexicon knows, and conjoined speakers', () => {
     const [s] = who('ونقلت وكالة فرانس برس للأنباء عن الشرطة قولها إن السجناء فروا.');
     expect(s?.text).toBe('الشرطة');
     expect(s?.via).not.toBeNull();
+  });
+});
+
+describe('a headline prefix before a colon', () => {
+  const titled = (title: string, body: string) => {
+    const d = extract({ title, text: body, published: '2020-11-01' }, { source: 'test', fallbackId: 'test' });
+    for (const s of d.statements) for (const e of s.evidence) expect((e.field === 'title' ? title : body).slice(e.start, e.end)).toBe(e.text);
+    return d.statements.map((s) => ({ speaker: d.actors.find((a) => a.id === s.speaker)?.name_native ?? null, text: s.speaker_text, rule: s.rule, quotes: s.quotes, content: s.content, field: s.evidence.at(-1)?.field }));
+  };
+
+  it.each([
+    // an organisation before the colon is who makes the claim
+    ['الأمم المتحدة: القصف على المدينة "جرائم حرب"', 'الأمم المتحدة', 'القصف على المدينة "جرائم حرب"', ['جرائم حرب']],
+    // a state whose claim opens with another actor: it speaks about that actor
+    ['باكستان: الهند انتهكت وقف إطلاق النار', 'باكستان', 'الهند انتهكت وقف إطلاق النار', []],
+  ])('%s → %s', (title, speaker, content, quotes) => {
+    const s = titled(title, 'وصل الوفد إلى المدينة.').find((x) => x.rule === 'statements:headline-prefix');
+    expect(s).toMatchObject({ text: speaker, content, quotes, field: 'title' });
+  });
+
+  it.each([
+    'سوريا: 30 قتيلا على الأقل في قصف على إدلب', // a state before a figure: where the news is from
+    'ليبيا: فرار مئات السجناء من سجن في طرابلس',
+    'غزة وإسرائيل: تصعيد جديد على الحدود', // a place, not an actor
+    'مصر.. مصرع 11 مسلحا في سيناء', // no colon
+  ])('no speaker in the headline %s', (title) => {
+    expect(titled(title, 'وصل الوفد إلى المدينة.').filter((x) => x.rule === 'statements:headline-prefix')).toEqual([]);
+  });
+});
+
+describe('a document as a later subject speaks for its issuer', () => {
+  it.each([
+    ['وأصدرت منظمة العفو الدولية بيانا حول الهجوم. وأضاف البيان أن المدنيين قتلوا.', 'منظمة العفو الدولية', 'أن المدنيين قتلوا'],
+    ['وقال الجيش الباكستاني في بيان إن الهند قصفت القرى. وأكد البيان أن القوات ردت.', 'الجيش الباكستاني', 'أن القوات ردت'],
+    ['قالت الأمم المتحدة إن العنف تصاعد. وأشار التقرير إلى تورط الحكومة.', 'الأمم المتحدة', 'إلى تورط الحكومة'],
+  ])('%s → %s', (text, speaker, content) => {
+    const d = run(text);
+    const s = d.statements.find((x) => x.rule === 'statements:document-of-issuer');
+    expect(s?.content).toBe(content);
+    expect(d.actors.find((a) => a.id === s!.speaker)?.mentions[0]?.text).toBe(speaker);
+    // the document itself is never an actor
+    expect(d.actors.filter((a) => /البيان|التقرير/u.test(a.name_native ?? ''))).toEqual([]);
+  });
+
+  it.each([
+    'وأضاف البيان أن المدنيين قتلوا.', // no issuer in the text: no statement
+    'وذكر تقرير أن المدنيين قتلوا.', // an indefinite report is a vague source, not a back-reference
+  ])('no issuer statement in %s', (text) => {
+    expect(run(text).statements.filter((x) => x.rule === 'statements:document-of-issuer')).toEqual([]);
   });
 });

@@ -87,6 +87,8 @@ export function findStatements(ctx: Context): void {
     const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
     const clauses: Clause[] = [];
     const firstTok = tokenAt(tokens, s.start);
+    // "أصدرت المنظمة بيانا", "بيان صادر عن الجيش": who issued a document the sentence names
+    issuer = issuerIn(ctx, s, firstTok) ?? issuer;
     const prefix = headlinePrefix(ctx, s, firstTok);
     if (prefix) clauses.push(prefix);
     for (let i = firstTok; i < tokens.length && tokens[i]!.end <= s.end; i++) {
@@ -157,12 +159,20 @@ export function findStatements(ctx: Context): void {
       let rule = 'statements:verb-then-speaker';
       // "وأضاف البيان": a document written as known refers back to the body that issued it
       const doc = speaker ? undefined : tokens[k];
-      if (doc && doc.end <= s.end && pack.grammar.has('document_nouns', doc.word) && pack.morphology.isDefinite(doc.text)) {
-        const by = issuer ?? last.speaker?.key;
-        if (!by) continue;
-        speaker = { start: -1, end: -1, key: by };
-        rule = 'statements:document-of-issuer';
-        k++;
+      if (doc && doc.end <= s.end && pack.grammar.has('document_nouns', doc.word)) {
+        const from = issuedBy(ctx, k);
+        if (from) {
+          // "أوضح بيان صادر عن مكتب العلاقات العامة": the body named with the document speaks
+          speaker = from;
+          k = tokenIndexOfEnd(tokens, from.end) + 1;
+          rule = 'statements:document-issued-by';
+        } else if (pack.morphology.isDefinite(doc.text)) {
+          const by = issuer ?? last.speaker?.key;
+          if (!by) continue;
+          speaker = { start: -1, end: -1, key: by };
+          rule = 'statements:document-of-issuer';
+          k++;
+        }
       }
       if (!speaker) {
         // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
@@ -231,6 +241,28 @@ export function findStatements(ctx: Context): void {
       if (c.speaker && mentionsDocument(ctx, c.verbSpan.start, contentEnd)) issuer = c.speaker.key;
     });
   }
+}
+
+/** "بيان صادر عن X", "تقرير عن X": the actor after عن within two words of the document noun at k. */
+function issuedBy(ctx: Context, k: number): KeyedSpan | undefined {
+  const { tokens, pack } = ctx;
+  for (let j = k + 1; j <= k + 2 && tokens[j]?.spaced; j++) {
+    if (pack.grammar.has('relay_source', tokens[j]!.word)) return actorAtToken(ctx, j + 1);
+    if (actorAtToken(ctx, j)) return undefined;
+  }
+  return undefined;
+}
+
+/** The last actor of sentence s that issues a document: "أصدرت المنظمة بيانا", "بيان صادر عن الجيش". */
+function issuerIn(ctx: Context, s: Sentence, firstTok: number): string | null {
+  const { tokens, pack } = ctx;
+  let found: string | null = null;
+  for (let k = firstTok; k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    if (!pack.grammar.has('document_nouns', tokens[k]!.word) || pack.morphology.isDefinite(tokens[k]!.text)) continue;
+    const by = issuedBy(ctx, k) ?? (tokens[k]!.spaced ? actorEndingAt(ctx, k - 1) : undefined);
+    if (by) found = by.key;
+  }
+  return found;
 }
 
 /** Whether a document noun ("بيان", "تقرير") stands between two offsets. */
