@@ -151,3 +151,20 @@ describe('a document as a later subject speaks for its issuer', () => {
     expect(run(text).statements.filter((x) => x.rule === 'statements:document-of-issuer')).toEqual([]);
   });
 });
+
+describe('a subject before its verb', () => {
+  it('a headline subject right before its verb speaks', () => {
+    const d = run('الجيش الأوكراني يؤكد أن القوات صدت الهجوم');
+    expect(d.statements.map((x) => [x.speaker_text, x.rule])).toEqual([['الجيش الأوكراني', 'statements:speaker-then-verb']]);
+  });
+
+  it('an actor before a comma and a verb with its conjunction is not its subject: the sentence speaker continues', () => {
+    const text = 'قال فرح عثمان وهو ضابط في الجيش الصومالي، وأضاف "بدأ إطلاق النار".';
+    const d = run(text);
+    const added = d.statements.find((x) => x.verb === 'أضاف');
+    expect(added?.rule).toBe('statements:pronoun-speaker-from-paragraph');
+    expect(d.actors.find((a) => a.id === added!.speaker)?.name).toBe('فرح عثمان');
+    expect(added?.quotes).toEqual(['بدأ إطلاق النار']);
+  });
+});
+

@@ -175,10 +175,12 @@ export function findStatements(ctx: Context): void {
         }
       }
       if (!speaker) {
-        // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
+        // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"; not "… ضابط للجيش، وأضاف": a verb
+        // with its conjunction, or set off by punctuation, opens a clause of its own
         let b = i - 1;
         while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
-        speaker = actorEndingAt(ctx, b);
+        const joined = tokens[i]!.spaced && !/[\p{P}\n]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start));
+        speaker = joined && !pack.morphology.opensClause(tokens[i]!.text) ? actorEndingAt(ctx, b) : undefined;
         if (speaker) rule = 'statements:speaker-then-verb';
       }
       // the subject of the clause before, in this sentence or the paragraph's last one
