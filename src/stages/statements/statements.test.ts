@@ -168,3 +168,23 @@ describe('a subject before its verb', () => {
   });
 });
 
+describe('an according-to phrase that opens the sentence', () => {
+  it.each([
+    ['قال المرصد السوري لحقوق الإنسان إن القصف تواصل. وبحسب المرصد، يشارك "مستشارون روس" في المعارك.', 'المرصد', 'يشارك "مستشارون روس" في المعارك', ['مستشارون روس']],
+    // a noun naming what the actor gave stands between ("إحصاءات"), the name in quotation marks
+    ['ووفقا لإحصاءات وكالة «رويترز»، قتل 29 جنديا في المعارك.', 'رويترز', 'قتل 29 جنديا في المعارك', []],
+  ])('%s → %s', (text, speaker, content, quotes) => {
+    const s = run(text).statements.find((x) => x.rule === 'statements:according-to-opening');
+    expect(s).toMatchObject({ speaker_text: speaker, content, quotes });
+    const ev = s!.evidence.find((e) => e.text === content)!;
+    expect(text.slice(ev.start, ev.end)).toBe(content);
+  });
+
+  it.each([
+    'ووفقا لمصادر طبية، قتل 29 جنديا في المعارك.', // an unnamed source
+    'وبحسب حصيلة رسمية، قتل 29 جنديا في المعارك.',
+  ])('no statement from the unnamed source of %s', (text) => {
+    expect(run(text).statements).toEqual([]);
+  });
+});
+

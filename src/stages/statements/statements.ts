@@ -19,6 +19,23 @@ export function actorAtToken(ctx: Context, k: number): KeyedSpan | undefined {
   return t ? actorsStartingIn(ctx, t.start, t.end)[0] : undefined;
 }
 
+/** Actor mention that starts exactly at token k (no proclitic before it). */
+function startingActor(ctx: Context, k: number): KeyedSpan | undefined {
+  const a = actorAtToken(ctx, k);
+  return a && a.start === ctx.tokens[k]!.start ? a : undefined;
+}
+
+/** "لإحصاءات وكالة «رويترز»": an actor within two words after token k, only spaces and quotation marks between. */
+function sourceAfterNoun(ctx: Context, s: Sentence, k: number): KeyedSpan | undefined {
+  const { tokens, source } = ctx;
+  for (let j = k + 1; j <= k + 2 && tokens[j] && tokens[j]!.end <= s.end; j++) {
+    if (!/^[\s"«»“”]*$/u.test(source.folded.slice(tokens[j - 1]!.end, tokens[j]!.start))) return undefined;
+    const a = startingActor(ctx, j);
+    if (a) return a;
+  }
+  return undefined;
+}
+
 /** Actor mention that ends with token k. */
 function actorEndingAt(ctx: Context, k: number): KeyedSpan | undefined {
   const t = ctx.tokens[k];
@@ -131,8 +148,16 @@ export function findStatements(ctx: Context): void {
         // بحسب X: the clause before it is X's ("وفق ما أفادت X": a verb may stand between)
         const sv = pack.speech.matchAt(tokens, k);
         if (sv?.values.some((v) => v.type === 'verb')) k = sv.last + 1;
-        const sp = actorAtToken(ctx, k);
+        // "وفقا لإحصاءات وكالة رويترز", "بحسب بيان الرئاسة": a word naming what the actor gave may stand between
+        const sp = actorAtToken(ctx, k) ?? sourceAfterNoun(ctx, s, k);
         const prev = clauses[clauses.length - 1];
+        if (!prev && sp && i === firstTok) {
+          // "وبحسب المرصد، يشارك …": the attribution opens the sentence, the claim follows it
+          const after = tokenIndexOfEnd(tokens, sp.end) + 1;
+          clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: Math.min(tokens[after]?.start ?? s.end, s.end), preStart: verbSpan.end, rule: 'statements:according-to-opening' });
+          i = after - 1;
+          continue;
+        }
         if (prev) {
           // "…، بحسب بيان الرئاسة": the attribution closes the clause before it
           prev.contentEnd ??= m.start;
