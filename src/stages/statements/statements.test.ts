@@ -188,3 +188,28 @@ describe('an according-to phrase that opens the sentence', () => {
   });
 });
 
+describe('the day of an accusation and nouns that look like verbs', () => {
+  it('a date set off by commas before the accusation dates the statement', () => {
+    const text = 'واتّهم القادة الانفصاليون في كاراباخ أذربيجان، صباح الأحد، بقصف مناطق مدنية.';
+    const [s] = run(text).statements;
+    expect(s).toMatchObject({ speaker_text: 'القادة الانفصاليون في كاراباخ', date: '2020-11-01', stance: 'accuses' });
+  });
+
+  it('a date after the accused act is the act\'s, not the statement\'s', () => {
+    const [s] = run('اتّهم وزير الدفاع الأذربيجاني القوات الأرمينية باستهداف جيشه ومناطق مدنية، السبت وليل الأحد.').statements;
+    expect(s).toMatchObject({ speaker_text: 'وزير الدفاع الأذربيجاني', date: null });
+  });
+
+  it.each([
+    'وأجّج طلب أرمينيا المخاوف من تصعيد.', // "طلب" the request, after a verb with its conjunction
+    'وعزز طلب روسيا المخاوف من تدخل أوسع.',
+  ])('no statement in %s', (text) => {
+    expect(run(text).statements).toEqual([]);
+  });
+
+  it('a reporting verb after a connective still reports', () => {
+    const [s] = run('وصل الوفد إلى المدينة، فيما طلب الرئيس الروسي فلاديمير بوتين وقف القتال.').statements;
+    expect(s?.speaker_text).toContain('فلاديمير بوتين');
+  });
+});
+

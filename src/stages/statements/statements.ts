@@ -19,6 +19,20 @@ export function actorAtToken(ctx: Context, k: number): KeyedSpan | undefined {
   return t ? actorsStartingIn(ctx, t.start, t.end)[0] : undefined;
 }
 
+/** Whether token i has no conjunction of its own and follows, with a space only, a word that opens a clause and no grammar knows. */
+function afterClauseVerb(ctx: Context, i: number): boolean {
+  const { tokens, pack, source } = ctx;
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  if (!p || pack.morphology.opensClause(t.text) || !/^\s+$/u.test(source.folded.slice(p.end, t.start))) return false;
+  if (!pack.morphology.opensClause(p.text) || p.text.length < 4) return false;
+  const bare = pack.morphology.stripConjunction(p.text) ?? p.text;
+  const known = (w: string) => pack.stopwords.has(w) || pack.grammar.has('auxiliaries', w) || pack.grammar.has('connectives', w) || pack.grammar.has('modals', w) || pack.grammar.has('relatives', w) || pack.grammar.has('complementizers', w);
+  if (known(p.text) || known(bare)) return false;
+  // a known word ("وزير", "والجيش") is a noun, not a verb
+  return !pack.entities.matchAt(tokens, i - 1) && !pack.speech.matchAt(tokens, i - 1) && !pack.time.matchAt(tokens, i - 1);
+}
+
 /** Actor mention that starts exactly at token k (no proclitic before it). */
 function startingActor(ctx: Context, k: number): KeyedSpan | undefined {
   const a = actorAtToken(ctx, k);
@@ -169,6 +183,9 @@ export function findStatements(ctx: Context): void {
         continue;
       }
       if (!verb) continue;
+      // "وأجّج طلب أرمينيا المخاوف": a bare verb form right after a word that opens a clause with its
+      // conjunction (another verb) is a noun there ("the request"), not a reporting clause
+      if (i > firstTok && afterClauseVerb(ctx, i)) continue;
       // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …");
       // a participle ("متهمة الجيش …") continues the last speaker: the actor after it is its object
       let speaker: KeyedSpan | undefined;
@@ -373,6 +390,23 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
   return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
 }
 
+/**
+ * "اتّهم القادة أذربيجان، صباح الأحد، بقصف …": a date set off by commas among the first words of the
+ * content, before what is said, dates the saying; one after the claim ("… باستهداف جيشه، السبت")
+ * dates the act and is left to it.
+ */
+function parentheticalDate(ctx: Context, content: Span): string | null {
+  const { tokens, source } = ctx;
+  const k0 = tokenAt(tokens, content.start);
+  const limit = tokens[k0 + 4]?.start ?? content.end;
+  const d = datesWithin(ctx, content.start, Math.min(content.end, limit + 1)).find((x) => x.start && x.span.start > content.start);
+  if (!d?.start) return null;
+  const before = source.folded.slice(tokens[tokenAt(tokens, d.span.start) - 1]?.end ?? content.start, d.span.start);
+  const next = tokens[tokenAt(tokens, d.span.end)];
+  const after = source.folded.slice(d.span.end, next?.start ?? d.span.end);
+  return ctx.pack.morphology.isCommaGap(before) && ctx.pack.morphology.isCommaGap(after) ? d.start : null;
+}
+
 function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[], dateFloor: number): void {
   const { source } = ctx;
   let end = contentEnd;
@@ -402,7 +436,7 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
     content: content.text,
     stance: c.verbLex?.verb.stance ?? 'asserts',
     // an attribution ("…، بحسب X") is dated by what follows it, never by the content before it
-    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start)),
+    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start) ?? parentheticalDate(ctx, contentSpan)),
     rule: c.rule,
     evidence,
   };
