@@ -300,6 +300,7 @@ export const GrammarLexicon = z.object({
   vague_sources: words,
   subject_openers: words,
   document_nouns: words,
+  person_nouns: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

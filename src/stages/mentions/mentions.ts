@@ -258,6 +258,27 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
   return { first: from, last };
 }
 
+/** A person noun at token i, an optional demonym, then a closed name run: the person, or null. Returns the last name token. */
+function describedPerson(ctx: Context, idx: MentionIndex, i: number): number | null {
+  const { tokens, pack, source } = ctx;
+  let k = i + 1;
+  const dm = tokens[k]?.spaced ? pack.entities.matchAt(tokens, k, false) : null;
+  if (dm && first(dm, 'demonym')) k = dm.last + 1;
+  if (!tokens[k]?.spaced) return null;
+  let run = nameRun(ctx, k);
+  // "ابنها أمير": a first name that is also an office word, alone and closed
+  if (!run && !pack.morphology.isDefinite(tokens[k]!.text) && first(pack.entities.matchAt(tokens, k, false), 'title') && /^\p{L}{3,}$/u.test(tokens[k]!.text)) run = { first: k, last: k };
+  if (!run || !(runClosesAfter(ctx, run.last) || !!pack.speech.matchAt(tokens, run.last + 1))) return null;
+  const span = spanOf(tokens, run);
+  const name = source.evidence(span).text;
+  addActor(ctx, idx, {
+    identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null,
+    country: dm ? (first(dm, 'demonym')?.country.iso3 ?? null) : null, sector: null, wikidata: null, rule: 'actors:person-noun-then-name',
+  }, span);
+  registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+  return run.last;
+}
+
 /** Whether token k is followed by a complementizer or punctuation (or nothing). */
 function runClosesAfter(ctx: Context, k: number): boolean {
   const next = ctx.tokens[k + 1];
@@ -376,6 +397,15 @@ export function findMentions(ctx: Context): void {
         continue;
       }
     }
+    // "الطفل الفلسطيني عبد الله عيسى (12 سنة)", "ابنها أمير \"…": a noun of a person, a demonym, then a
+    // name closed by punctuation, a complementizer or a reporting verb
+    if (pack.grammar.has('person_nouns', tok.word)) {
+      const described = describedPerson(ctx, idx, i);
+      if (described !== null) {
+        i = described;
+        continue;
+      }
+    }
     const m = pack.entities.matchAt(tokens, i);
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
@@ -488,6 +518,14 @@ export function findMentions(ctx: Context): void {
       if (run) {
         const nameSpan = spanOf(tokens, run);
         const name = source.evidence(nameSpan).text;
+        // "القاضي نيازي" after "القاضي طاهر خان نيازي": the surname of a person already named is that person
+        const aliasOf = idx.personAliases.get(foldKey(name));
+        const named = aliasOf && aliasOf !== `person:${foldKey(name)}` ? idx.actorByIdentity.get(aliasOf) : undefined;
+        if (aliasOf && named) {
+          addActor(ctx, idx, { ...specOf(named, aliasOf), rule: named.rule }, { start: titleSpan.start, end: nameSpan.end });
+          i = run.last;
+          continue;
+        }
         // "نظيره الروسي": a counterpart's office is not written; the press uses it loosely (a prime
         // minister's "counterpart" may be a president), so it stays unknown unless a lexicon knows it
         addActor(ctx, idx, {
