@@ -76,6 +76,8 @@ export const TitlesLexicon = z.object({
       counterpart: z.boolean().optional().default(false),
       // "مسؤولون", "مسؤولين": several unnamed office holders, never followed by a name
       plural: z.boolean().optional().default(false),
+      // "رئيس بلدية ناشفيل", "حاكم منطقة X": the office of a place; the word after it names the place
+      of_place: z.boolean().optional().default(false),
     }),
   ),
 });

@@ -515,6 +515,22 @@ export function findMentions(ctx: Context): void {
       // "المتحدث باسم شرطة قندز": one word right after the body qualifies the body (a place), it
       // is not a name; names after a body are written in full
       if (run && body && run.first === last + 1 && run.last === run.first) run = null;
+      // "رئيس بلدية ناشفيل", "حاكم منطقة خان آباد": the words after the office of a place name the
+      // place, and where the place ends and a name begins is not written; only a name set off by a
+      // comma is taken ("محافظ حلب، حسين دياب،")
+      if (run && title.title.of_place && !ofCountry && !body && run.first === last + 1) run = null;
+      if (!run && title.title.of_place) {
+        let p = last + 1;
+        if (tokens[p] && cueOf(ctx, tokens[p]!)) p++;
+        const pm = tokens[p]?.spaced ? pack.entities.matchAt(tokens, p, false) : null;
+        const place = !tokens[p]?.spaced ? null : pm && first(pm, 'place') ? { first: p, last: pm.last } : nameRun(ctx, p, 'place');
+        const named = place ? commaName(ctx, place.last) : null;
+        if (named) run = named;
+        else if (place) {
+          i = place.last;
+          continue;
+        }
+      }
       if (run) {
         const nameSpan = spanOf(tokens, run);
         const name = source.evidence(nameSpan).text;

@@ -24,6 +24,12 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     ['وقال الناطق باسم البعثة، جوزيه كاستروا، إن القوات انسحبت.', 'جوزيه كاستروا'],
     // "الرسمي" inside the office
     ['وطالب المتحدث الرسمي باسم الحكومة الفلسطينية، يوسف المحمود، بوقف القصف.', 'يوسف المحمود'],
+    // a person noun (with a demonym) or a possessed kinship noun, then a closed name
+    ['وأدانت المنظمة قتل الطفل الفلسطيني عبد الله عيسى (12 سنة) في المدينة.', 'عبد الله عيسى'],
+    ['وقالت الأم قبيل تشييع ابنها أمير "خرج مع صديقه".', 'أمير'],
+    ['وأصيبت الشابة سلمى خالد، وهي طالبة، بجروح.', 'سلمى خالد'],
+    // the office of a place, the name set off by commas
+    ['وقال محافظ حلب، حسين دياب، إن القصف توقف.', 'حسين دياب'],
   ])('%s → %s', (text, name) => {
     const found = persons(text);
     const p = found.find((a) => a.name === name);
@@ -46,6 +52,12 @@ describe('no person where nobody is named (negative rows)', () => {
     // a plural verb after a name is still a verb when the run does not close after it
     'وقال المتحدث باسم الحركة إن المقاتلين انسحبوا من المدينة.',
     'أعلن المتحدث باسم الفصائل الخميس موافقتها على التفاوض.',
+    // the words after the office of a place are the place
+    'وقال رئيس بلدية ناشفيل إن المسلح اعتقل.',
+    'وقال حاكم منطقة خان آباد إن السيارة كانت مفخخة.',
+    // a person noun followed by an ordinary word, not a closed name
+    'وقتل الطفل برصاص القناصة في الحي.',
+    'وأصيب الرجل الذي كان يقود السيارة.',
   ])('%s', (text) => {
     expect(persons(text).map((a) => a.name)).toEqual([]);
   });
@@ -97,3 +109,13 @@ describe('states named in a list or after a locative', () => {
     expect(doc.actors.some((a) => a.country === 'LBY' && a.kind === 'state')).toBe(false);
   });
 });
+describe('a surname after an office joins the person already named', () => {
+  it('القاضي نيازي after القاضي طاهر خان نيازي is one person with both mentions', () => {
+    const text = 'قتل مسلحون القاضي طاهر خان نيازي في المدينة. وقال المتحدث إن الحركة استهدفت القاضي نيازي في منزله.';
+    const ps = persons(text);
+    expect(ps.map((p) => p.name)).toEqual(['طاهر خان نيازي']);
+    expect(ps[0]!.mentions.map((m) => m.text)).toContain('القاضي نيازي');
+    for (const m of ps[0]!.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+
