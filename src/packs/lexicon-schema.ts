@@ -59,6 +59,8 @@ export const SpeechVerbsLexicon = z.object({
       stance: Stance,
       forms: names,
       participles: z.array(z.string()).optional().default([]),
+      // "جاء في بيان": the words after the verb name a document, never a subject
+      in_document: z.boolean().optional().default(false),
     }),
   ),
   sources: z.array(z.object({ names, kind: z.string() })),

@@ -743,7 +743,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
       }
     }
     const verb = m?.values.find((v) => v.type === 'verb');
-    if (k < 0 && (!m || !verb || verb.type !== 'verb' || verb.participle)) continue;
+    if (k < 0 && (!m || !verb || verb.type !== 'verb' || verb.participle || verb.verb.in_document)) continue;
     if (!m) continue;
     // only a verb that opens its clause has its subject after it (a headline's "X يعترف بـ…", a
     // subordinate "منذ أعلنت …" or a negated "ولم تذكر …" do not): the sentence's first word, a

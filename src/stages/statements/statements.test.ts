@@ -213,3 +213,25 @@ describe('the day of an accusation and nouns that look like verbs', () => {
   });
 });
 
+describe('conjoined speakers and their joint document', () => {
+  const text = 'ويوم السبت، دعت كل من الولايات المتحدة وبريطانيا وفرنسا إلى وقف فوري للاشتباكات. وجاء في بيان مشترك لهذه الدول أن محاولات "إضعاف السلطات أمر غير مقبول".';
+  it('each conjoined subject takes the date before the verb', () => {
+    const d = run(text);
+    const called = d.statements.filter((x) => x.verb === 'دعت');
+    expect(called.map((x) => [d.actors.find((a) => a.id === x.speaker)?.country, x.date]).sort()).toEqual([['FRA', '2020-10-31'], ['GBR', '2020-10-31'], ['USA', '2020-10-31']]);
+  });
+
+  it('"وجاء في بيان" gives the document to every subject of the clause before, with its quote', () => {
+    const d = run(text);
+    const stated = d.statements.filter((x) => x.rule === 'statements:document-of-issuer' || (x.verb === 'جاء في' && x.rule === 'statements:conjoined-speaker'));
+    expect(stated.map((x) => d.actors.find((a) => a.id === x.speaker)?.country).sort()).toEqual(['FRA', 'GBR', 'USA']);
+    for (const x of stated) expect(x.quotes).toEqual(['إضعاف السلطات أمر غير مقبول']);
+  });
+
+  it('a document named after "ورد في" is no speaker of its own', () => {
+    const d = run('ووزعت الطائرات منشورات. وورد في أحدها "الحرب اقتربت من نهايتها".');
+    expect(d.actors.filter((a) => a.rule === 'actors:subject-of-reporting-verb')).toEqual([]);
+    expect(d.statements).toEqual([]);
+  });
+});
+

@@ -113,6 +113,8 @@ export function findStatements(ctx: Context): void {
   const last: { speaker: { key: string; paragraph: number } | null } = { speaker: null };
   // the body whose statement or report the text last mentioned: "البيان" as a later subject is its
   let issuer: string | null = null;
+  // the subjects of the last reporting clause ("دعت الولايات المتحدة وبريطانيا …")
+  let group: string[] = [];
   for (const s of ctx.sentences) {
     const quotes = quotesIn(ctx, s);
     const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
@@ -208,7 +210,8 @@ export function findStatements(ctx: Context): void {
           speaker = from;
           k = tokenIndexOfEnd(tokens, from.end) + 1;
           rule = 'statements:document-issued-by';
-        } else if (pack.morphology.isDefinite(doc.text)) {
+        } else if (pack.morphology.isDefinite(doc.text) || verb.verb.in_document) {
+          // "وجاء في بيان مشترك لهذه الدول": an indefinite document after "جاء في" is also the last issuer's
           const by = issuer ?? last.speaker?.key;
           if (!by) continue;
           speaker = { start: -1, end: -1, key: by };
@@ -267,17 +270,23 @@ export function findStatements(ctx: Context): void {
         }
         if (speakers.length > 1 && !addressee) cStart = Math.max(cStart, contentAfter(ctx, s, j, quotes));
       }
+      // "دعت X وY … وجاء في بيان مشترك": the document of a clause with several subjects is each one's
+      if (rule === 'statements:document-of-issuer' && group.includes(speaker.key)) for (const key of group) if (key !== speaker.key) speakers.push({ start: -1, end: -1, key });
       speakers.forEach((sp, n) => {
         clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule: n === 0 ? rule : 'statements:conjoined-speaker' });
       });
+      if (rule !== 'statements:document-of-issuer') group = speakers.map((x) => x.key);
       i = Math.max(i, tokenAt(tokens, cStart) - 1);
     }
     clauses.forEach((c, n) => {
       // a clause ends where the next reporting clause of the sentence begins ("…، فيما نفت …")
       const next = clauses[n + 1];
       const contentEnd = c.contentEnd ?? (next && next.verbSpan.start > c.contentStart ? trimConnective(ctx, c.contentStart, next.verbSpan.start) : s.end);
-      // a date before the verb dates it only if no earlier clause's content holds it
-      const floor = n > 0 ? (clauses[n - 1]!.contentEnd ?? c.verbSpan.start) : s.start;
+      // a date before the verb dates it only if no earlier clause's content holds it; conjoined
+      // subjects of one verb ("ويوم السبت، دعت X وY") share the first one's floor
+      let f = n;
+      while (f > 0 && clauses[f - 1]!.verbSpan.start === c.verbSpan.start) f--;
+      const floor = f > 0 ? (clauses[f - 1]!.contentEnd ?? c.verbSpan.start) : s.start;
       pushStatement(ctx, s, c, contentEnd, quotes, Math.min(floor, c.verbSpan.start));
       c.contentEnd = contentEnd;
       if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
