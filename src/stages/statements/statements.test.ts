@@ -235,3 +235,15 @@ describe('conjoined speakers and their joint document', () => {
   });
 });
 
+describe('"today" in the speaker\'s own words dates the statement', () => {
+  it.each([
+    ['وقال المتحدث حسين أبازيد "سيتم استئناف المفاوضات اليوم".', '2020-11-01'],
+    // another day in the words is the day of what is told, not of the telling
+    ['وقال المتحدث حسين أبازيد إن المفاوضات توقفت الأربعاء.', null],
+  ])('%s → %s', (text, date) => {
+    const [s] = run(text).statements;
+    expect(s?.speaker_text).toContain('حسين أبازيد');
+    expect(s?.date).toBe(date);
+  });
+});
+

@@ -416,6 +416,16 @@ function parentheticalDate(ctx: Context, content: Span): string | null {
   return ctx.pack.morphology.isCommaGap(before) && ctx.pack.morphology.isCommaGap(after) ? d.start : null;
 }
 
+/** "سيتم استئناف المفاوضات اليوم": "today" in the speaker's own words is the day they spoke. */
+function todayIn(ctx: Context, content: Span): string | null {
+  for (const d of datesWithin(ctx, content.start, content.end)) {
+    if (!d.start) continue;
+    const tm = ctx.pack.time.matchAt(ctx.tokens, tokenAt(ctx.tokens, d.span.start), false);
+    if (tm && tm.values.some((v) => v.type === 'relative_day' && v.offset === 0 && v.part === null)) return d.start;
+  }
+  return null;
+}
+
 function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[], dateFloor: number): void {
   const { source } = ctx;
   let end = contentEnd;
@@ -445,7 +455,7 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
     content: content.text,
     stance: c.verbLex?.verb.stance ?? 'asserts',
     // an attribution ("…، بحسب X") is dated by what follows it, never by the content before it
-    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start) ?? parentheticalDate(ctx, contentSpan)),
+    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start) ?? parentheticalDate(ctx, contentSpan) ?? todayIn(ctx, contentSpan)),
     rule: c.rule,
     evidence,
   };
