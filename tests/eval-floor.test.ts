@@ -15,7 +15,7 @@ if (!present && process.env.CI !== 'true') console.warn(`eval floor skipped: no 
 
 /** The figures reached, less 0.02. */
 const FLOORS = {
-  macro_f1: 0.821,
+  macro_f1: 0.839,
   persons: 0.87,
   places: 0.77,
   dates: 0.87,
