@@ -59,6 +59,8 @@ export const SpeechVerbsLexicon = z.object({
       stance: Stance,
       forms: names,
       participles: z.array(z.string()).optional().default([]),
+      // "جاء في بيان": the words after the verb name a document, never a subject
+      in_document: z.boolean().optional().default(false),
     }),
   ),
   sources: z.array(z.object({ names, kind: z.string() })),
@@ -76,6 +78,8 @@ export const TitlesLexicon = z.object({
       counterpart: z.boolean().optional().default(false),
       // "مسؤولون", "مسؤولين": several unnamed office holders, never followed by a name
       plural: z.boolean().optional().default(false),
+      // "رئيس بلدية ناشفيل", "حاكم منطقة X": the office of a place; the word after it names the place
+      of_place: z.boolean().optional().default(false),
     }),
   ),
 });
@@ -298,6 +302,8 @@ export const GrammarLexicon = z.object({
   kinship: words,
   vague_sources: words,
   subject_openers: words,
+  document_nouns: words,
+  person_nouns: words,
   relatives: words,
   era_hijri: words,
   era_gregorian: words,

@@ -220,7 +220,7 @@ function load<S extends z.ZodType>(lang: string, file: string, schema: S, option
 const MORPHOLOGY: Record<string, Morphology> = { ar: arabicMorphology };
 
 const packCache = new Map<string, LanguagePack>();
-/** each pack's grammar keeps its words' roles in a slot of its own (`Word.roles[slot]`) */
+/** each pack's grammar keeps its words' roles in two slots of its own (`Word.roles[2 * slot]`, `[2 * slot + 1]`): 62 roles */
 let nextGrammarSlot = 0;
 
 export function loadPack(language: string): LanguagePack {
@@ -263,21 +263,24 @@ function buildPack(lang: string): LanguagePack {
   // every word's roles as one bit set on the (pinned) word itself, in this grammar's slot: one
   // field read per question, at every token of every stage
   const slot = nextGrammarSlot++;
-  const roleBit = new Map<string, number>();
+  // a role is a word of the pair (0 or 1) and a bit in it: 31 bits a word keep the sets positive small integers
+  const roleBit = new Map<string, { at: number; bit: number }>();
   for (const [role, list] of Object.entries(grammarLex)) {
-    const bit = 1 << roleBit.size;
-    if (roleBit.size >= 31) throw new Error(`lexicon ${lang}/grammar.yaml: more than 31 roles`);
-    roleBit.set(role, bit);
+    const n = roleBit.size;
+    if (n >= 62) throw new Error(`lexicon ${lang}/grammar.yaml: more than 62 roles`);
+    const rb = { at: 2 * slot + (n >= 31 ? 1 : 0), bit: 1 << n % 31 };
+    roleBit.set(role, rb);
     for (const w of list as string[]) {
       const word = pinnedWord(foldKey(w));
       const roles = (word.roles ??= []);
-      roles[slot] = (roles[slot] ?? 0) | bit;
+      roles[rb.at] = (roles[rb.at] ?? 0) | rb.bit;
     }
   }
   const grammar: Grammar = {
     has: (role, word) => {
       const roles = (typeof word === 'string' ? wordOf(word) : word).roles;
-      return roles !== undefined && ((roles[slot] ?? 0) & (roleBit.get(role) ?? 0)) !== 0;
+      const rb = roles === undefined ? undefined : roleBit.get(role);
+      return rb !== undefined && ((roles![rb.at] ?? 0) & rb.bit) !== 0;
     },
   };
   const placeWords = buildPlaceContext(placeContext);

@@ -170,3 +170,13 @@ describe('events: several violence words in one sentence', () => {
     ]);
   });
 });
+
+describe('the other party of a request noun', () => {
+  it('an actor named later in the sentence for something else is not whom the request asks', () => {
+    const d = run('وأجّج طلب أرمينيا المخاوف من تصعيد، ومن انخراط روسيا وتركيا في النزاع.');
+    const req = d.events.filter((e) => e.category === 'request');
+    expect(req.length).toBe(1);
+    expect(d.actors.find((a) => a.id === req[0]!.actor1)?.name).toBe('Armenia');
+    expect(req[0]!.actor2).toBeNull();
+  });
+});

@@ -204,7 +204,9 @@ function eventAt(ctx: Context, state: EventsState, view: SentenceView, m: Phrase
   } else {
     const subj = after[0] ?? inSentence.filter((x) => x.end <= span.start).pop();
     actor1 = subj?.key ?? null;
-    actor2 = after.find((x) => x.key !== actor1 && x.start > (subj?.end ?? -1))?.key ?? null;
+    // a request's other party is whom it asks ("طلب أرمينيا من روسيا"), not any actor after it
+    // ("وأجّج طلب أرمينيا المخاوف من … انخراط روسيا")
+    actor2 = e.category === 'request' ? requestedFrom(ctx, view, m.last) : (after.find((x) => x.key !== actor1 && x.start > (subj?.end ?? -1))?.key ?? null);
   }
   // the people an attack hits (civilians, migrants, refugees) are its target, never its author
   if (violent && actor1 && actorKind(ctx, actor1) === 'population') [actor1, actor2] = [actor2 === actor1 ? null : actor2, actor1];

@@ -184,7 +184,9 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
       // "مسؤولين كبار", "مسؤولة كردية كبيرة": a word of rank after the run shows the run describes
       // an unnamed official; it names nobody
       if (pack.grammar.has('unnamed_adjectives', t.word)) return null;
-      if (pack.morphology.unlikelyNameWord(t.text)) break;
+      // "قالوا": a plural verb ending is no name word, unless a complementizer or punctuation closes
+      // the run right after it ("سيرناندو استريوا إن"): a verb after a singular name would not be plural
+      if (pack.morphology.unlikelyNameWord(t.text) && !(k > from && runClosesAfter(ctx, k))) break;
       // a person's name starts with no article ("مدير المكتب الإعلامي": a complement)
       if (k === from && pack.morphology.isDefinite(t.text)) break;
       // "ومسؤولين", "لوكالة": a known word behind a proclitic is no name word
@@ -216,6 +218,33 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
   if (last < from) return null;
   if (last - from >= 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
   return { first: from, last };
+}
+
+/** A person noun at token i, an optional demonym, then a closed name run: the person, or null. Returns the last name token. */
+function describedPerson(ctx: Context, idx: MentionIndex, i: number): number | null {
+  const { tokens, pack, source } = ctx;
+  let k = i + 1;
+  const dm = tokens[k]?.spaced ? pack.entities.matchAt(tokens, k, false) : null;
+  if (dm && first(dm, 'demonym')) k = dm.last + 1;
+  if (!tokens[k]?.spaced) return null;
+  let run = nameRun(ctx, k);
+  // "ابنها أمير": a first name that is also an office word, alone and closed
+  if (!run && !pack.morphology.isDefinite(tokens[k]!.text) && first(pack.entities.matchAt(tokens, k, false), 'title') && /^\p{L}{3,}$/u.test(tokens[k]!.text)) run = { first: k, last: k };
+  if (!run || !(runClosesAfter(ctx, run.last) || !!pack.speech.matchAt(tokens, run.last + 1))) return null;
+  const span = spanOf(tokens, run);
+  const name = source.evidence(span).text;
+  addActor(ctx, idx, {
+    identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null,
+    country: dm ? (first(dm, 'demonym')?.country.iso3 ?? null) : null, sector: null, wikidata: null, rule: 'actors:person-noun-then-name',
+  }, span);
+  registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+  return run.last;
+}
+
+/** Whether token k is followed by a complementizer or punctuation (or nothing). */
+function runClosesAfter(ctx: Context, k: number): boolean {
+  const next = ctx.tokens[k + 1];
+  return !next || !next.spaced || ctx.pack.grammar.has('complementizers', next.word);
 }
 
 /** A name run followed by ", TITLE …" or ", أحد …": the person, titled by the apposition. Returns the last name token, or null. */
@@ -331,6 +360,15 @@ export function findMentions(ctx: Context): void {
         continue;
       }
     }
+    // "الطفل الفلسطيني عبد الله عيسى (12 سنة)", "ابنها أمير \"…": a noun of a person, a demonym, then a
+    // name closed by punctuation, a complementizer or a reporting verb
+    if (pack.grammar.has('person_nouns', tok.word)) {
+      const described = describedPerson(ctx, idx, i);
+      if (described !== null) {
+        i = described;
+        continue;
+      }
+    }
     const m = pack.entities.matchAt(tokens, i);
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
@@ -441,9 +479,33 @@ export function findMentions(ctx: Context): void {
       // "المتحدث باسم شرطة قندز": one word right after the body qualifies the body (a place), it
       // is not a name; names after a body are written in full
       if (run && body && run.first === last + 1 && run.last === run.first) run = null;
+      // "رئيس بلدية ناشفيل", "حاكم منطقة خان آباد": the words after the office of a place name the
+      // place, and where the place ends and a name begins is not written; only a name set off by a
+      // comma is taken ("محافظ حلب، حسين دياب،")
+      if (run && title.title.of_place && !ofCountry && !body && run.first === last + 1) run = null;
+      if (!run && title.title.of_place) {
+        let p = last + 1;
+        if (tokens[p] && variantsOf(tokens[p]!).some((v) => pack.places.classOf(v.w))) p++;
+        const pm = tokens[p]?.spaced ? pack.entities.matchAt(tokens, p, false) : null;
+        const place = !tokens[p]?.spaced ? null : pm && first(pm, 'place') ? { first: p, last: pm.last } : nameRun(ctx, p, 'place');
+        const named = place ? commaName(ctx, place.last) : null;
+        if (named) run = named;
+        else if (place) {
+          i = place.last;
+          continue;
+        }
+      }
       if (run) {
         const nameSpan = spanOf(tokens, run);
         const name = source.evidence(nameSpan).text;
+        // "القاضي نيازي" after "القاضي طاهر خان نيازي": the surname of a person already named is that person
+        const aliasOf = idx.personAliases.get(foldKey(name));
+        const named = aliasOf && aliasOf !== `person:${foldKey(name)}` ? idx.actorByIdentity.get(aliasOf) : undefined;
+        if (aliasOf && named) {
+          addActor(ctx, idx, { ...specOf(named, aliasOf), rule: named.rule }, { start: titleSpan.start, end: nameSpan.end });
+          i = run.last;
+          continue;
+        }
         // "نظيره الروسي": a counterpart's office is not written; the press uses it loosely (a prime
         // minister's "counterpart" may be a president), so it stays unknown unless a lexicon knows it
         addActor(ctx, idx, {
@@ -454,6 +516,21 @@ export function findMentions(ctx: Context): void {
         }, { start: titleSpan.start, end: nameSpan.end });
         registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
         i = run.last;
+        continue;
+      }
+      if (title.title.requires_of && !ofCountry && last > m.last) {
+        // "أعلن المتحدث باسم الفصائل": an unnamed office of a body the text names is who speaks,
+        // not a person (the codebook's person is someone named)
+        const of = source.evidence({ start: tokens[m.last + 1]!.start, end: tokens[last]!.end }).text;
+        const sector = title.title.sector ?? body?.sector ?? null;
+        const officeSpan = { start: m.start, end: tokens[last]!.end };
+        const officeText = source.evidence(officeSpan).text;
+        addActor(ctx, idx, {
+          identity: `official:${title.title.en}:${foldKey(of)}`, kind: officeKind(sector), name: officeText, name_native: officeText,
+          title: officeText, title_en: title.title.en, country: null, sector, wikidata: null, rule: 'actors:unnamed-official-of-body',
+          affiliationIdentity: body ? identityOf(idx, body) : null,
+        }, officeSpan);
+        i = last;
         continue;
       }
       if (ofCountry && !title.title.counterpart) {
@@ -637,7 +714,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
       }
     }
     const verb = m?.values.find((v) => v.type === 'verb');
-    if (k < 0 && (!m || !verb || verb.type !== 'verb' || verb.participle)) continue;
+    if (k < 0 && (!m || !verb || verb.type !== 'verb' || verb.participle || verb.verb.in_document)) continue;
     if (!m) continue;
     // only a verb that opens its clause has its subject after it (a headline's "X يعترف بـ…", a
     // subordinate "منذ أعلنت …" or a negated "ولم تذكر …" do not): the sentence's first word, a
@@ -650,6 +727,8 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const head = tokens[k];
     if (!head || !head.spaced || isClaimed(head) || ends(k)) continue;
     if (!/^\p{L}{2,}$/u.test(head.text) || pack.speech.matchAt(tokens, k) || pack.morphology.looksLikePresentVerb(head.text)) continue;
+    // "وأضاف البيان": a document speaks for the body that issued it (the statements stage finds it)
+    if (pack.grammar.has('document_nouns', head.word)) continue;
     const glued = pack.entities.matchAt(tokens, k);
     if (glued && glued.proclitic !== '') continue; // "قالت لوكالة …": to whom, not who
     let last = k;

@@ -19,6 +19,17 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     ['وأوقفت الشرطة الشاب المدعو سامي رحال في المدينة.', 'سامي رحال'],
     // office whose complement no lexicon knows, then the name
     ['وقال المتحدث باسم الحركة ماهر عيسى في بيان إن الهجوم رد على الغارات.', 'ماهر عيسى'],
+    // a foreign surname with a plural-verb ending, closed by a complementizer or a comma
+    ['وقال المتحدث باسم الحلف سيرجيو مارتوا إن الهجوم فشل.', 'سيرجيو مارتوا'],
+    ['وقال الناطق باسم البعثة، جوزيه كاستروا، إن القوات انسحبت.', 'جوزيه كاستروا'],
+    // "الرسمي" inside the office
+    ['وطالب المتحدث الرسمي باسم الحكومة الفلسطينية، يوسف المحمود، بوقف القصف.', 'يوسف المحمود'],
+    // a person noun (with a demonym) or a possessed kinship noun, then a closed name
+    ['وأدانت المنظمة قتل الطفل الفلسطيني عبد الله عيسى (12 سنة) في المدينة.', 'عبد الله عيسى'],
+    ['وقالت الأم قبيل تشييع ابنها أمير "خرج مع صديقه".', 'أمير'],
+    ['وأصيبت الشابة سلمى خالد، وهي طالبة، بجروح.', 'سلمى خالد'],
+    // the office of a place, the name set off by commas
+    ['وقال محافظ حلب، حسين دياب، إن القصف توقف.', 'حسين دياب'],
   ])('%s → %s', (text, name) => {
     const found = persons(text);
     const p = found.find((a) => a.name === name);
@@ -38,6 +49,15 @@ describe('no person where nobody is named (negative rows)', () => {
     'وقال المتحدث باسم شرطة المدينة إن التحقيق جار.',
     'أعلن وزير الدفاع الأذربيجاني أن القوات تقدمت.',
     'وقال المسؤولون عنها إنهم سيحققون.',
+    // a plural verb after a name is still a verb when the run does not close after it
+    'وقال المتحدث باسم الحركة إن المقاتلين انسحبوا من المدينة.',
+    'أعلن المتحدث باسم الفصائل الخميس موافقتها على التفاوض.',
+    // the words after the office of a place are the place
+    'وقال رئيس بلدية ناشفيل إن المسلح اعتقل.',
+    'وقال حاكم منطقة خان آباد إن السيارة كانت مفخخة.',
+    // a person noun followed by an ordinary word, not a closed name
+    'وقتل الطفل برصاص القناصة في الحي.',
+    'وأصيب الرجل الذي كان يقود السيارة.',
   ])('%s', (text) => {
     expect(persons(text).map((a) => a.name)).toEqual([]);
   });
@@ -47,6 +67,23 @@ describe('no person where nobody is named (negative rows)', () => {
     const office = doc.actors.find((a) => a.title_en === 'defence minister');
     expect(office).toMatchObject({ kind: 'government', country: 'AZE', name: 'Azerbaijani defence minister' });
     expect(office!.mentions[0]).toMatchObject({ text: 'وزير الدفاع الأذربيجاني', start: 5 });
+  });
+});
+
+describe('an unnamed office of a body no country qualifies', () => {
+  it.each([
+    ['أعلن المتحدث باسم الفصائل الخميس موافقتها على التفاوض.', 'المتحدث باسم الفصائل', 'armed_group'],
+    ['وقال الناطق باسم البعثة إن الجنود قتلوا.', 'الناطق باسم البعثة', 'government'],
+  ])('%s → %s', (text, office, kind) => {
+    const doc = run(text);
+    const a = doc.actors.find((x) => x.rule === 'actors:unnamed-official-of-body');
+    expect(a).toMatchObject({ kind, name_native: office });
+    expect(a!.mentions[0]).toEqual({ start: text.indexOf(office), end: text.indexOf(office) + office.length, text: office });
+    expect(doc.statements[0]?.speaker).toBe(a!.id);
+  });
+
+  it('an office with a name is the person, not an office actor', () => {
+    expect(run('وقال المتحدث باسم الحركة ماهر عيسى إن الهجوم فشل.').actors.filter((x) => x.rule === 'actors:unnamed-official-of-body')).toEqual([]);
   });
 });
 
@@ -72,3 +109,13 @@ describe('states named in a list or after a locative', () => {
     expect(doc.actors.some((a) => a.country === 'LBY' && a.kind === 'state')).toBe(false);
   });
 });
+describe('a surname after an office joins the person already named', () => {
+  it('القاضي نيازي after القاضي طاهر خان نيازي is one person with both mentions', () => {
+    const text = 'قتل مسلحون القاضي طاهر خان نيازي في المدينة. وقال المتحدث إن الحركة استهدفت القاضي نيازي في منزله.';
+    const ps = persons(text);
+    expect(ps.map((p) => p.name)).toEqual(['طاهر خان نيازي']);
+    expect(ps[0]!.mentions.map((m) => m.text)).toContain('القاضي نيازي');
+    for (const m of ps[0]!.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
+

@@ -19,6 +19,37 @@ export function actorAtToken(ctx: Context, k: number): KeyedSpan | undefined {
   return t ? actorsStartingIn(ctx, t.start, t.end)[0] : undefined;
 }
 
+/** Whether token i has no conjunction of its own and follows, with a space only, a word that opens a clause and no grammar knows. */
+function afterClauseVerb(ctx: Context, i: number): boolean {
+  const { tokens, pack, source } = ctx;
+  const t = tokens[i]!;
+  const p = tokens[i - 1];
+  if (!p || pack.morphology.opensClause(t.text) || !/^\s+$/u.test(source.folded.slice(p.end, t.start))) return false;
+  if (!pack.morphology.opensClause(p.text) || p.text.length < 4) return false;
+  const bare = pack.morphology.stripConjunction(p.text) ?? p.text;
+  const known = (w: string) => pack.stopwords.has(w) || pack.grammar.has('auxiliaries', w) || pack.grammar.has('connectives', w) || pack.grammar.has('modals', w) || pack.grammar.has('relatives', w) || pack.grammar.has('complementizers', w);
+  if (known(p.text) || known(bare)) return false;
+  // a known word ("وزير", "والجيش") is a noun, not a verb
+  return !pack.entities.matchAt(tokens, i - 1) && !pack.speech.matchAt(tokens, i - 1) && !pack.time.matchAt(tokens, i - 1);
+}
+
+/** Actor mention that starts exactly at token k (no proclitic before it). */
+function startingActor(ctx: Context, k: number): KeyedSpan | undefined {
+  const a = actorAtToken(ctx, k);
+  return a && a.start === ctx.tokens[k]!.start ? a : undefined;
+}
+
+/** "لإحصاءات وكالة «رويترز»": an actor within two words after token k, only spaces and quotation marks between. */
+function sourceAfterNoun(ctx: Context, s: Sentence, k: number): KeyedSpan | undefined {
+  const { tokens, source } = ctx;
+  for (let j = k + 1; j <= k + 2 && tokens[j] && tokens[j]!.end <= s.end; j++) {
+    if (!/^[\s"«»“”]*$/u.test(source.folded.slice(tokens[j - 1]!.end, tokens[j]!.start))) return undefined;
+    const a = startingActor(ctx, j);
+    if (a) return a;
+  }
+  return undefined;
+}
+
 /** Actor mention that ends with token k. */
 function actorEndingAt(ctx: Context, k: number): KeyedSpan | undefined {
   const t = ctx.tokens[k];
@@ -80,11 +111,19 @@ export function findStatements(ctx: Context): void {
   const { tokens, pack, source } = ctx;
   const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
   const last: { speaker: { key: string; paragraph: number } | null } = { speaker: null };
+  // the body whose statement or report the text last mentioned: "البيان" as a later subject is its
+  let issuer: string | null = null;
+  // the subjects of the last reporting clause ("دعت الولايات المتحدة وبريطانيا …")
+  let group: string[] = [];
   for (const s of ctx.sentences) {
     const quotes = quotesIn(ctx, s);
     const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
     const clauses: Clause[] = [];
     const firstTok = tokenAt(tokens, s.start);
+    // "أصدرت المنظمة بيانا", "بيان صادر عن الجيش": who issued a document the sentence names
+    issuer = issuerIn(ctx, s, firstTok) ?? issuer;
+    const prefix = headlinePrefix(ctx, s, firstTok);
+    if (prefix) clauses.push(prefix);
     for (let i = firstTok; i < tokens.length && tokens[i]!.end <= s.end; i++) {
       if (inQuote(tokens[i]!.start)) continue;
       const m = pack.speech.matchAt(tokens, i);
@@ -125,8 +164,16 @@ export function findStatements(ctx: Context): void {
         // بحسب X: the clause before it is X's ("وفق ما أفادت X": a verb may stand between)
         const sv = pack.speech.matchAt(tokens, k);
         if (sv?.values.some((v) => v.type === 'verb')) k = sv.last + 1;
-        const sp = actorAtToken(ctx, k);
+        // "وفقا لإحصاءات وكالة رويترز", "بحسب بيان الرئاسة": a word naming what the actor gave may stand between
+        const sp = actorAtToken(ctx, k) ?? sourceAfterNoun(ctx, s, k);
         const prev = clauses[clauses.length - 1];
+        if (!prev && sp && i === firstTok) {
+          // "وبحسب المرصد، يشارك …": the attribution opens the sentence, the claim follows it
+          const after = tokenIndexOfEnd(tokens, sp.end) + 1;
+          clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: Math.min(tokens[after]?.start ?? s.end, s.end), preStart: verbSpan.end, rule: 'statements:according-to-opening' });
+          i = after - 1;
+          continue;
+        }
         if (prev) {
           // "…، بحسب بيان الرئاسة": the attribution closes the clause before it
           prev.contentEnd ??= m.start;
@@ -138,6 +185,9 @@ export function findStatements(ctx: Context): void {
         continue;
       }
       if (!verb) continue;
+      // "وأجّج طلب أرمينيا المخاوف": a bare verb form right after a word that opens a clause with its
+      // conjunction (another verb) is a noun there ("the request"), not a reporting clause
+      if (i > firstTok && afterClauseVerb(ctx, i)) continue;
       // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …");
       // a participle ("متهمة الجيش …") continues the last speaker: the actor after it is its object
       let speaker: KeyedSpan | undefined;
@@ -151,11 +201,31 @@ export function findStatements(ctx: Context): void {
         if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word)) break;
       }
       let rule = 'statements:verb-then-speaker';
+      // "وأضاف البيان": a document written as known refers back to the body that issued it
+      const doc = speaker ? undefined : tokens[k];
+      if (doc && doc.end <= s.end && pack.grammar.has('document_nouns', doc.word)) {
+        const from = issuedBy(ctx, k);
+        if (from) {
+          // "أوضح بيان صادر عن مكتب العلاقات العامة": the body named with the document speaks
+          speaker = from;
+          k = tokenIndexOfEnd(tokens, from.end) + 1;
+          rule = 'statements:document-issued-by';
+        } else if (pack.morphology.isDefinite(doc.text) || verb.verb.in_document) {
+          // "وجاء في بيان مشترك لهذه الدول": an indefinite document after "جاء في" is also the last issuer's
+          const by = issuer ?? last.speaker?.key;
+          if (!by) continue;
+          speaker = { start: -1, end: -1, key: by };
+          rule = 'statements:document-of-issuer';
+          k++;
+        }
+      }
       if (!speaker) {
-        // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
+        // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"; not "… ضابط للجيش، وأضاف": a verb
+        // with its conjunction, or set off by punctuation, opens a clause of its own
         let b = i - 1;
         while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
-        speaker = actorEndingAt(ctx, b);
+        const joined = tokens[i]!.spaced && !/[\p{P}\n]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start));
+        speaker = joined && !pack.morphology.opensClause(tokens[i]!.text) ? actorEndingAt(ctx, b) : undefined;
         if (speaker) rule = 'statements:speaker-then-verb';
       }
       // the subject of the clause before, in this sentence or the paragraph's last one
@@ -200,22 +270,86 @@ export function findStatements(ctx: Context): void {
         }
         if (speakers.length > 1 && !addressee) cStart = Math.max(cStart, contentAfter(ctx, s, j, quotes));
       }
+      // "دعت X وY … وجاء في بيان مشترك": the document of a clause with several subjects is each one's
+      if (rule === 'statements:document-of-issuer' && group.includes(speaker.key)) for (const key of group) if (key !== speaker.key) speakers.push({ start: -1, end: -1, key });
       speakers.forEach((sp, n) => {
         clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee, contentStart: cStart, preStart: verbSpan.end, rule: n === 0 ? rule : 'statements:conjoined-speaker' });
       });
+      if (rule !== 'statements:document-of-issuer') group = speakers.map((x) => x.key);
       i = Math.max(i, tokenAt(tokens, cStart) - 1);
     }
     clauses.forEach((c, n) => {
       // a clause ends where the next reporting clause of the sentence begins ("…، فيما نفت …")
       const next = clauses[n + 1];
       const contentEnd = c.contentEnd ?? (next && next.verbSpan.start > c.contentStart ? trimConnective(ctx, c.contentStart, next.verbSpan.start) : s.end);
-      // a date before the verb dates it only if no earlier clause's content holds it
-      const floor = n > 0 ? (clauses[n - 1]!.contentEnd ?? c.verbSpan.start) : s.start;
+      // a date before the verb dates it only if no earlier clause's content holds it; conjoined
+      // subjects of one verb ("ويوم السبت، دعت X وY") share the first one's floor
+      let f = n;
+      while (f > 0 && clauses[f - 1]!.verbSpan.start === c.verbSpan.start) f--;
+      const floor = f > 0 ? (clauses[f - 1]!.contentEnd ?? c.verbSpan.start) : s.start;
       pushStatement(ctx, s, c, contentEnd, quotes, Math.min(floor, c.verbSpan.start));
       c.contentEnd = contentEnd;
       if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
+      // "قال الجيش في بيان", "أصدرت المنظمة تقريرا": the clause's speaker issued the document
+      if (c.speaker && mentionsDocument(ctx, c.verbSpan.start, contentEnd)) issuer = c.speaker.key;
     });
   }
+}
+
+/** "بيان صادر عن X", "تقرير عن X": the actor after عن within two words of the document noun at k. */
+function issuedBy(ctx: Context, k: number): KeyedSpan | undefined {
+  const { tokens, pack } = ctx;
+  for (let j = k + 1; j <= k + 2 && tokens[j]?.spaced; j++) {
+    if (pack.grammar.has('relay_source', tokens[j]!.word)) return actorAtToken(ctx, j + 1);
+    if (actorAtToken(ctx, j)) return undefined;
+  }
+  return undefined;
+}
+
+/** The last actor of sentence s that issues a document: "أصدرت المنظمة بيانا", "بيان صادر عن الجيش". */
+function issuerIn(ctx: Context, s: Sentence, firstTok: number): string | null {
+  const { tokens, pack } = ctx;
+  let found: string | null = null;
+  for (let k = firstTok; k < tokens.length && tokens[k]!.end <= s.end; k++) {
+    if (!pack.grammar.has('document_nouns', tokens[k]!.word) || pack.morphology.isDefinite(tokens[k]!.text)) continue;
+    const by = issuedBy(ctx, k) ?? (tokens[k]!.spaced ? actorEndingAt(ctx, k - 1) : undefined);
+    if (by) found = by.key;
+  }
+  return found;
+}
+
+/** Whether a document noun ("بيان", "تقرير") stands between two offsets. */
+function mentionsDocument(ctx: Context, from: number, to: number): boolean {
+  const { tokens } = ctx;
+  for (let k = tokenAt(tokens, from); k < tokens.length && tokens[k]!.end <= to; k++) if (ctx.pack.grammar.has('document_nouns', tokens[k]!.word)) return true;
+  return false;
+}
+
+/**
+ * A headline that opens with an actor and a colon ("الأمم المتحدة: الذبح ... جرائم حرب") gives that
+ * actor's claim. A state before the colon is where the news is from ("سوريا: 30 قتيلا") unless the
+ * claim opens with another actor it speaks about ("باكستان: الهند انتهكت").
+ */
+function headlinePrefix(ctx: Context, s: Sentence, firstTok: number): Clause | null {
+  const { tokens, source } = ctx;
+  const t = tokens[firstTok];
+  if (!t || ctx.tokenZones[firstTok] !== 'title') return null;
+  const actor = actorAtToken(ctx, firstTok);
+  if (!actor || actor.start !== t.start) return null;
+  const j = tokenIndexOfEnd(tokens, actor.end);
+  const next = tokens[j + 1];
+  if (!next || next.end > s.end || ctx.tokenZones[j + 1] !== 'title') return null;
+  const gap = source.folded.slice(tokens[j]!.end, next.start);
+  const colon = gap.indexOf(':');
+  if (colon < 0 || gap.includes('\n')) return null;
+  const kind = memo(ctx, 'actor-kind-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind]))).get(actor.key);
+  if (kind === 'state') {
+    const about = actorAtToken(ctx, j + 1);
+    if (!about || about.start !== next.start || about.key === actor.key) return null;
+  }
+  const at = tokens[j]!.end + colon;
+  const verbSpan = { start: at, end: at + 1 };
+  return { verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: actor, via: undefined, addressee: undefined, contentStart: next.start, preStart: next.start, rule: 'statements:headline-prefix' };
 }
 
 /** True when token k starts the reported clause itself (أن/إن, a date, a quotation, a preposition), not a subject. */
@@ -265,6 +399,33 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
   return tokens[k]?.start !== undefined && tokens[k]!.start < s.end ? tokens[k]!.start : s.end;
 }
 
+/**
+ * "اتّهم القادة أذربيجان، صباح الأحد، بقصف …": a date set off by commas among the first words of the
+ * content, before what is said, dates the saying; one after the claim ("… باستهداف جيشه، السبت")
+ * dates the act and is left to it.
+ */
+function parentheticalDate(ctx: Context, content: Span): string | null {
+  const { tokens, source } = ctx;
+  const k0 = tokenAt(tokens, content.start);
+  const limit = tokens[k0 + 4]?.start ?? content.end;
+  const d = datesWithin(ctx, content.start, Math.min(content.end, limit + 1)).find((x) => x.start && x.span.start > content.start);
+  if (!d?.start) return null;
+  const before = source.folded.slice(tokens[tokenAt(tokens, d.span.start) - 1]?.end ?? content.start, d.span.start);
+  const next = tokens[tokenAt(tokens, d.span.end)];
+  const after = source.folded.slice(d.span.end, next?.start ?? d.span.end);
+  return ctx.pack.morphology.isCommaGap(before) && ctx.pack.morphology.isCommaGap(after) ? d.start : null;
+}
+
+/** "سيتم استئناف المفاوضات اليوم": "today" in the speaker's own words is the day they spoke. */
+function todayIn(ctx: Context, content: Span): string | null {
+  for (const d of datesWithin(ctx, content.start, content.end)) {
+    if (!d.start) continue;
+    const tm = ctx.pack.time.matchAt(ctx.tokens, tokenAt(ctx.tokens, d.span.start), false);
+    if (tm && tm.values.some((v) => v.type === 'relative_day' && v.offset === 0 && v.part === null)) return d.start;
+  }
+  return null;
+}
+
 function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number, quotes: Span[], dateFloor: number): void {
   const { source } = ctx;
   let end = contentEnd;
@@ -294,7 +455,7 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
     content: content.text,
     stance: c.verbLex?.verb.stance ?? 'asserts',
     // an attribution ("…، بحسب X") is dated by what follows it, never by the content before it
-    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start)),
+    date: c.contentEnd !== undefined && c.contentStart === s.start ? dateIn(ctx, c.verbSpan.end, s.end) : (dateIn(ctx, c.preStart, c.contentStart) ?? dateIn(ctx, dateFloor, c.verbSpan.start) ?? parentheticalDate(ctx, contentSpan) ?? todayIn(ctx, contentSpan)),
     rule: c.rule,
     evidence,
   };
