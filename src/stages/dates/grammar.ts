@@ -74,7 +74,7 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   if (tokens[yi]?.spaced && pack.grammar.has('year_nouns', tokens[yi]!.word)) yi++;
   const y = tokens[yi];
   const yearWords = y && !YEAR.test(y.text) && y.spaced ? numberAt(pack, folded, tokens, yi) : null;
-  if (y && YEAR.test(y.text) && /^[\s,،)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
+  if (y && YEAR.test(y.text) && /^[\s,)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
     year = Number(y.text);
     last = yi;
   } else if (yearWords && yearWords.value !== null && !yearWords.vague && YEAR.test(String(yearWords.value))) {

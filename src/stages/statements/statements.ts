@@ -183,7 +183,7 @@ export function findStatements(ctx: Context): void {
       if (!addressee && verb.verb.stance === 'demands') {
         const first = actorsStartingIn(ctx, cStart, cStart + 1)[0];
         const after = first ? tokens[tokenAt(tokens, first.end)] : undefined;
-        if (first && after && after.end <= s.end && /[،,]/u.test(source.folded.slice(first.end, after.start))) {
+        if (first && after && after.end <= s.end && /,/u.test(source.folded.slice(first.end, after.start))) {
           addressee = first;
           cStart = after.start;
         }
@@ -236,7 +236,7 @@ function trimConnective(ctx: Context, start: number, end: number): number {
     e = tokens[k]!.start;
     k--;
   }
-  while (e > start && /[\s،,.;:-]/u.test(ctx.source.folded[e - 1]!)) e--;
+  while (e > start && /[\s,.;:-]/u.test(ctx.source.folded[e - 1]!)) e--;
   return e;
 }
 
@@ -270,7 +270,7 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
   let end = contentEnd;
   let start = c.contentStart;
   // leave the closing full stop and a leading dash (after a dateline credit) out of the content
-  while (end > start && /[.\s،,]/u.test(source.folded[end - 1]!)) end--;
+  while (end > start && /[.\s,]/u.test(source.folded[end - 1]!)) end--;
   while (start < end && /[\s\-–—:]/u.test(source.folded[start]!)) start++;
   if (end <= start) return;
   const contentSpan = { start, end };
