@@ -158,6 +158,8 @@ export interface Morphology {
   locativeProclitic(proclitic: string): boolean;
   dativeProclitic(proclitic: string): boolean;
   stripConjunction(word: string): string | null;
+  /** a word that carries a clause-joining conjunction glued to it ("وأضاف", "فقال"): it continues the previous clause */
+  startsWithConjunction(word: string): boolean;
   looksLikePresentVerb(word: string): boolean;
   /** a verb with the future prefix (Arabic سـ): puts a date in its clause ahead of publication */
   looksLikeFutureVerb(word: string): boolean;

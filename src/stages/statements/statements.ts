@@ -161,7 +161,7 @@ export function findStatements(ctx: Context): void {
       // the subject of the clause before, in this sentence or the paragraph's last one
       const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
       // (only when the verb has no subject of its own: "وأضاف أن …", not "واعتبر حكمت حاجييف أن …")
-      if (!speaker && previous && (verb.participle || ((i === firstTok || /^[وف]/u.test(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
+      if (!speaker && previous && (verb.participle || ((i === firstTok || ctx.pack.morphology.startsWithConjunction(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
