@@ -11,6 +11,8 @@ const nullableString = z.string().nullable().optional().transform((v) => v ?? nu
 export const MonthsLexicon = z.object({
   gregorian: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
   hijri: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
+  /** dates are also written month first ("July 7, 2005") */
+  month_first: z.boolean().optional().default(false),
 });
 
 export const WeekdaysLexicon = z.object({
@@ -305,4 +307,6 @@ export const GrammarLexicon = z.object({
   day_nouns: words,
   of: words,
   stopwords: words,
+  /** abbreviations written with a full stop that ends no sentence ("Mr.", "Gen."), without the stop */
+  abbreviations: words.optional().default([]),
 });

@@ -8,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
 import { foldKey, foldText } from '../core/source-text.ts';
-import { pinnedWord, wordOf, type Word } from '../core/tokens.ts';
+import { pinnedWord, wordOf, type Token, type Word } from '../core/tokens.ts';
 import * as L from './lexicon-schema.ts';
 import { readLexicon } from './lexicon-cache.ts';
-import { arabicMorphology } from './ar/morphology.ts';
+import { arabicPack } from './ar/index.ts';
+import { englishPack } from './en/index.ts';
 
 export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
 export type PersonEntry = z.infer<typeof L.PersonsLexicon>['persons'][number];
@@ -149,6 +150,29 @@ export interface LanguagePack {
   morphology: Morphology;
   /** words that end a run of name words (function words, prepositions) */
   stopwords: Set<string>;
+  /** dates are written month first ("July 7, 2005") as well as day first */
+  monthFirst: boolean;
+  /** whether the original text of a span is shaped as a proper name (a script with case: its capital) */
+  nameShaped(original: string, start: number, end: number): boolean;
+  /** runs of proper-name words no lexicon knows (English capitalised words), as token ranges; none in a script without case */
+  nameRuns(original: string, tokens: readonly Token[], toOriginal: (folded: number) => number): NameRun[];
+  /** a word of the original that stops a name run: one-letter abbreviations before a full stop, and the like */
+  abbreviations: Set<string>;
+}
+
+/** A run of name-shaped tokens [first, last] found by a pack. */
+export interface NameRun {
+  first: number;
+  last: number;
+}
+
+/** What a language needs beyond its lexicons: word shapes and the few rules data cannot say. */
+export interface PackSpec {
+  morphology: Morphology;
+  /** a pack whose places, actors and persons this one also reads under their English `name` */
+  namesFrom?: string;
+  nameShaped?: LanguagePack['nameShaped'];
+  nameRuns?: LanguagePack['nameRuns'];
 }
 
 /** Word-shape rules of a language, on folded words. */
@@ -198,7 +222,10 @@ function load<S extends z.ZodType>(lang: string, file: string, schema: S, option
   return result.data;
 }
 
-const MORPHOLOGY: Record<string, Morphology> = { ar: arabicMorphology };
+const SPECS: Record<string, PackSpec> = { ar: arabicPack, en: englishPack };
+
+/** The languages with a pack. */
+export const PACK_LANGUAGES: readonly string[] = Object.keys(SPECS);
 
 const packCache = new Map<string, LanguagePack>();
 /** each pack's grammar keeps its words' roles in a slot of its own (`Word.roles[slot]`) */
@@ -207,14 +234,15 @@ let nextGrammarSlot = 0;
 export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
   if (cached) return cached;
-  if (!existsSync(join(LEXICON_ROOT, language)) || !MORPHOLOGY[language]) throw new Error(`no language pack for '${language}'`);
+  if (!existsSync(join(LEXICON_ROOT, language)) || !SPECS[language]) throw new Error(`no language pack for '${language}'`);
   const pack = buildPack(language);
   packCache.set(language, pack);
   return pack;
 }
 
 function buildPack(lang: string): LanguagePack {
-  const morphology = MORPHOLOGY[lang]!;
+  const spec = SPECS[lang]!;
+  const morphology = spec.morphology;
   const demonymForms = morphology.adjectiveForms;
   const months = load(lang, 'months.yaml', L.MonthsLexicon)!;
   const weekdays = load(lang, 'weekdays.yaml', L.WeekdaysLexicon)!;
@@ -228,6 +256,15 @@ function buildPack(lang: string): LanguagePack {
   const countriesGen = load(lang, 'countries.generated.yaml', L.CountriesGenerated)!;
   const demonyms = load(lang, 'demonyms.yaml', L.DemonymsLexicon, true);
   const places = load(lang, 'places.yaml', L.PlacesLexicon)!;
+  const personEntries = [...(persons?.persons ?? [])];
+  if (spec.namesFrom) {
+    // the shared gazetteer, actors and people under their English names (their Arabic forms are not read)
+    const english = <T extends { name: string; native: string; forms: string[] }>(e: T): T => ({ ...e, native: e.name, forms: [e.name] });
+    places.places.push(...load(spec.namesFrom, 'places.yaml', L.PlacesLexicon)!.places.map(english));
+    actors.actors.push(...load(spec.namesFrom, 'actors.yaml', L.ActorsLexicon)!.actors.map(english));
+    const borrowed = load(spec.namesFrom, 'persons.yaml', L.PersonsLexicon, true);
+    if (borrowed) personEntries.push(...borrowed.persons.map((p) => ({ ...english(p), title: p.title_en })));
+  }
   const casualties = load(lang, 'casualties.yaml', L.CasualtiesLexicon)!;
   const ceasefires = load(lang, 'ceasefires.yaml', L.CeasefiresLexicon)!;
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
@@ -366,7 +403,7 @@ function buildPack(lang: string): LanguagePack {
     for (const f of a.forms) ent.add(f, lex);
     ent.add(a.native, lex);
   }
-  for (const p of persons?.persons ?? []) {
+  for (const p of personEntries) {
     const lex: EntityLex = { type: 'person', person: p };
     for (const f of p.forms) ent.add(f, lex);
     ent.add(p.native, lex);
@@ -480,5 +517,9 @@ function buildPack(lang: string): LanguagePack {
     grammar,
     morphology,
     stopwords: new Set(grammarLex.stopwords.map(foldKey)),
+    monthFirst: months.month_first,
+    nameShaped: spec.nameShaped ?? (() => true),
+    nameRuns: spec.nameRuns ?? (() => []),
+    abbreviations: new Set(grammarLex.abbreviations.map(foldKey)),
   };
 }
