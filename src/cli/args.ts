@@ -55,7 +55,8 @@ Options:
       --stories        also group the articles into stories (as the stories command, after
                        the run; needs the json format)
       --no-bom         write the CSV files without the UTF-8 byte order mark
-      --lang ar|en     language of articles that do not name one (default: ar)
+      --lang ar|en     language of articles that do not name one (default: detected from each
+                       article's text: script and function words)
       --max-bytes N    largest article in bytes: a .txt/.html file, a JSONL line, a .json
                        object or array element (default: ${DEFAULT_MAX_BYTES})
   -q, --quiet          print errors only: no warnings, no progress bar, no summary
@@ -76,7 +77,8 @@ export interface ExtractOptions {
   quiet: boolean;
   debug: boolean;
   maxBytes: number;
-  lang: Language;
+  /** language of articles that do not name one; undefined: detected from each article's text */
+  lang: Language | undefined;
   /** worker threads; 1 extracts in the main thread */
   jobs: number;
   /** what the command line asked for that is done differently (printed as warnings) */
@@ -177,8 +179,8 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       jobs = most;
     }
   }
-  const lang = values.lang ?? 'ar';
-  if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
+  const lang = values.lang;
+  if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
   if (positionals.filter((p) => p === '-').length > 1) return usageError("stdin (-) can be read only once");
   if (values.out === '') return usageError('--out needs a directory');
   if (values.stories && !formats.has('json')) return usageError('--stories needs the json format (stories are built from DIR/json)');
@@ -193,7 +195,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       quiet: values.quiet ?? false,
       debug: values.debug ?? false,
       maxBytes,
-      lang: lang as Language,
+      lang: lang as Language | undefined,
       jobs,
       warnings,
       stories: values.stories ?? false,

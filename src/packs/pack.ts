@@ -231,6 +231,36 @@ const packCache = new Map<string, LanguagePack>();
 /** each pack's grammar keeps its words' roles in a slot of its own (`Word.roles[slot]`) */
 let nextGrammarSlot = 0;
 
+/** Whether a language has a pack. */
+export function hasPack(language: string): boolean {
+  return Object.hasOwn(SPECS, language) && existsSync(join(LEXICON_ROOT, language));
+}
+
+const neutralCache = new Map<string, LanguagePack>();
+/**
+ * The pack of a language that has none: empty lexicons and word rules that say no, so the stages
+ * run (numeric dates and the article's own fields still come out) and find no words.
+ */
+export function neutralPack(language: string): LanguagePack {
+  let pack = neutralCache.get(language);
+  if (pack) return pack;
+  const no = (): false => false;
+  pack = {
+    language,
+    entities: new PhraseMatcher(), time: new PhraseMatcher(), numbers: new PhraseMatcher(), speech: new PhraseMatcher(),
+    casualties: new PhraseMatcher(), ceasefires: new PhraseMatcher(), events: new PhraseMatcher(),
+    quoteClose: new Map(), quoteOpenCodes: new Uint8Array(0x10000), pageRemnants: new Set(), countries: new Map(),
+    grammar: { has: no, placeCue: () => undefined },
+    morphology: {
+      isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no, startsWithConjunction: no,
+      stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
+    },
+    stopwords: new Set(), monthFirst: false, nameShaped: () => true, nameRuns: () => [], abbreviations: new Set(),
+  };
+  neutralCache.set(language, pack);
+  return pack;
+}
+
 export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
   if (cached) return cached;
