@@ -309,4 +309,12 @@ export const GrammarLexicon = z.object({
   stopwords: words,
   /** abbreviations written with a full stop that ends no sentence ("Mr.", "Gen."), without the stop */
   abbreviations: words.optional().default([]),
+  /** prepositions after which an unknown name is a place ("in Hackney") */
+  place_prepositions: words.optional().default([]),
+  /** words that make a run of name words an organisation or a publication, not a person ("Party", "Times") */
+  org_words: words.optional().default([]),
+  /** words that make a run of name words a named site ("Hospital", "Road"), written in it or right after it */
+  facility_words: words.optional().default([]),
+  /** first words of place names ("Bab", "Jabal", "Wadi" in transliterated toponyms) */
+  place_heads: words.optional().default([]),
 });

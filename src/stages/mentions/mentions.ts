@@ -10,10 +10,11 @@ import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
 import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
+import { findNameRuns } from './name-runs.ts';
 
 type Kind = ActorDraft['kind'];
 
-interface ActorSpec {
+export interface ActorSpec {
   identity: string;
   kind: Kind;
   name: string;
@@ -62,7 +63,7 @@ export class MentionIndex {
   }
 }
 
-function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span): ActorDraft {
+export function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span): ActorDraft {
   const ev = ctx.source.evidence(span);
   let a = idx.actorByIdentity.get(spec.identity);
   if (!a) {
@@ -97,7 +98,7 @@ function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span):
   return a;
 }
 
-function addPlace(ctx: Context, idx: MentionIndex, p: Omit<PlaceDraft, 'key' | 'mentions' | 'evidence' | 'spans' | 'rule'> & { rule: string }, identity: string, span: Span): PlaceDraft {
+export function addPlace(ctx: Context, idx: MentionIndex, p: Omit<PlaceDraft, 'key' | 'mentions' | 'evidence' | 'spans' | 'rule'> & { rule: string }, identity: string, span: Span): PlaceDraft {
   const ev = ctx.source.evidence(span);
   let place = idx.placeByIdentity.get(identity);
   if (!place) {
@@ -132,7 +133,7 @@ export function stateSpec(c: CountryEntry, rule: string): ActorSpec {
   return { identity: `state:${c.iso3}`, kind: 'state', name: c.name, name_native: c.native, title: null, title_en: null, country: c.iso3, sector: 'gov', wikidata: null, rule };
 }
 
-function spanOf(tokens: readonly Token[], m: { start?: number; first: number; last: number }): Span {
+export function spanOf(tokens: readonly Token[], m: { start?: number; first: number; last: number }): Span {
   return { start: m.start ?? tokens[m.first]!.start, end: tokens[m.last]!.end };
 }
 
@@ -193,13 +194,32 @@ function cueOf(ctx: Context, tok: Token): PlaceDraft['kind'] | undefined {
   return undefined;
 }
 
-function isReportedZone(ctx: Context, t: Token): boolean {
+export function isReportedZone(ctx: Context, t: Token): boolean {
   const z = ctx.tokenZones[t.index];
   return z === 'title' || z === 'subtitle' || z === 'body' || z === 'caption';
 }
 
 
 type StopReason = 'boundary' | 'word';
+
+/** For each token, the last token of the pack's name run it is in (-1: none), worked out once per article. */
+function nameRunEnds(ctx: Context): Int32Array {
+  let ends = ctx.memo.get('name-run-ends') as Int32Array | undefined;
+  if (!ends) {
+    ends = new Int32Array(ctx.tokens.length).fill(-1);
+    for (const r of ctx.pack.nameRuns(ctx.source.original, ctx.tokens, (f) => ctx.source.toOriginal({ start: f, end: f + 1 }).start)) {
+      for (let k = r.first; k <= r.last; k++) ends[k] = r.last;
+    }
+    ctx.memo.set('name-run-ends', ends);
+  }
+  return ends;
+}
+
+/** Whether tokens a and b are in one of the pack's name runs. */
+export function sameNameRun(ctx: Context, a: number, b: number): boolean {
+  const ends = nameRunEnds(ctx);
+  return ends[a]! >= b && ends[a] === ends[b];
+}
 
 /**
  * A run of name words after a title: up to three words, none of them a function word, a known
@@ -215,7 +235,10 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
   let room = 3;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (!(t.spaced || (afterComma && k === from)) || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
+    // a word joined without a space belongs to the name only inside one of the pack's name runs ("Ki-moon")
+    if (!(t.spaced || (afterComma && k === from) || (k > from && sameNameRun(ctx, k - 1, k))) || !/^\p{L}+$/u.test(t.text) || (t.text.length < 2 && t.spaced)) break;
+    // in a script with case, a name is written as one
+    if (!pack.nameShaped(ctx.source.original, ctx.source.toOriginal(t).start, ctx.source.toOriginal(t).end) && !pack.grammar.has('name_particles', t.word)) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
     if (k === from && pack.grammar.has('not_names', t.word)) break;
     if (of === 'person') {
@@ -368,7 +391,9 @@ export function findMentions(ctx: Context): void {
         continue;
       }
     }
-    const m = pack.entities.matchAt(tokens, i);
+    const found = pack.entities.matchAt(tokens, i);
+    // a proper name in a script with case is capitalised ("Turkey", not "turkey"); offices and bodies need not be
+    const m = found && (found.values.some((v) => v.type === 'title' || v.type === 'institution' || v.type === 'group' || v.type === 'leader') || pack.nameShaped(source.original, source.toOriginal(found).start, source.toOriginal(found).end)) ? found : null;
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
     if (!m && i > 0 && pack.speech.matchAt(tokens, i - 1)?.values.some((v) => v.type === 'verb')) {
@@ -576,6 +601,9 @@ export function findMentions(ctx: Context): void {
     }
   }
 
+  // names no lexicon knows, where the pack finds runs of name words (none in Arabic)
+  findNameRuns(ctx, idx);
+
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
     // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is
@@ -709,7 +737,7 @@ function creditPersons(ctx: Context, idx: MentionIndex): void {
   }
 }
 
-function registerAliases(ctx: Context, idx: MentionIndex, identity: string, fullName: string): void {
+export function registerAliases(ctx: Context, idx: MentionIndex, identity: string, fullName: string): void {
   const words = foldKey(fullName).split(' ');
   idx.personAliases.set(words.join(' '), identity);
   if (words.length < 2) return;

@@ -1,0 +1,118 @@
+/**
+ * Names no lexicon knows, in a language whose pack finds runs of name words (a script with case:
+ * English capitalised words). The pack says where the runs are; this decides from context what each
+ * one names, with the same rules for any such language:
+ * - the parts of a run that a lexicon already reads (a title, a demonym, a month, a known place) are
+ *   not part of an unknown name; what is left between them is;
+ * - a run with an organisation word ("Party", "Times") is a body, and a body that speaks is an actor;
+ * - a run with a facility word in it or right after it ("Lady Reading Hospital", "Enfidha airport")
+ *   is a named site; after a place preposition ("in Hackney") or before a place cue ("Damascus
+ *   province") a run is a place;
+ * - otherwise a run of two or more words, or one word with a person's context (an age between
+ *   commas, a reporting verb next to it), is a person.
+ */
+import type { Context, PlaceDraft } from '../../core/context.ts';
+import { foldKey, type Span } from '../../core/source-text.ts';
+import type { Token } from '../../core/tokens.ts';
+import { addActor, addPlace, isReportedZone, registerAliases, type MentionIndex } from './mentions.ts';
+
+/** Whether token k is read by a lexicon or is a function word: it cannot be part of an unknown name. */
+function lexical(ctx: Context, k: number): boolean {
+  const { tokens, pack } = ctx;
+  const t = tokens[k]!;
+  if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.grammar.has('not_names', t.word)) return true;
+  // "King's Cross": a word followed by a possessive is part of a name, whatever a lexicon says of it
+  const next = tokens[k + 1];
+  if (next && next.text === 's' && /^'$/u.test(ctx.source.folded.slice(t.end, next.start))) return false;
+  if (pack.time.matchAt(tokens, k, false) || pack.speech.matchAt(tokens, k, false) || pack.numbers.matchAt(tokens, k, false)) return true;
+  if (pack.casualties.matchAt(tokens, k, false) || pack.ceasefires.matchAt(tokens, k, false)) return true;
+  const em = pack.entities.matchAt(tokens, k, false);
+  return !!em && em.values.some((v) => v.type === 'title' || v.type === 'demonym' || v.type === 'institution' || v.type === 'group' || v.type === 'leader');
+}
+
+/** Token ranges of the run that no mention covers and no lexicon reads. */
+function unknownParts(ctx: Context, first: number, last: number, covered: (t: Token) => boolean): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let start = -1;
+  for (let k = first; k <= last + 1; k++) {
+    // a possessive "s" starts no name ("Bhutto's Hackney")
+    const possessive = k <= last && start < 0 && ctx.tokens[k]!.text === 's' && k > 0 && /^'$/u.test(ctx.source.folded.slice(ctx.tokens[k - 1]!.end, ctx.tokens[k]!.start));
+    const free = k <= last && !possessive && !covered(ctx.tokens[k]!) && (k > start && start >= 0 ? !ctx.pack.stopwords.has(ctx.tokens[k]!.text) || ctx.pack.grammar.has('name_particles', ctx.tokens[k]!.word) : !lexical(ctx, k));
+    if (free && start < 0) start = k;
+    if (!free && start >= 0) {
+      // a run does not end in a particle ("Abu" of "Abu Dhabi" alone is no name)
+      let end = k - 1;
+      while (end > start && ctx.pack.grammar.has('name_particles', ctx.tokens[end]!.word)) end--;
+      parts.push([start, end]);
+      start = -1;
+    }
+  }
+  return parts;
+}
+
+export function findNameRuns(ctx: Context, idx: MentionIndex): void {
+  const { tokens, pack, source } = ctx;
+  const runs = pack.nameRuns(source.original, tokens, (f) => source.toOriginal({ start: f, end: f + 1 }).start);
+  if (runs.length === 0) return;
+  const claimed: Span[] = [...ctx.records.actors.flatMap((a) => a.spans), ...ctx.records.places.flatMap((p) => p.spans)];
+  const covered = (t: Token): boolean => claimed.some((c) => t.start < c.end && t.end > c.start);
+  const g = pack.grammar;
+  for (const run of runs) {
+    if (!isReportedZone(ctx, tokens[run.first]!)) continue;
+    for (const [first, last] of unknownParts(ctx, run.first, run.last, covered)) {
+      if (!isReportedZone(ctx, tokens[last]!)) continue;
+      const span = { start: tokens[first]!.start, end: tokens[last]!.end };
+      const name = source.evidence(span).text;
+      const words = tokens.slice(first, last + 1);
+      // words as written apart: "Blood-spattered" is one
+      const wordCount = words.filter((w, n) => n === 0 || w.spaced).length;
+      const key = foldKey(name);
+      // a surname of someone named in full: the alias pass gives it to that person
+      if (idx.personAliases.has(key)) continue;
+      const next = tokens[last + 1];
+      const prev = tokens[first - 1];
+      const nextSpaced = !!next && next.spaced;
+      const prevSpaced = !!prev && tokens[first]!.spaced;
+      // one capitalised word at a sentence's start is as likely a common word
+      const atSentenceStart = !prev || ctx.sentences.some((s) => s.start === tokens[first]!.start) || /[.!?:"\n]\s*$/u.test(source.folded.slice(Math.max(0, tokens[first]!.start - 3), tokens[first]!.start));
+
+      const facilityInside = words.length > 1 && g.has('facility_words', words[words.length - 1]!.word);
+      const facilityAfter = nextSpaced && g.has('facility_words', next.word) && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);
+      if (facilityInside || facilityAfter) {
+        const siteSpan = facilityAfter ? { start: span.start, end: next!.end } : span;
+        const siteName = source.evidence(siteSpan).text;
+        addPlace(ctx, idx, { kind: 'site', name: siteName, name_native: siteName, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:name-run-facility' }, `site:${foldKey(siteName)}`, siteSpan);
+        claimed.push(siteSpan);
+        continue;
+      }
+      // "School of Tropical Medicine": the words after an organisation's "of" are still its name
+      const ofBody = !!prev && g.has('of', prev.word) && first >= 2 && (g.has('org_words', tokens[first - 2]!.word) || g.has('facility_words', tokens[first - 2]!.word));
+      if (ofBody) continue;
+      // an acronym or a line in capitals ("ITV", "DHKP-C", "EURASIA GROUPE") is a body, not a person
+      const capitals = source.evidence(span).text.replace(/[^\p{L}]/gu, '');
+      const allCapitals = capitals.length >= 2 && capitals === capitals.toUpperCase() && capitals !== capitals.toLowerCase();
+      if (allCapitals || words.some((w) => g.has('org_words', w.word))) {
+        addActor(ctx, idx, { identity: `org:${foldKey(name)}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, span);
+        claimed.push(span);
+        continue;
+      }
+      const cue = nextSpaced ? pack.grammar.placeCue(next.word) : undefined;
+      // "Bab al-Tebbaneh", "Jabal Mohsen", "Al-Midan": a toponym head starts a place name
+      const placeHead = g.has('place_heads', words[0]!.word) && wordCount >= 2 || (wordCount === 1 && words.length === 2 && g.has('name_particles', words[0]!.word));
+      if (cue || placeHead || (prevSpaced && g.has('place_prepositions', prev.word))) {
+        const kind: PlaceDraft['kind'] = cue ?? 'town';
+        addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: cue ? 'places:name-run-cue' : 'places:name-run-after-preposition' }, `run:${foldKey(name)}`, span);
+        claimed.push(span);
+        continue;
+      }
+      const gapAfter = next ? source.folded.slice(span.end, next.start) : '';
+      const age = !!next && /^\s*,\s*$/u.test(gapAfter) && /^\d{1,3}$/u.test(next.text);
+      const speaks = (!!next && nextSpaced && !!pack.speech.matchAt(tokens, last + 1, false)) || (!!prev && prevSpaced && !!pack.speech.matchAt(tokens, first - 1, false));
+      if (wordCount >= 2 || ((age || speaks) && !atSentenceStart)) {
+        addActor(ctx, idx, { identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-person' }, span);
+        registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+        claimed.push(span);
+      }
+    }
+  }
+}
