@@ -59,6 +59,13 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   let last = mo.m.last;
   let month = mo.month;
   const calendar = mo.calendar;
+  // month first, where the pack's language writes it so: "July 7", "July 7, 2005"
+  const after = tokens[last + 1];
+  const dayAfter = after && day === null && !monthPart && pack.monthFirst && after.spaced ? pack.morphology.dayNumber(after.text) : null;
+  if (dayAfter !== null && dayAfter >= 1 && dayAfter <= 31 && !/^\d{3,}$/u.test(after!.text)) {
+    day = dayAfter;
+    last++;
+  }
   // paired month names from the other system: "سبتمبر/ أيلول", "مارس (آذار)", "آذار/مارس"
   const next = tokens[last + 1];
   if (next && pairGap(folded, tokens[last]!, next)) {
