@@ -66,6 +66,8 @@ export const SpeechVerbsLexicon = z.object({
   sources: z.array(z.object({ names, kind: z.string() })),
   relay_verbs: names,
   quote_marks: z.array(z.object({ open: z.string().min(1), close: z.string().min(1) })),
+  /** the subject of a reporting verb comes before it ("Straw said"); the actor after it is whom it was said to */
+  subject_first: z.boolean().optional().default(false),
 });
 
 export const TitlesLexicon = z.object({

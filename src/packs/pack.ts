@@ -150,6 +150,8 @@ export interface LanguagePack {
   morphology: Morphology;
   /** words that end a run of name words (function words, prepositions) */
   stopwords: Set<string>;
+  /** a reporting clause puts its subject before the verb ("Straw said"), not after it ("قال سترو") */
+  subjectFirst: boolean;
   /** dates are written month first ("July 7, 2005") as well as day first */
   monthFirst: boolean;
   /** whether the original text of a span is shaped as a proper name (a script with case: its capital) */
@@ -255,7 +257,7 @@ export function neutralPack(language: string): LanguagePack {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no, startsWithConjunction: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
     },
-    stopwords: new Set(), monthFirst: false, nameShaped: () => true, nameRuns: () => [], abbreviations: new Set(),
+    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], abbreviations: new Set(),
   };
   neutralCache.set(language, pack);
   return pack;
@@ -548,6 +550,7 @@ function buildPack(lang: string): LanguagePack {
     morphology,
     stopwords: new Set(grammarLex.stopwords.map(foldKey)),
     monthFirst: months.month_first,
+    subjectFirst: speech.subject_first,
     nameShaped: spec.nameShaped ?? (() => true),
     nameRuns: spec.nameRuns ?? (() => []),
     abbreviations: new Set(grammarLex.abbreviations.map(foldKey)),

@@ -141,7 +141,19 @@ export function findStatements(ctx: Context): void {
       // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …");
       // a participle ("متهمة الجيش …") continues the last speaker: the actor after it is its object
       let speaker: KeyedSpan | undefined;
-      for (let j = k; !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+      let rule = 'statements:verb-then-speaker';
+      // where the language puts the subject first ("Straw said", "Khan, 45, told AFP"), the actor
+      // after the verb is whom it was said to unless no subject stands before it
+      let toWhom: KeyedSpan | undefined;
+      if (pack.subjectFirst && !verb.participle) {
+        speaker = subjectBefore(ctx, firstTok, i);
+        if (speaker) {
+          rule = 'statements:speaker-then-verb';
+          toWhom = actorAtToken(ctx, k);
+          if (toWhom) k = tokenIndexOfEnd(tokens, toWhom.end) + 1;
+        }
+      }
+      for (let j = k; !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         speaker = actorAtToken(ctx, j);
         if (speaker) {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
@@ -150,7 +162,6 @@ export function findStatements(ctx: Context): void {
         // "دعت كل من X و Y": words that open a list of subjects
         if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word)) break;
       }
-      let rule = 'statements:verb-then-speaker';
       if (!speaker) {
         // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
         let b = i - 1;
@@ -167,7 +178,7 @@ export function findStatements(ctx: Context): void {
       }
       if (!speaker) continue;
       // addressee: "في رسالة إلى X", "إلى X" right after the speaker; the content follows it
-      let addressee: KeyedSpan | undefined;
+      let addressee: KeyedSpan | undefined = toWhom;
       let cStart = contentAfter(ctx, s, k, quotes);
       for (let j = k; j < k + 6 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         if (pack.grammar.has('addressee_markers', tokens[j]!.word) && tokens[j]!.start < cStart + 40) {
@@ -216,6 +227,26 @@ export function findStatements(ctx: Context): void {
       if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
     });
   }
+}
+
+/**
+ * The subject right before a reporting verb: an actor ending at the token before it (auxiliaries
+ * skipped: "Russia has warned"), or before an apposition between commas ("Khan, 45, said", "Ban,
+ * the UN chief, told").
+ */
+function subjectBefore(ctx: Context, firstTok: number, verbTok: number): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
+  let b = verbTok - 1;
+  while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
+  if (b < firstTok) return undefined;
+  const direct = actorEndingAt(ctx, b);
+  if (direct) return direct;
+  // an apposition closed by a comma right before the verb: look back for the comma that opens it
+  if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
+  for (let a = b; a > firstTok && a > b - 10; a--) {
+    if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1);
+  }
+  return undefined;
 }
 
 /** True when token k starts the reported clause itself (أن/إن, a date, a quotation, a preposition), not a subject. */
