@@ -108,7 +108,13 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const gapAfter = next ? source.folded.slice(span.end, next.start) : '';
       const age = !!next && /^\s*,\s*$/u.test(gapAfter) && /^\d{1,3}$/u.test(next.text);
       const speaks = (!!next && nextSpaced && !!pack.speech.matchAt(tokens, last + 1, false)) || (!!prev && prevSpaced && !!pack.speech.matchAt(tokens, first - 1, false));
-      if (wordCount >= 2 || ((age || speaks) && !atSentenceStart)) {
+      // a person is never "the" anything: "The Sun said" names a publication
+      if (prev && g.has('not_names', prev.word) && prevSpaced && wordCount === 1) {
+        addActor(ctx, idx, { identity: `org:${key}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, span);
+        claimed.push(span);
+        continue;
+      }
+      if (wordCount >= 2 || age || (speaks && !atSentenceStart) || (speaks && !!next && nextSpaced)) {
         addActor(ctx, idx, { identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-person' }, span);
         registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
         claimed.push(span);
