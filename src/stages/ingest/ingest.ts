@@ -210,6 +210,9 @@ function agencyFor(pack: LanguagePack, folded: string): { name: string; code: st
   return null;
 }
 
+/** the longest line read as a title when the article is that one line */
+const TITLE_MAX = 300;
+
 export function ingest(ctx: Context): void {
   const { source, pack, article } = ctx;
   const all = lines(source.folded);
@@ -228,7 +231,8 @@ export function ingest(ctx: Context): void {
   }
 
   let i = 0;
-  if ((!given.title || ctx.titleFirst) && all[0]) {
+  // a first line is a title when it reads as one: a whole article on one line (an excerpt) has none
+  if ((!given.title || ctx.titleFirst) && all[0] && (ctx.titleFirst || all.length > 1 || all[0].folded.length <= TITLE_MAX)) {
     zones.push({ kind: 'title', span: all[0].span });
     if (!given.title) article.title = source.evidence(all[0].span).text;
     i = 1;
