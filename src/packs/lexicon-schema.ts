@@ -319,4 +319,6 @@ export const GrammarLexicon = z.object({
   facility_words: words.optional().default([]),
   /** first words of place names ("Bab", "Jabal", "Wadi" in transliterated toponyms) */
   place_heads: words.optional().default([]),
+  /** subject pronouns: "he said" is the last speaker speaking again */
+  pronouns: words.optional().default([]),
 });

@@ -176,6 +176,11 @@ export function findStatements(ctx: Context): void {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
+      // "…," he said: a subject pronoun stands for the paragraph's last speaker
+      if (!speaker && previous && i > firstTok && pack.grammar.has('pronouns', tokens[i - 1]!.word)) {
+        speaker = { start: -1, end: -1, key: previous.key };
+        rule = 'statements:pronoun-subject-from-paragraph';
+      }
       if (!speaker) continue;
       // addressee: "في رسالة إلى X", "إلى X" right after the speaker; the content follows it
       let addressee: KeyedSpan | undefined = toWhom;
@@ -197,6 +202,19 @@ export function findStatements(ctx: Context): void {
         if (first && after && after.end <= s.end && /,/u.test(source.folded.slice(first.end, after.start))) {
           addressee = first;
           cStart = after.start;
+        }
+      }
+      // nothing said after the verb ("\"It hit her,\" Cheema told AFP."): the quotation before it is the content
+      // ("…, police said.": the words before the attribution)
+      const clauseStart = speaker.start >= 0 ? Math.min(speaker.start, verbSpan.start) : verbSpan.start;
+      if (nothingAfter(ctx, s, cStart)) {
+        const before = quotes.filter((q) => q.end <= clauseStart).pop();
+        const prior = clauses[clauses.length - 1];
+        const from = before ? before.start - 1 : Math.max(s.start, prior?.contentEnd ?? prior?.verbSpan.end ?? s.start);
+        const to = before ? before.end + 1 : trimConnective(ctx, from, clauseStart);
+        if (to > from) {
+          clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: from, contentEnd: to, preStart: verbSpan.end, rule: `${rule}-after-${before ? 'quote' : 'clause'}` });
+          continue;
         }
       }
       // "دعت الولايات المتحدة وبريطانيا وفرنسا إلى …": each conjoined subject says it
@@ -247,6 +265,11 @@ function subjectBefore(ctx: Context, firstTok: number, verbTok: number): KeyedSp
     if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1);
   }
   return undefined;
+}
+
+/** Whether only punctuation is left of the sentence from a folded offset. */
+function nothingAfter(ctx: Context, s: Sentence, from: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(ctx.source.folded.slice(from, s.end));
 }
 
 /** True when token k starts the reported clause itself (أن/إن, a date, a quotation, a preposition), not a subject. */
