@@ -10,7 +10,7 @@ import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
 import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
-import { findNameRuns } from './name-runs.ts';
+import { findNameRuns, mergeOneWordPersons } from './name-runs.ts';
 
 type Kind = ActorDraft['kind'];
 
@@ -236,7 +236,8 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
     // a word joined without a space belongs to the name only inside one of the pack's name runs ("Ki-moon")
-    if (!(t.spaced || (afterComma && k === from) || (k > from && sameNameRun(ctx, k - 1, k))) || !/^\p{L}+$/u.test(t.text) || (t.text.length < 2 && t.spaced)) break;
+    // (an initial too: "George W. Bush")
+    if (!(t.spaced || (afterComma && k === from) || (k > from && sameNameRun(ctx, k - 1, k))) || !/^\p{L}+$/u.test(t.text) || (t.text.length < 2 && t.spaced && !(k > from && sameNameRun(ctx, k - 1, k + 1)))) break;
     // in a script with case, a name is written as one
     if (!pack.nameShaped(ctx.source.original, ctx.source.toOriginal(t).start, ctx.source.toOriginal(t).end) && !pack.grammar.has('name_particles', t.word)) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
@@ -275,6 +276,9 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
     last = k;
   }
   if (last < from) return null;
+  // "Lady Reading Hospital", "Deputy State Department": the pack's name run names a site or a body, not a person
+  const runEnd = nameRunEnds(ctx)[from]!;
+  for (let k = from; k <= runEnd; k++) if (pack.grammar.has('facility_words', tokens[k]!.word) || pack.grammar.has('org_words', tokens[k]!.word)) return null;
   if (last - from >= 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
   return { first: from, last };
 }
@@ -632,6 +636,7 @@ export function findMentions(ctx: Context): void {
   speakerPhrases(ctx, idx);
   mergeUnnamedOfficials(ctx, idx);
   mergeBareInstitutions(ctx, idx);
+  mergeOneWordPersons(ctx, idx);
 
   // a person or body of a country belongs to that state, where the state is in the text
   for (const a of ctx.records.actors) {
@@ -772,7 +777,7 @@ function mergeBareInstitutions(ctx: Context, idx: MentionIndex): void {
 }
 
 /** Move an actor's mentions onto another and let its identity point there. */
-function mergeActorInto(ctx: Context, idx: MentionIndex, identity: string, from: ActorDraft, into: ActorDraft): void {
+export function mergeActorInto(ctx: Context, idx: MentionIndex, identity: string, from: ActorDraft, into: ActorDraft): void {
   from.spans.forEach((sp, n) => {
     if (!into.spans.some((x) => x.start === sp.start)) {
       into.spans.push(sp);

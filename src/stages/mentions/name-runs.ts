@@ -14,7 +14,7 @@
 import type { Context, PlaceDraft } from '../../core/context.ts';
 import { foldKey, type Span } from '../../core/source-text.ts';
 import type { Token } from '../../core/tokens.ts';
-import { addActor, addPlace, isReportedZone, registerAliases, type MentionIndex } from './mentions.ts';
+import { addActor, addPlace, isReportedZone, mergeActorInto, registerAliases, type MentionIndex } from './mentions.ts';
 
 /** Whether token k is read by a lexicon or is a function word: it cannot be part of an unknown name. */
 function lexical(ctx: Context, k: number): boolean {
@@ -57,8 +57,19 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
   const claimed: Span[] = [...ctx.records.actors.flatMap((a) => a.spans), ...ctx.records.places.flatMap((p) => p.spans)];
   const covered = (t: Token): boolean => claimed.some((c) => t.start < c.end && t.end > c.start);
   const g = pack.grammar;
+  const placeEnds = new Set(ctx.records.places.flatMap((p) => p.spans.map((s) => s.end)));
   for (const run of runs) {
     if (!isReportedZone(ctx, tokens[run.first]!)) continue;
+    // "Syria Street", "Lady Reading Hospital": a run that ends in a facility word is one named site,
+    // whatever a lexicon reads in it
+    if (run.last > run.first && g.has('facility_words', tokens[run.last]!.word)) {
+      const siteSpan = { start: tokens[run.first]!.start, end: tokens[run.last]!.end };
+      const siteName = source.evidence(siteSpan).text;
+      addPlace(ctx, idx, { kind: 'site', name: siteName, name_native: siteName, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:name-run-facility' }, `site:${foldKey(siteName)}`, siteSpan);
+      claimed.push(siteSpan);
+      placeEnds.add(siteSpan.end);
+      continue;
+    }
     for (const [first, last] of unknownParts(ctx, run.first, run.last, covered)) {
       if (!isReportedZone(ctx, tokens[last]!)) continue;
       const span = { start: tokens[first]!.start, end: tokens[last]!.end };
@@ -91,7 +102,9 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       // an acronym or a line in capitals ("ITV", "DHKP-C", "EURASIA GROUPE") is a body, not a person
       const capitals = source.evidence(span).text.replace(/[^\p{L}]/gu, '');
       const allCapitals = capitals.length >= 2 && capitals === capitals.toUpperCase() && capitals !== capitals.toLowerCase();
-      if (allCapitals || words.some((w) => g.has('org_words', w.word))) {
+      // "Hurriyet correspondent Hasim Kilic": a name before an office is whom the officer works for
+      const titleAfter = nextSpaced && !!pack.entities.matchAt(tokens, last + 1, false)?.values.some((v) => v.type === 'title') && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);
+      if (allCapitals || titleAfter || words.some((w) => g.has('org_words', w.word))) {
         addActor(ctx, idx, { identity: `org:${foldKey(name)}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, span);
         claimed.push(span);
         continue;
@@ -99,10 +112,13 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const cue = nextSpaced ? pack.grammar.placeCue(next.word) : undefined;
       // "Bab al-Tebbaneh", "Jabal Mohsen", "Al-Midan": a toponym head starts a place name
       const placeHead = g.has('place_heads', words[0]!.word) && wordCount >= 2 || (wordCount === 1 && words.length === 2 && g.has('name_particles', words[0]!.word));
-      if (cue || placeHead || (prevSpaced && g.has('place_prepositions', prev.word))) {
+      // "the districts of Goranboy, Terter and Agdam": a name listed after a place is a place
+      const listed = !!prev && (prev.text === 'and' || prev.text === 'or' || /^\s*,\s*$/u.test(source.folded.slice(prev.end, tokens[first]!.start))) && (placeEnds.has(prev.end) || (!!tokens[first - 2] && placeEnds.has(tokens[first - 2]!.end)));
+      if (cue || placeHead || listed || (prevSpaced && g.has('place_prepositions', prev.word))) {
         const kind: PlaceDraft['kind'] = cue ?? 'town';
-        addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: cue ? 'places:name-run-cue' : 'places:name-run-after-preposition' }, `run:${foldKey(name)}`, span);
+        addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: cue ? 'places:name-run-cue' : listed ? 'places:name-run-listed' : 'places:name-run-after-preposition' }, `run:${foldKey(name)}`, span);
         claimed.push(span);
+        placeEnds.add(span.end);
         continue;
       }
       const gapAfter = next ? source.folded.slice(span.end, next.start) : '';
@@ -120,5 +136,26 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         claimed.push(span);
       }
     }
+  }
+}
+
+/**
+ * A person named by one word ("Musharraf", "Ban") where the article also names exactly one person
+ * whose full name has that word ("Pervez Musharraf", "Ban Ki-moon") is that person.
+ */
+export function mergeOneWordPersons(ctx: Context, idx: MentionIndex): void {
+  const persons = ctx.records.actors.filter((a) => a.kind === 'person');
+  const full = persons.filter((a) => foldKey(a.name).split(/[\s-]+/u).length >= 2);
+  if (full.length === 0) return;
+  for (const one of persons) {
+    const word = foldKey(one.name);
+    if (word.length < 3 || /[\s-]/u.test(word)) continue;
+    const owners = full.filter((a) => a !== one && foldKey(a.name).split(/[\s-]+/u).includes(word));
+    if (owners.length !== 1) continue;
+    const into = owners[0]!;
+    for (const [identity, a] of idx.actorByIdentity) if (a === one) idx.actorByIdentity.set(identity, into);
+    mergeActorInto(ctx, idx, `person:${word}`, one, into);
+    into.title ??= one.title;
+    into.title_en ??= one.title_en;
   }
 }
