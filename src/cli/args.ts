@@ -38,10 +38,12 @@ Without INPUT, reads ${DEFAULT_INPUT}/.
          with its toll over time): DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv
          and a stories section with toll charts in DIR/review/index.html where it exists
 
-       ${PROGRAM} eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff]
+       ${PROGRAM} eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff] [--peers]
          score extraction against gold annotations (default corpus: ${DEFAULT_CORPUS}, or
          ${DEFAULT_CORPUS}-en with --lang en); --diff lists per article what was missed and
-         what no gold entry took; --json prints the figures as JSON
+         what no gold entry took; --json prints the figures as JSON; --peers also runs
+         chrono-node (dates) and compromise (people, places) over the same articles and
+         prints their figures and speed beside ours (English corpus unless --lang says)
        ${PROGRAM} eval --stories [--corpus DIR] [--lang ar|en] [--json] [--diff]
          score stories (assignment, toll per article, latest toll) against DIR/gold.json beside
          the TF-IDF baseline (default: ${DEFAULT_STORIES}, English)
@@ -219,6 +221,7 @@ function parseEval(args: readonly string[]): Command {
         json: { type: 'boolean' },
         diff: { type: 'boolean' },
         stories: { type: 'boolean' },
+        peers: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -233,10 +236,11 @@ function parseEval(args: readonly string[]): Command {
     if (!(LANGUAGES as readonly string[]).includes(storiesLang)) return usageError(`unknown language '${storiesLang}' for --lang (expected ar or en)`);
     return {
       kind: 'eval',
-      options: { articles: values.articles ?? `${dir}/articles`, gold: values.gold ?? `${dir}/gold.json`, json: values.json ?? false, diff: values.diff ?? false, lang: storiesLang, stories: true },
+      options: { articles: values.articles ?? `${dir}/articles`, gold: values.gold ?? `${dir}/gold.json`, json: values.json ?? false, diff: values.diff ?? false, lang: storiesLang, stories: true, peers: false },
     };
   }
-  const lang = values.lang ?? 'ar';
+  // the peers read English: --peers alone scores the English corpus
+  const lang = values.lang ?? (values.peers ? 'en' : 'ar');
   if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
   const corpus = values.corpus ?? (lang === 'ar' ? DEFAULT_CORPUS : `${DEFAULT_CORPUS}-${lang}`);
   return {
@@ -246,6 +250,7 @@ function parseEval(args: readonly string[]): Command {
       gold: values.gold ?? `${corpus}/gold`,
       json: values.json ?? false,
       diff: values.diff ?? false,
+      peers: values.peers ?? false,
       lang,
       stories: false,
     },
