@@ -309,8 +309,6 @@ export const GrammarLexicon = z.object({
   day_nouns: words,
   of: words,
   stopwords: words,
-  /** abbreviations written with a full stop that ends no sentence ("Mr.", "Gen."), without the stop */
-  abbreviations: words.optional().default([]),
   /** prepositions after which an unknown name is a place ("in Hackney") */
   place_prepositions: words.optional().default([]),
   /** words that make a run of name words an organisation or a publication, not a person ("Party", "Times") */
@@ -321,4 +319,6 @@ export const GrammarLexicon = z.object({
   place_heads: words.optional().default([]),
   /** subject pronouns: "he said" is the last speaker speaking again */
   pronouns: words.optional().default([]),
+  /** nouns of time a number can count ("two weeks"): such a number counts no people */
+  time_units: words.optional().default([]),
 });

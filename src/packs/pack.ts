@@ -158,8 +158,6 @@ export interface LanguagePack {
   nameShaped(original: string, start: number, end: number): boolean;
   /** runs of proper-name words no lexicon knows (English capitalised words), as token ranges; none in a script without case */
   nameRuns(original: string, tokens: readonly Token[], toOriginal: (folded: number) => number): NameRun[];
-  /** a word of the original that stops a name run: one-letter abbreviations before a full stop, and the like */
-  abbreviations: Set<string>;
 }
 
 /** A run of name-shaped tokens [first, last] found by a pack. */
@@ -257,7 +255,7 @@ export function neutralPack(language: string): LanguagePack {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no, startsWithConjunction: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
     },
-    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], abbreviations: new Set(),
+    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
   };
   neutralCache.set(language, pack);
   return pack;
@@ -553,6 +551,5 @@ function buildPack(lang: string): LanguagePack {
     subjectFirst: speech.subject_first,
     nameShaped: spec.nameShaped ?? (() => true),
     nameRuns: spec.nameRuns ?? (() => []),
-    abbreviations: new Set(grammarLex.abbreviations.map(foldKey)),
   };
 }

@@ -114,7 +114,9 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const placeHead = g.has('place_heads', words[0]!.word) && wordCount >= 2 || (wordCount === 1 && words.length === 2 && g.has('name_particles', words[0]!.word));
       // "the districts of Goranboy, Terter and Agdam": a name listed after a place is a place
       const listed = !!prev && (prev.text === 'and' || prev.text === 'or' || /^\s*,\s*$/u.test(source.folded.slice(prev.end, tokens[first]!.start))) && (placeEnds.has(prev.end) || (!!tokens[first - 2] && placeEnds.has(tokens[first - 2]!.end)));
-      if (cue || placeHead || listed || (prevSpaced && g.has('place_prepositions', prev.word))) {
+      // "the districts of Goranboy", "the town of Sevare": a name after a place noun and "of"
+      const ofCue = prevSpaced && g.has('of', prev.word) && !!tokens[first - 2] && g.placeCue(tokens[first - 2]!.word) !== undefined;
+      if (cue || placeHead || listed || ofCue || (prevSpaced && g.has('place_prepositions', prev.word))) {
         const kind: PlaceDraft['kind'] = cue ?? 'town';
         addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: cue ? 'places:name-run-cue' : listed ? 'places:name-run-listed' : 'places:name-run-after-preposition' }, `run:${foldKey(name)}`, span);
         claimed.push(span);
