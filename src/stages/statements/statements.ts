@@ -146,14 +146,16 @@ export function findStatements(ctx: Context): void {
       // after the verb is whom it was said to unless no subject stands before it
       let toWhom: KeyedSpan | undefined;
       if (pack.subjectFirst && !verb.participle) {
-        speaker = subjectBefore(ctx, firstTok, i);
+        speaker = subjectBefore(ctx, firstTok, i, inDate);
         if (speaker) {
           rule = 'statements:speaker-then-verb';
           toWhom = actorAtToken(ctx, k);
           if (toWhom) k = tokenIndexOfEnd(tokens, toWhom.end) + 1;
         }
       }
-      for (let j = k; !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+      // (where subjects come first, only in an inverted attribution: '"…," said X', '…, said X')
+      const inverted = !pack.subjectFirst || i === firstTok || /[,"'«»:]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start));
+      for (let j = k; inverted && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         speaker = actorAtToken(ctx, j);
         if (speaker) {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
@@ -168,6 +170,15 @@ export function findStatements(ctx: Context): void {
         while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
         speaker = actorEndingAt(ctx, b);
         if (speaker) rule = 'statements:speaker-then-verb';
+      }
+      // "Erdogan echoed Putin's comments, saying …": where subjects come first, a participle's
+      // subject is the sentence's own subject when it opens the sentence
+      if (!speaker && verb.participle && pack.subjectFirst) {
+        const opening = actorsStartingIn(ctx, tokens[firstTok]!.start, tokens[Math.min(firstTok + 3, i - 1)]?.end ?? s.start)[0];
+        if (opening && opening.end <= verbSpan.start) {
+          speaker = opening;
+          rule = 'statements:participle-of-sentence-subject';
+        }
       }
       // the subject of the clause before, in this sentence or the paragraph's last one
       const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
@@ -252,16 +263,17 @@ export function findStatements(ctx: Context): void {
  * skipped: "Russia has warned"), or before an apposition between commas ("Khan, 45, said", "Ban,
  * the UN chief, told").
  */
-function subjectBefore(ctx: Context, firstTok: number, verbTok: number): KeyedSpan | undefined {
+function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: Uint8Array): KeyedSpan | undefined {
   const { tokens, pack, source } = ctx;
   let b = verbTok - 1;
-  while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
+  // auxiliaries and a date between the subject and its verb: "Essid on Saturday announced"
+  while (b > firstTok && (pack.grammar.has('auxiliaries', tokens[b]!.word) || inDate[b] === 1 || (pack.grammar.has('day_nouns', tokens[b]!.word) && inDate[b + 1] === 1))) b--;
   if (b < firstTok) return undefined;
   const direct = actorEndingAt(ctx, b);
   if (direct) return direct;
   // an apposition closed by a comma right before the verb: look back for the comma that opens it
   if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
-  for (let a = b; a > firstTok && a > b - 10; a--) {
+  for (let a = b; a > firstTok && a > b - 16; a--) {
     if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1);
   }
   return undefined;
