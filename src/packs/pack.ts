@@ -83,6 +83,7 @@ export type CasualtyLex =
   | { type: 'higher' }
   | { type: 'subset' }
   | { type: 'cumulative' }
+  | { type: 'one' }
   | { type: 'split_first'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'others' }
@@ -465,7 +466,7 @@ function buildPack(lang: string): LanguagePack {
   for (const v of casualties.victims) {
     for (const form of ['singular', 'dual', 'plural'] as const) for (const n of v[form]) cas.add(n, { type: 'victim', group: v.group, en: v.en, form });
   }
-  const cue = <T extends CasualtyLex['type']>(type: T): CasualtyLex => ({ type }) as CasualtyLex;
+  const cue = (type: 'partial' | 'higher' | 'subset' | 'cumulative' | 'one'): CasualtyLex => ({ type }) as CasualtyLex;
   const partial = cue('partial');
   const higher = cue('higher');
   const subset = cue('subset');
