@@ -532,6 +532,13 @@ export function findMentions(ctx: Context): void {
         i = last;
         continue;
       }
+      // an office the lexicon also lists as a group of sources ("a police captain", "the official"):
+      // unnamed, it still speaks
+      if (group && !ofCountry && !body) {
+        addActor(ctx, idx, groupSpec(group.group, null, 'actors:group-noun'), titleSpan);
+        i = last;
+        continue;
+      }
       i = last;
       continue;
     }

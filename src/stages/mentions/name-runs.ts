@@ -104,9 +104,13 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const allCapitals = capitals.length >= 2 && capitals === capitals.toUpperCase() && capitals !== capitals.toLowerCase();
       // "Hurriyet correspondent Hasim Kilic": a name before an office is whom the officer works for
       const titleAfter = nextSpaced && !!pack.entities.matchAt(tokens, last + 1, false)?.values.some((v) => v.type === 'title') && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);
-      if (allCapitals || titleAfter || words.some((w) => g.has('org_words', w.word))) {
-        addActor(ctx, idx, { identity: `org:${foldKey(name)}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, span);
-        claimed.push(span);
+      // "the Anadolu news agency": organisation words written after the name belong to it
+      let orgEnd = last;
+      while (tokens[orgEnd + 1]?.spaced && g.has('org_words', tokens[orgEnd + 1]!.word) && !pack.nameShaped(source.original, source.toOriginal(tokens[orgEnd + 1]!).start, source.toOriginal(tokens[orgEnd + 1]!).end)) orgEnd++;
+      if (allCapitals || titleAfter || orgEnd > last || words.some((w) => g.has('org_words', w.word))) {
+        const orgSpan = { start: span.start, end: tokens[orgEnd]!.end };
+        addActor(ctx, idx, { identity: `org:${foldKey(name)}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, orgSpan);
+        claimed.push(orgSpan);
         continue;
       }
       const cue = nextSpaced ? pack.grammar.placeCue(next.word) : undefined;

@@ -35,6 +35,14 @@ describe('English statements', () => {
     expect(statements('Mustafa Obeid, a Syrian refugee in Tripoli, told AFP the clashes had stopped.').map((s) => [s.speaker, s.verb])).toEqual([['Mustafa Obeid', 'told']]);
   });
 
+  it('an unnamed office that the lexicon also lists as a source speaks', () => {
+    expect(statements('"They were handing out the trophy," a police captain from the village told AFP.').map((s) => [s.speaker_text, s.verb, s.addressee])).toEqual([['police captain', 'told', 'Agence France-Presse']]);
+  });
+
+  it('a publication named after the verb of an inverted attribution', () => {
+    expect(statements('"This is a tragedy," said the People\'s Daily in an editorial.').map((s) => [s.speaker, s.verb])).toEqual([["People's Daily", 'said']]);
+  });
+
   it('vague sources speak', () => {
     expect(statements('Police said the gunman was shot. Witnesses said he shouted.').map((s) => [s.speaker_text, s.verb])).toEqual([['Police', 'said'], ['Witnesses', 'said']]);
   });

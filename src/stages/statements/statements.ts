@@ -161,8 +161,10 @@ export function findStatements(ctx: Context): void {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
           break;
         }
-        // "دعت كل من X و Y": words that open a list of subjects
-        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word)) break;
+        // "دعت كل من X و Y": words that open a list of subjects; a date; or, in a language whose subjects
+        // come first, a function word or a description before the name ('said the People's Daily',
+        // 'said shopkeeper Sarah Mendel')
+        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word) && !(pack.subjectFirst && (pack.stopwords.has(tokens[j]!.text) || !pack.nameShaped(source.original, source.toOriginal(tokens[j]!).start, source.toOriginal(tokens[j]!).end)))) break;
       }
       if (!speaker) {
         // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"
@@ -271,6 +273,13 @@ function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: 
   if (b < firstTok) return undefined;
   const direct = actorEndingAt(ctx, b);
   if (direct) return direct;
+  // a short phrase of place or affiliation after the subject: "a police captain from the village told"
+  for (let a = b; a > firstTok && a >= b - 4 && tokens[a]!.spaced; a--) {
+    if (pack.grammar.has('place_prepositions', tokens[a]!.word) || pack.grammar.has('of', tokens[a]!.word)) {
+      const owner = actorEndingAt(ctx, a - 1);
+      if (owner) return owner;
+    }
+  }
   // an apposition closed by a comma right before the verb: look back for the comma that opens it
   if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
   for (let a = b; a > firstTok && a > b - 16; a--) {
