@@ -213,6 +213,8 @@ export const CasualtiesLexicon = z.object({
   cumulative_markers: names,
   /** words before a singular victim noun that make it one victim ("a policeman was killed") */
   singular_markers: z.array(z.string()).optional().default([]),
+  /** words that say the people counted were freed or escaped ("hostages have been freed"): no casualty */
+  release_words: z.array(z.string()).optional().default([]),
   split_verbs: z.array(z.object({ outcome: Outcome, first: names, last: names })).optional().default([]),
   /** words that join two figures of one outcome like a conjunction ("قتل 252 … مقابل 281") */
   coordinators: z.array(z.string()).optional().default([]),

@@ -84,6 +84,7 @@ export type CasualtyLex =
   | { type: 'subset' }
   | { type: 'cumulative' }
   | { type: 'one' }
+  | { type: 'released' }
   | { type: 'split_first'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'others' }
@@ -466,7 +467,7 @@ function buildPack(lang: string): LanguagePack {
   for (const v of casualties.victims) {
     for (const form of ['singular', 'dual', 'plural'] as const) for (const n of v[form]) cas.add(n, { type: 'victim', group: v.group, en: v.en, form });
   }
-  const cue = (type: 'partial' | 'higher' | 'subset' | 'cumulative' | 'one'): CasualtyLex => ({ type }) as CasualtyLex;
+  const cue = (type: 'partial' | 'higher' | 'subset' | 'cumulative' | 'one' | 'released'): CasualtyLex => ({ type }) as CasualtyLex;
   const partial = cue('partial');
   const higher = cue('higher');
   const subset = cue('subset');

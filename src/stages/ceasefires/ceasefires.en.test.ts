@@ -9,6 +9,7 @@ describe('English ceasefires', () => {
     ['A 1994 ceasefire ended the initial war between the two countries.', [['ceasefire', 'in_effect', 'ceasefire ended the']]],
     ['The UN called for a humanitarian truce to let aid in.', [['humanitarian_truce', 'proposed', 'called for a humanitarian truce']]],
     ['The truce collapsed within hours as shelling resumed.', [['truce', 'failed', 'truce collapsed']]],
+    ['Even a humanitarian truce to swap prisoners has been too much to implement.', [['humanitarian_truce', 'failed', 'humanitarian truce to swap prisoners has been too much to implement']]],
   ])('%s', (text, expected) => {
     expect(cf(text)).toEqual(expected);
   });
