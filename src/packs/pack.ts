@@ -230,7 +230,7 @@ const SPECS: Record<string, PackSpec> = { ar: arabicPack, en: englishPack };
 export const PACK_LANGUAGES: readonly string[] = Object.keys(SPECS);
 
 const packCache = new Map<string, LanguagePack>();
-/** each pack's grammar keeps its words' roles in a slot of its own (`Word.roles[slot]`) */
+/** each pack's grammar keeps its words' roles in two slots of its own (`Word.roles[slot]`, `[slot + 1]`) */
 let nextGrammarSlot = 0;
 
 /** Whether a language has a pack. */
@@ -256,6 +256,7 @@ export function neutralPack(language: string): LanguagePack {
     morphology: {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no, startsWithConjunction: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
+      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no,
     },
     stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
   };
@@ -304,17 +305,20 @@ function buildPack(lang: string): LanguagePack {
   const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
   // every word's roles as one bit set on the (pinned) word itself, in this grammar's slot: one
   // field read per question, at every token of every stage
-  const slot = nextGrammarSlot++;
-  const roleBit = new Map<string, number>();
+  // (two small integers per word and grammar: up to 62 roles, 31 bits in each)
+  const slot = nextGrammarSlot;
+  nextGrammarSlot += 2;
+  const roleBit = new Map<string, { at: number; bit: number }>();
   for (const [role, list] of Object.entries(grammarLex)) {
     if (role === 'place_cues') continue;
-    const bit = 1 << roleBit.size;
-    if (roleBit.size >= 31) throw new Error(`lexicon ${lang}/grammar.yaml: more than 31 roles`);
-    roleBit.set(role, bit);
+    const n = roleBit.size;
+    if (n >= 62) throw new Error(`lexicon ${lang}/grammar.yaml: more than 62 roles`);
+    const rb = { at: slot + Math.floor(n / 31), bit: 1 << n % 31 };
+    roleBit.set(role, rb);
     for (const w of list as string[]) {
       const word = pinnedWord(foldKey(w));
       const roles = (word.roles ??= []);
-      roles[slot] = (roles[slot] ?? 0) | bit;
+      roles[rb.at] = (roles[rb.at] ?? 0) | rb.bit;
     }
   }
   for (const [kind, list] of Object.entries(grammarLex.place_cues)) {
@@ -326,7 +330,8 @@ function buildPack(lang: string): LanguagePack {
   const grammar: Grammar = {
     has: (role, word) => {
       const roles = (typeof word === 'string' ? wordOf(word) : word).roles;
-      return roles !== undefined && ((roles[slot] ?? 0) & (roleBit.get(role) ?? 0)) !== 0;
+      const rb = roleBit.get(role);
+      return roles !== undefined && rb !== undefined && ((roles[rb.at] ?? 0) & rb.bit) !== 0;
     },
     placeCue: (word) => (typeof word === 'string' ? wordOf(word) : word).placeCues?.[slot] as z.infer<typeof L.PlaceKind> | undefined,
   };

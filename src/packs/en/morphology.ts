@@ -23,6 +23,9 @@ export const englishMorphology: Morphology = {
     const m = DAY_NUMBER.exec(w);
     return m ? Number(m[1]) : null;
   },
+  isCommaGap: (gap) => /^\s*,\s*$/u.test(gap),
+  // English names take every shape a word can
+  unlikelyNameWord: () => false,
   // English demonyms are written whole ("Pakistani", "Pakistanis"): the plural is the only form
   adjectiveForms: (stem) => {
     const s = stem.trim();
