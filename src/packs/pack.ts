@@ -184,8 +184,6 @@ export interface Morphology {
   locativeProclitic(proclitic: string): boolean;
   dativeProclitic(proclitic: string): boolean;
   stripConjunction(word: string): string | null;
-  /** a word that carries a clause-joining conjunction glued to it ("وأضاف", "فقال"): it continues the previous clause */
-  startsWithConjunction(word: string): boolean;
   looksLikePresentVerb(word: string): boolean;
   /** a verb with the future prefix (Arabic سـ): puts a date in its clause ahead of publication */
   looksLikeFutureVerb(word: string): boolean;
@@ -254,9 +252,9 @@ export function neutralPack(language: string): LanguagePack {
     quoteClose: new Map(), quoteOpenCodes: new Uint8Array(0x10000), pageRemnants: new Set(), countries: new Map(),
     grammar: { has: no, placeCue: () => undefined },
     morphology: {
-      isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no, startsWithConjunction: no,
+      isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
-      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no,
+      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no,
     },
     stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
   };

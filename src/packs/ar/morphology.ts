@@ -19,8 +19,6 @@ export const arabicMorphology: Morphology = {
   looksLikeFutureVerb: (w) => /^[وف]?س[يتن]\p{L}{2,}$/u.test(w) && !/(?:ه|ات|ت|وا)$/u.test(w) && !NOT_FUTURE.test(w),
   // "وعشرين": the conjunction that joins compound numbers and the second bound of a range
   stripConjunction: (w) => (w.startsWith('و') && w.length > 1 ? w.slice(1) : null),
-  // "وأضاف", "فقال": و or ف glued to a word joins it to the clause before
-  startsWithConjunction: (w) => /^[وف]/u.test(w),
   // present-tense verb with its prefix (يـ، تـ، سيـ، ستـ), optionally an object pronoun: "تقدمها"
   looksLikePresentVerb: (w) => /^(?:[تي]\p{L}{3,}|ست\p{L}{3,}|سي\p{L}{3,})$/u.test(w),
   // "المدعومين من يريفان": a participle (مـ…) whose agent follows من

@@ -12,7 +12,6 @@ export const englishMorphology: Morphology = {
   hasProcliticArticle: () => false,
   locativeProclitic: () => false,
   dativeProclitic: () => false,
-  startsWithConjunction: () => false,
   stripConjunction: () => null,
   // "says", "claims", "denies": a present third-person verb is what the press puts after a
   // subject; a noun plural looks the same, so this is only asked of a word right after a name
@@ -24,6 +23,8 @@ export const englishMorphology: Morphology = {
     return m ? Number(m[1]) : null;
   },
   isCommaGap: (gap) => /^\s*,\s*$/u.test(gap),
+  // English joins clauses with separate words ("and"), never glued to the next one
+  opensClause: () => false,
   // English names take every shape a word can
   unlikelyNameWord: () => false,
   // English demonyms are written whole ("Pakistani", "Pakistanis"): the plural is the only form

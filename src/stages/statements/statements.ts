@@ -185,7 +185,7 @@ export function findStatements(ctx: Context): void {
       // the subject of the clause before, in this sentence or the paragraph's last one
       const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
       // (only when the verb has no subject of its own: "وأضاف أن …", not "واعتبر حكمت حاجييف أن …")
-      if (!speaker && previous && (verb.participle || ((i === firstTok || ctx.pack.morphology.startsWithConjunction(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
+      if (!speaker && previous && (verb.participle || ((i === firstTok || ctx.pack.morphology.opensClause(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
@@ -220,7 +220,8 @@ export function findStatements(ctx: Context): void {
       // nothing said after the verb ("\"It hit her,\" Cheema told AFP."): the quotation before it is the content
       // ("…, police said.": the words before the attribution)
       const clauseStart = speaker.start >= 0 ? Math.min(speaker.start, verbSpan.start) : verbSpan.start;
-      if (nothingAfter(ctx, s, cStart)) {
+      // (where subjects come first: an attribution closes what it attributes)
+      if (pack.subjectFirst && nothingAfter(ctx, s, cStart)) {
         const before = quotes.filter((q) => q.end <= clauseStart).pop();
         const prior = clauses[clauses.length - 1];
         const from = before ? before.start - 1 : Math.max(s.start, prior?.contentEnd ?? prior?.verbSpan.end ?? s.start);
