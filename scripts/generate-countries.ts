@@ -1,7 +1,9 @@
 /**
  * Generates data/lexicons/ar/countries.generated.yaml from the npm package `world-countries`
  * (ISO codes, English and Arabic common names, centroid coordinates) merged with the hand-kept
- * data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).
+ * data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections), and
+ * data/lexicons/en/countries.generated.yaml from its English names and demonyms merged with
+ * data/lexicons/en/countries-extra.yaml (press forms).
  *
  * Run: npx tsx scripts/generate-countries.ts   (also `npm run lexicons`)
  * Output is deterministic: entries sorted by iso3, forms in first-seen order, no timestamps.
@@ -106,23 +108,30 @@ for (const country of [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 :
   entries.push(entry);
 }
 
-const doc = new Document({ countries: entries });
-// Lists of names on one line each keep the file readable and diffs small.
-for (const item of (doc.get('countries') as YAMLSeq).items) {
-  for (const key of ['forms', 'demonyms', 'plurals', 'ambiguous_forms']) {
-    const seq = (item as { get(key: string, keepScalar: true): unknown }).get(key, true);
-    if (seq instanceof YAMLSeq) seq.flow = true;
+/** Write a generated countries lexicon, under a header that says where it comes from. */
+function writeCountries(list: readonly CountryEntry[], header: string, path: string): void {
+  const doc = new Document({ countries: list });
+  // Lists of names on one line each keep the file readable and diffs small.
+  for (const item of (doc.get('countries') as YAMLSeq).items) {
+    for (const key of ['forms', 'demonyms', 'plurals', 'ambiguous_forms']) {
+      const seq = (item as { get(key: string, keepScalar: true): unknown }).get(key, true);
+      if (seq instanceof YAMLSeq) seq.flow = true;
+    }
   }
+  doc.commentBefore = header;
+  writeFileSync(path, doc.toString({ lineWidth: 0, flowCollectionPadding: false }), 'utf8');
+  console.log(`wrote ${list.length} countries to ${path}`);
 }
-doc.commentBefore =
-  ` GENERATED FILE: do not edit by hand.\n` +
-  ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
-  ` world-countries ${worldCountriesVersion} (ISO codes, English and Arabic common names, latlng centroids)\n` +
-  ` merged with data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).\n` +
-  ` Edit countries-extra.yaml and re-run the script to change it.`;
 
-writeFileSync(outPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false }), 'utf8');
-console.log(`wrote ${entries.length} countries to ${outPath}`);
+writeCountries(
+  entries,
+  ` GENERATED FILE: do not edit by hand.\n` +
+    ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
+    ` world-countries ${worldCountriesVersion} (ISO codes, English and Arabic common names, latlng centroids)\n` +
+    ` merged with data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).\n` +
+    ` Edit countries-extra.yaml and re-run the script to change it.`,
+  outPath,
+);
 
 // --- English: data/lexicons/en/countries.generated.yaml from the same package's English names
 // (common, official, Latin-script alternative spellings, demonyms) and data/lexicons/en/countries-extra.yaml.
@@ -157,19 +166,12 @@ for (const country of [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 :
   if (extra.ambiguous_forms !== undefined && extra.ambiguous_forms.length > 0) entry.ambiguous_forms = uniqueByFold(extra.ambiguous_forms);
   enEntries.push(entry);
 }
-const enDoc = new Document({ countries: enEntries });
-for (const item of (enDoc.get('countries') as YAMLSeq).items) {
-  for (const key of ['forms', 'demonyms', 'plurals', 'ambiguous_forms']) {
-    const seq = (item as { get(key: string, keepScalar: true): unknown }).get(key, true);
-    if (seq instanceof YAMLSeq) seq.flow = true;
-  }
-}
-enDoc.commentBefore =
+writeCountries(
+  enEntries,
   ` GENERATED FILE: do not edit by hand.\n` +
-  ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
-  ` world-countries ${worldCountriesVersion} (ISO codes, English common and official names, Latin-script\n` +
-  ` alternative spellings, English demonyms, latlng centroids) merged with data/lexicons/en/countries-extra.yaml\n` +
-  ` (press forms). Edit countries-extra.yaml and re-run the script to change it.`;
-const enOut = join(enDir, 'countries.generated.yaml');
-writeFileSync(enOut, enDoc.toString({ lineWidth: 0, flowCollectionPadding: false }), 'utf8');
-console.log(`wrote ${enEntries.length} countries to ${enOut}`);
+    ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
+    ` world-countries ${worldCountriesVersion} (ISO codes, English common and official names, Latin-script\n` +
+    ` alternative spellings, English demonyms, latlng centroids) merged with data/lexicons/en/countries-extra.yaml\n` +
+    ` (press forms). Edit countries-extra.yaml and re-run the script to change it.`,
+  join(enDir, 'countries.generated.yaml'),
+);
