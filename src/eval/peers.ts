@@ -40,8 +40,18 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** compromise's surface with a possessive and trailing punctuation stripped ("Bhutto's," → "Bhutto"). */
 export function cleanPeerName(s: string): string {
-  return s.trim().replace(/[\s.,;:!?"'()\u2019\u201d-]+$/u, '').replace(/['\u2019]s$/u, '').replace(/[\s.,;:!?"'()\u2019\u201d-]+$/u, '').trim();
+  const trail = (x: string): string => {
+    let end = x.length;
+    while (end > 0 && TRAILING.has(x[end - 1]!)) end--;
+    return x.slice(0, end);
+  };
+  let t = trail(s.trim());
+  if (/['\u2019]s$/u.test(t)) t = trail(t.slice(0, -2));
+  return t.trim();
 }
+
+/** punctuation compromise leaves at the end of a name */
+const TRAILING = new Set([...' \t\n.,;:!?"\'()\u2019\u201d-']);
 
 export function chronoFindings(chrono: ChronoModule, a: ArticleInput): PeerFindings {
   const published = a.published ? Date.parse(`${a.published.slice(0, 10)}T12:00:00Z`) : Number.NaN;

@@ -85,7 +85,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const nextSpaced = !!next && next.spaced;
       const prevSpaced = !!prev && tokens[first]!.spaced;
       // one capitalised word at a sentence's start is as likely a common word
-      const atSentenceStart = !prev || ctx.sentences.some((s) => s.start === tokens[first]!.start) || /[.!?:"\n]\s*$/u.test(source.folded.slice(Math.max(0, tokens[first]!.start - 3), tokens[first]!.start));
+      const atSentenceStart = !prev || ctx.sentences.some((s) => s.start === tokens[first]!.start) || /[.!?:"\n]/u.test(source.folded.slice(prev.end, tokens[first]!.start));
 
       const facilityInside = words.length > 1 && g.has('facility_words', words[words.length - 1]!.word);
       const facilityAfter = nextSpaced && g.has('facility_words', next.word) && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);

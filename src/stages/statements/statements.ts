@@ -190,7 +190,8 @@ export function findStatements(ctx: Context): void {
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
       // "…," he said: a subject pronoun stands for the paragraph's last speaker
-      if (!speaker && previous && i > firstTok && pack.grammar.has('pronouns', tokens[i - 1]!.word)) {
+      // (with a quotation in the sentence: '"…," he said', not 'he shouted')
+      if (!speaker && previous && i > firstTok && quotes.length > 0 && pack.grammar.has('pronouns', tokens[i - 1]!.word)) {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = 'statements:pronoun-subject-from-paragraph';
       }
