@@ -5,6 +5,7 @@ import { extract } from '../src/index.ts';
 import { toReviewHtml } from '../src/writers/review.ts';
 import { csvRows } from '../src/writers/csv.ts';
 import { toYaml } from '../src/writers/yaml.ts';
+import { acledRows } from '../src/writers/acled.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const block = (marker: string): string => {
@@ -24,7 +25,7 @@ describe('README: English example', () => {
   it('says what else comes out', () => {
     expect(doc.article.language).toBe('en');
     expect(doc.actors.filter((a) => a.kind === 'person').map((a) => a.name)).toEqual(['Sarah Mendel', 'Tom Okafor']);
-    expect(doc.places.map((p) => p.name)).toEqual(['Northbridge market', 'Northbridge']);
+    expect(doc.places.map((p) => [p.name, p.mentions.map((m) => m.text)])).toEqual([['Northbridge market', ['Northbridge market']], ['NORTHBRIDGE', ['NORTHBRIDGE', 'Northbridge']]]);
     expect(doc.dates.map((d) => [d.start, d.text])).toEqual([['2021-03-15', 'March 15'], ['2021-03-15', 'on Monday']]);
     const name = (id: string | null) => doc.actors.find((a) => a.id === id)?.name;
     expect(doc.statements.map((s) => [name(s.speaker), name(s.addressee)])).toEqual([['police', undefined], ['Sarah Mendel', 'Agence France-Presse'], ['Tom Okafor', undefined]]);
@@ -36,5 +37,7 @@ describe('README: English example', () => {
     expect(toReviewHtml(doc)).toContain('<html lang="en" dir="ltr">');
     expect(csvRows(doc, 'casualties')).toContain('killed at least 12 people');
     expect(toYaml(doc)).toContain('language: en');
+    // the ACLED view: the car bomb, dated by the dateline, not a month read as a march
+    expect(acledRows(doc).map((r) => [r.event_date, r.event_type, r.sub_event_type])).toEqual([['2021-03-15', 'Explosions/Remote violence', 'Remote explosive/landmine/IED']]);
   });
 });

@@ -104,6 +104,15 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const allCapitals = capitals.length >= 2 && capitals === capitals.toUpperCase() && capitals !== capitals.toLowerCase();
       // "Hurriyet correspondent Hasim Kilic": a name before an office is whom the officer works for
       const titleAfter = nextSpaced && !!pack.entities.matchAt(tokens, last + 1, false)?.values.some((v) => v.type === 'title') && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);
+      // "NORTHBRIDGE, March 15 (AFP) -": a name in capitals that opens a paragraph before a comma is
+      // the dateline's place
+      const lineStart = !prev || source.folded.slice(prev.end, tokens[first]!.start).includes('\n');
+      if (allCapitals && lineStart && !!next && /^\s*,/u.test(source.folded.slice(span.end, next.start))) {
+        addPlace(ctx, idx, { kind: 'city', name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:dateline' }, `run:${key}`, span);
+        claimed.push(span);
+        placeEnds.add(span.end);
+        continue;
+      }
       // "the Anadolu news agency": organisation words written after the name belong to it
       let orgEnd = last;
       while (tokens[orgEnd + 1]?.spaced && g.has('org_words', tokens[orgEnd + 1]!.word) && !pack.nameShaped(source.original, source.toOriginal(tokens[orgEnd + 1]!).start, source.toOriginal(tokens[orgEnd + 1]!).end)) orgEnd++;
