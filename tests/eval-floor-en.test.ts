@@ -15,12 +15,12 @@ if (!present && process.env.CI !== 'true') console.warn(`English eval floor skip
 
 /** The figures reached, less 0.02. */
 const FLOORS = {
-  macro_f1: 0.889,
+  macro_f1: 0.884,
   persons: 0.95,
   places: 0.90,
   dates: 0.93,
   statements: 0.77,
-  casualties: 0.79,
+  casualties: 0.76,
   ceasefires: 0.65,
 } as const;
 

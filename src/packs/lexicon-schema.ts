@@ -211,10 +211,6 @@ export const CasualtiesLexicon = z.object({
   higher_cues: names,
   subset_markers: names,
   cumulative_markers: names,
-  /** words before a singular victim noun that make it one victim ("a policeman was killed") */
-  singular_markers: z.array(z.string()).optional().default([]),
-  /** words that say the people counted were freed or escaped ("hostages have been freed"): no casualty */
-  release_words: z.array(z.string()).optional().default([]),
   split_verbs: z.array(z.object({ outcome: Outcome, first: names, last: names })).optional().default([]),
   /** words that join two figures of one outcome like a conjunction ("قتل 252 … مقابل 281") */
   coordinators: z.array(z.string()).optional().default([]),
@@ -323,6 +319,4 @@ export const GrammarLexicon = z.object({
   place_heads: words.optional().default([]),
   /** subject pronouns: "he said" is the last speaker speaking again */
   pronouns: words.optional().default([]),
-  /** nouns of time a number can count ("two weeks"): such a number counts no people */
-  time_units: words.optional().default([]),
 });

@@ -83,8 +83,6 @@ export type CasualtyLex =
   | { type: 'higher' }
   | { type: 'subset' }
   | { type: 'cumulative' }
-  | { type: 'one' }
-  | { type: 'released' }
   | { type: 'split_first'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'split_last'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'others' }
@@ -256,6 +254,7 @@ export function neutralPack(language: string): LanguagePack {
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
       isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no,
     },
+    casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [],
     stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
   };
   neutralCache.set(language, pack);
@@ -470,7 +469,7 @@ function buildPack(lang: string): LanguagePack {
   for (const v of casualties.victims) {
     for (const form of ['singular', 'dual', 'plural'] as const) for (const n of v[form]) cas.add(n, { type: 'victim', group: v.group, en: v.en, form });
   }
-  const cue = (type: 'partial' | 'higher' | 'subset' | 'cumulative' | 'one' | 'released'): CasualtyLex => ({ type }) as CasualtyLex;
+  const cue = <T extends CasualtyLex['type']>(type: T): CasualtyLex => ({ type }) as CasualtyLex;
   const partial = cue('partial');
   const higher = cue('higher');
   const subset = cue('subset');

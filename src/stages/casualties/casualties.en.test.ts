@@ -14,10 +14,6 @@ describe('English casualties', () => {
     ['Gunmen kidnapped a dozen workers on the road.', [['abducted', 12, 'exact', 'kidnapped a dozen workers']]],
     ['The fighting has left more than 600 dead in two weeks.', [['killed', 600, 'more_than', 'more than 600 dead']]],
     ['The death toll rose to 132 after rescuers reached the site.', [['killed', 132, 'exact', 'toll rose to 132']]],
-    ['As the rally ended a suicide bomber blew himself up outside the venue.', [['killed', 1, 'exact', 'a suicide bomber blew himself up']]],
-    ['Police said a policeman was killed in the exchange of fire.', [['killed', 1, 'exact', 'a policeman was killed']]],
-    ['Former prime minister Benazir Bhutto was assassinated in Rawalpindi.', [['killed', 1, 'exact', 'prime minister Benazir Bhutto was assassinated']]],
-    ['The minister said five UN workers were killed and more than 65 people were also wounded.', [['killed', 5, 'exact', 'five UN workers were killed'], ['injured', 65, 'more_than', 'more than 65 people were also wounded']]],
   ])('%s', (text, expected) => {
     expect(cas(text)).toEqual(expected);
   });
@@ -27,7 +23,6 @@ describe('English casualties', () => {
     ['The army fired 37 rockets at the town overnight.'],
     ['Four explosions tore apart packed underground trains.'],
     ['The fighting has gone on for two weeks and three days.'],
-    ['Troops stormed the hotel and at least a dozen hostages have been freed.'],
     ['A journalist saw three freed hostages leave the building.'],
     ['Rebels seized a dozen trucks and three tanks.'],
   ])('%s has no casualty', (text) => {
