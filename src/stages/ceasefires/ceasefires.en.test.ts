@@ -14,6 +14,14 @@ describe('English ceasefires', () => {
     expect(cf(text)).toEqual(expected);
   });
 
+  it('a ceasefire dated by its year is an arrangement of its own', () => {
+    const text = 'Fighting raged on despite pleas to observe a ceasefire. It was the worst fighting since a 1994 ceasefire ended the war.';
+    expect(cf(text)).toEqual([
+      ['ceasefire', 'violated', 'despite pleas to observe a ceasefire'],
+      ['ceasefire', 'in_effect', 'ceasefire ended the'],
+    ]);
+  });
+
   it.each([['Peace talks in Geneva collapsed on Friday.'], ['The fire was put out by the emergency services.']])('%s has no ceasefire', (text) => {
     expect(cf(text)).toEqual([]);
   });
