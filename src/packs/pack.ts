@@ -252,9 +252,9 @@ export function neutralPack(language: string): LanguagePack {
     morphology: {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
-      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no,
+      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no,
     },
-    casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [],
+    casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
     stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
   };
   neutralCache.set(language, pack);

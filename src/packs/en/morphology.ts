@@ -25,6 +25,8 @@ export const englishMorphology: Morphology = {
   isCommaGap: (gap) => /^\s*,\s*$/u.test(gap),
   // English joins clauses with separate words ("and"), never glued to the next one
   opensClause: () => false,
+  // English marks the future with a separate word ("will"), which the lexicons hold
+  looksLikeFutureVerb: () => false,
   // English names take every shape a word can
   unlikelyNameWord: () => false,
   // English demonyms are written whole ("Pakistani", "Pakistanis"): the plural is the only form
