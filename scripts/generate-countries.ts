@@ -4,7 +4,9 @@
  *   coordinates, merged with the hand-kept data/lexicons/ar/countries-extra.yaml (press spellings,
  *   demonyms, name corrections);
  * - src/writers/iso-countries.generated.ts: each alpha-3 code's ISO 3166-1 numeric code and English
- *   common name, for the ACLED view.
+ *   common name, for the ACLED view;
+ * - data/lexicons/en/countries.generated.yaml: English names and demonyms merged with
+ *   data/lexicons/en/countries-extra.yaml (press forms).
  *
  * Run: npx tsx scripts/generate-countries.ts   (also `npm run lexicons`); --check exits 1 when a
  * committed file differs from what it would write (tests/generated.test.ts).
@@ -112,20 +114,70 @@ for (const country of [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 :
   entries.push(entry);
 }
 
-const doc = new Document({ countries: entries });
-// Lists of names on one line each keep the file readable and diffs small.
-for (const item of (doc.get('countries') as YAMLSeq).items) {
-  for (const key of ['forms', 'demonyms', 'plurals', 'ambiguous_forms']) {
-    const seq = (item as { get(key: string, keepScalar: true): unknown }).get(key, true);
-    if (seq instanceof YAMLSeq) seq.flow = true;
+/** Render a generated countries lexicon, under a header that says where it comes from. */
+function renderCountries(list: readonly CountryEntry[], header: string): string {
+  const doc = new Document({ countries: list });
+  // Lists of names on one line each keep the file readable and diffs small.
+  for (const item of (doc.get('countries') as YAMLSeq).items) {
+    for (const key of ['forms', 'demonyms', 'plurals', 'ambiguous_forms']) {
+      const seq = (item as { get(key: string, keepScalar: true): unknown }).get(key, true);
+      if (seq instanceof YAMLSeq) seq.flow = true;
+    }
   }
+  doc.commentBefore = header;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
-doc.commentBefore =
+
+const arText = renderCountries(
+  entries,
   ` GENERATED FILE: do not edit by hand.\n` +
-  ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
-  ` world-countries ${worldCountriesVersion} (ISO codes, English and Arabic common names, latlng centroids)\n` +
-  ` merged with data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).\n` +
-  ` Edit countries-extra.yaml and re-run the script to change it.`;
+    ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
+    ` world-countries ${worldCountriesVersion} (ISO codes, English and Arabic common names, latlng centroids)\n` +
+    ` merged with data/lexicons/ar/countries-extra.yaml (press spellings, demonyms, name corrections).\n` +
+    ` Edit countries-extra.yaml and re-run the script to change it.`,
+);
+
+// --- English: data/lexicons/en/countries.generated.yaml from the same package's English names
+// (common, official, Latin-script alternative spellings, demonyms) and data/lexicons/en/countries-extra.yaml.
+const enDir = join(root, 'data', 'lexicons', 'en');
+const enExtraDoc = parse(readFileSync(join(enDir, 'countries-extra.yaml'), 'utf8')) as { countries?: Record<string, CountryExtra> } | null;
+const enExtras = enExtraDoc?.countries ?? {};
+const enUnknown = Object.keys(enExtras).filter((iso3) => !byIso3.has(iso3));
+if (enUnknown.length > 0) throw new Error(`en/countries-extra.yaml names codes that world-countries does not have: ${enUnknown.join(', ')}`);
+
+/** An English form a reader of the press would meet: Latin script, not inverted ("Korea, Republic of"), not a two-letter code. */
+function pressForm(form: string): boolean {
+  return /^[\p{Script=Latin}\p{M}' .()-]+$/u.test(form) && form.length > 2 && !form.includes(',');
+}
+
+const enEntries: CountryEntry[] = [];
+for (const country of [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 : a.cca3 > b.cca3 ? 1 : 0))) {
+  const extra = enExtras[country.cca3] ?? {};
+  const common = extra.native ?? country.name.common;
+  const demonyms = [country.demonyms['eng']?.m, country.demonyms['eng']?.f, ...(extra.demonyms ?? [])].filter((d): d is string => !!d && pressForm(d));
+  const entry: CountryEntry = {
+    iso3: country.cca3,
+    name: country.name.common,
+    native: common,
+    forms: uniqueByFold([common, country.name.common, country.name.official, ...country.altSpellings, ...(extra.forms ?? [])].filter((f) => pressForm(f) || (extra.forms ?? []).includes(f))),
+    lat: round(country.latlng[0]),
+    lon: round(country.latlng[1]),
+  };
+  if (demonyms.length > 0) entry.demonyms = uniqueByFold(demonyms);
+  if (extra.plurals !== undefined && extra.plurals.length > 0) entry.plurals = uniqueByFold(extra.plurals);
+  const demonymEn = extra.demonym_en ?? country.demonyms['eng']?.m;
+  if (demonymEn) entry.demonym_en = demonymEn;
+  if (extra.ambiguous_forms !== undefined && extra.ambiguous_forms.length > 0) entry.ambiguous_forms = uniqueByFold(extra.ambiguous_forms);
+  enEntries.push(entry);
+}
+const enText = renderCountries(
+  enEntries,
+  ` GENERATED FILE: do not edit by hand.\n` +
+    ` Written by scripts/generate-countries.ts (npx tsx scripts/generate-countries.ts) from the npm package\n` +
+    ` world-countries ${worldCountriesVersion} (ISO codes, English common and official names, Latin-script\n` +
+    ` alternative spellings, English demonyms, latlng centroids) merged with data/lexicons/en/countries-extra.yaml\n` +
+    ` (press forms). Edit countries-extra.yaml and re-run the script to change it.`,
+);
 
 const sorted = [...worldCountries].sort((a, b) => (a.cca3 < b.cca3 ? -1 : a.cca3 > b.cca3 ? 1 : 0));
 const isoModule =
@@ -137,7 +189,8 @@ const isoModule =
   `]);\n`;
 
 const outputs: Array<[string, string]> = [
-  [outPath, doc.toString({ lineWidth: 0, flowCollectionPadding: false })],
+  [outPath, arText],
+  [join(enDir, 'countries.generated.yaml'), enText],
   [isoPath, isoModule],
 ];
 let stale = 0;

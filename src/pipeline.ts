@@ -7,7 +7,8 @@ import { SourceText } from './core/source-text.ts';
 import { publishedTimestamp } from './core/timestamp.ts';
 import { beginArticle, tokenize } from './core/tokens.ts';
 import type { Context } from './core/context.ts';
-import { loadPack, type LanguagePack } from './packs/pack.ts';
+import { hasPack, loadPack, neutralPack, PACK_LANGUAGES, type LanguagePack } from './packs/pack.ts';
+import { detectLanguage } from './packs/detect.ts';
 import { ingest, readPublishedValue, type PublishedReading } from './stages/ingest/ingest.ts';
 import { splitSentences } from './stages/sentences/sentences.ts';
 import { findMentions } from './stages/mentions/mentions.ts';
@@ -56,12 +57,12 @@ export function articleId(given: string | number | undefined, fallbackId: string
   return id.trim() === '' ? fallbackId : id;
 }
 
-export function createExtractor(options: { language?: string } = {}): Extractor {
+export function createExtractor(options: { language?: string | undefined } = {}): Extractor {
   const packs = new Map<string, LanguagePack>();
   const packFor = (lang: string): LanguagePack => {
     let p = packs.get(lang);
     if (!p) {
-      p = loadPack(lang);
+      p = hasPack(lang) ? loadPack(lang) : neutralPack(lang);
       packs.set(lang, p);
     }
     return p;
@@ -69,7 +70,8 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
   return {
     extract(input, meta) {
       const text = input.text.replace(/\r\n?/gu, '\n');
-      const lang = input.lang ?? options.language ?? 'ar';
+      // the input's own lang, else the extractor's, else what the text is written in
+      const lang = input.lang ?? options.language ?? detectLanguage(text);
       const pack = packFor(lang);
       // The title of an article object is part of the article: the stages read it as the first
       // paragraph of a working copy, and its spans come back with `field: "title"` (titleFirst).
@@ -114,6 +116,12 @@ export function createExtractor(options: { language?: string } = {}): Extractor 
         memo: new Map(),
         nextKey: (prefix) => `${prefix}~${++counter}`,
       };
+      if (!hasPack(lang)) {
+        ctx.diagnostics.push({
+          severity: 'warning', code: 'no_language_pack',
+          message: `no language pack for '${lang}' (packs: ${PACK_LANGUAGES.join(', ')}): only numeric dates and the article's own fields are read; give lang or --lang if the language is wrong`,
+        });
+      }
       for (const [, stage] of STAGES) stage(ctx);
       const doc: ExtractionDocument = { schema: SCHEMA_ID, ...resolve(ctx) };
       if (titleFirst) moveTitleSpans(doc, shift);

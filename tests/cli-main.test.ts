@@ -256,3 +256,24 @@ describe('reruns', () => {
     expect([...first.keys()]).toContain(path.join('json', 'dup-2.json'));
   });
 });
+
+describe('extract: language', () => {
+  it('says on stderr which article has no language pack, and still writes it', async () => {
+    tree.write({
+      'in/fr.json': JSON.stringify({ id: 'fr', text: 'Le président a déclaré que les forces de sécurité ont été déployées dans la ville.' }),
+      'in/en.json': JSON.stringify({ id: 'en', text: 'Police said at least 37 people were killed in London on Thursday.' }),
+    });
+    const r = await run(['extract', 'in', '--out', 'out', '--format', 'json', '--jobs', '1'], { extractor: createExtractor() });
+    expect(r.code).toBe(0);
+    expect(r.stderr[0]).toBe("conflict-events: in/fr.json: warning: no language pack for 'fr' (packs: ar, en): only numeric dates and the article's own fields are read; give lang or --lang if the language is wrong");
+    expect(r.stderr).toHaveLength(2);
+    expect(JSON.parse(tree.read('out/json/fr.json')).article.language).toBe('fr');
+    expect(JSON.parse(tree.read('out/json/en.json')).article.language).toBe('en');
+  });
+
+  it('--quiet leaves the warning out', async () => {
+    tree.write({ 'in/fr.json': JSON.stringify({ id: 'fr', text: 'Le président a déclaré que les forces de sécurité ont été déployées.' }) });
+    const r = await run(['extract', 'in', '--out', 'out', '--format', 'json', '--quiet'], { extractor: createExtractor() });
+    expect(r.stderr).toEqual([]);
+  });
+});

@@ -38,10 +38,12 @@ Without INPUT, reads ${DEFAULT_INPUT}/.
          with its toll over time): DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv
          and a stories section with toll charts in DIR/review/index.html where it exists
 
-       ${PROGRAM} eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff]
+       ${PROGRAM} eval [--corpus DIR | --articles DIR --gold DIR] [--lang ar|en] [--json] [--diff] [--peers]
          score extraction against gold annotations (default corpus: ${DEFAULT_CORPUS}, or
          ${DEFAULT_CORPUS}-en with --lang en); --diff lists per article what was missed and
-         what no gold entry took; --json prints the figures as JSON
+         what no gold entry took; --json prints the figures as JSON; --peers also runs
+         chrono-node (dates) and compromise (people, places) over the same articles and
+         prints their figures and speed beside ours (English corpus unless --lang says)
        ${PROGRAM} eval --stories [--corpus DIR] [--lang ar|en] [--json] [--diff]
          score stories (assignment, toll per article, latest toll) against DIR/gold.json beside
          the TF-IDF baseline (default: ${DEFAULT_STORIES}, English)
@@ -56,7 +58,8 @@ Options:
       --stories        also group the articles into stories (as the stories command, after
                        the run; needs the json format)
       --no-bom         write the CSV files without the UTF-8 byte order mark
-      --lang ar|en     language of articles that do not name one (default: ar)
+      --lang ar|en     language of articles that do not name one (default: detected from each
+                       article's text: script and function words)
       --max-bytes N    largest article in bytes: a .txt/.html file, a JSONL line, a .json
                        object or array element (default: ${DEFAULT_MAX_BYTES})
   -q, --quiet          print errors only: no warnings, no progress bar, no summary
@@ -77,7 +80,8 @@ export interface ExtractOptions {
   quiet: boolean;
   debug: boolean;
   maxBytes: number;
-  lang: Language;
+  /** language of articles that do not name one; undefined: detected from each article's text */
+  lang: Language | undefined;
   /** worker threads; 1 extracts in the main thread */
   jobs: number;
   /** --jobs was given: false when `jobs` is the default, and a small input is then extracted in the main thread */
@@ -180,8 +184,8 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       jobs = most;
     }
   }
-  const lang = values.lang ?? 'ar';
-  if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
+  const lang = values.lang;
+  if (lang !== undefined && !(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
   if (positionals.filter((p) => p === '-').length > 1) return usageError("stdin (-) can be read only once");
   if (values.out === '') return usageError('--out needs a directory');
   if (values.stories && !formats.has('json')) return usageError('--stories needs the json format (stories are built from DIR/json)');
@@ -196,7 +200,7 @@ export function parseCommand(argv: readonly string[], pathExists: (p: string) =>
       quiet: values.quiet ?? false,
       debug: values.debug ?? false,
       maxBytes,
-      lang: lang as Language,
+      lang: lang as Language | undefined,
       jobs,
       jobsGiven: values.jobs !== undefined,
       warnings,
@@ -221,6 +225,7 @@ function parseEval(args: readonly string[]): Command {
         json: { type: 'boolean' },
         diff: { type: 'boolean' },
         stories: { type: 'boolean' },
+        peers: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -235,10 +240,11 @@ function parseEval(args: readonly string[]): Command {
     if (!(LANGUAGES as readonly string[]).includes(storiesLang)) return usageError(`unknown language '${storiesLang}' for --lang (expected ar or en)`);
     return {
       kind: 'eval',
-      options: { articles: values.articles ?? `${dir}/articles`, gold: values.gold ?? `${dir}/gold.json`, json: values.json ?? false, diff: values.diff ?? false, lang: storiesLang, stories: true },
+      options: { articles: values.articles ?? `${dir}/articles`, gold: values.gold ?? `${dir}/gold.json`, json: values.json ?? false, diff: values.diff ?? false, lang: storiesLang, stories: true, peers: false },
     };
   }
-  const lang = values.lang ?? 'ar';
+  // the peers read English: --peers alone scores the English corpus
+  const lang = values.lang ?? (values.peers ? 'en' : 'ar');
   if (!(LANGUAGES as readonly string[]).includes(lang)) return usageError(`unknown language '${lang}' for --lang (expected ar or en)`);
   const corpus = values.corpus ?? (lang === 'ar' ? DEFAULT_CORPUS : `${DEFAULT_CORPUS}-${lang}`);
   return {
@@ -248,6 +254,7 @@ function parseEval(args: readonly string[]): Command {
       gold: values.gold ?? `${corpus}/gold`,
       json: values.json ?? false,
       diff: values.diff ?? false,
+      peers: values.peers ?? false,
       lang,
       stories: false,
     },

@@ -6,7 +6,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { createExtractor } from '../pipeline.ts';
-import type { ExtractionDocument } from '../schema/index.ts';
+import type { ArticleInput, ExtractionDocument } from '../schema/index.ts';
+import { formatPeers, runPeers, type PeerResult } from '../eval/peers.ts';
 import { formatDiff, formatReport, scoreArticle, summarize, type ArticleScore, type GoldArticle, type Report } from '../eval/score.ts';
 import { baselineArticle, formatStoriesReport, scoreStories, type BaselineArticle, type StoriesGold, type StoriesReport } from '../eval/stories.ts';
 import { readInputs } from './inputs.ts';
@@ -20,6 +21,8 @@ export interface EvalOptions {
   lang: string;
   /** score stories (src/eval/stories.ts) against a gold.json instead of extraction against gold files */
   stories: boolean;
+  /** also run chrono-node and compromise over the same articles and print their figures beside ours */
+  peers: boolean;
 }
 
 export interface EvalResult {
@@ -27,6 +30,11 @@ export interface EvalResult {
   scores: ArticleScore[];
   /** gold files with no article, articles with no gold, articles that failed */
   problems: string[];
+  /** the articles read, by id, and the gold files (for --peers) */
+  inputs: Map<string, ArticleInput>;
+  gold: Map<string, GoldArticle>;
+  /** seconds one pass over the articles takes, warm (the library alone); NaN unless timed */
+  seconds: number;
 }
 
 async function readGold(dir: string): Promise<Map<string, GoldArticle>> {
@@ -48,12 +56,13 @@ async function readGold(dir: string): Promise<Map<string, GoldArticle>> {
 }
 
 /** Extract and score a corpus; documents come from the same reader and pipeline as `extract`. */
-export async function runEval(options: Pick<EvalOptions, 'articles' | 'gold' | 'lang'>, cwd = process.cwd()): Promise<EvalResult> {
+export async function runEval(options: Pick<EvalOptions, 'articles' | 'gold' | 'lang'> & { timed?: boolean }, cwd = process.cwd()): Promise<EvalResult> {
   const goldDir = path.resolve(cwd, options.gold);
   const gold = await readGold(goldDir);
   const extractor = createExtractor({ language: options.lang });
   const docs = new Map<string, ExtractionDocument>();
   const problems: string[] = [];
+  const inputs = new Map<string, ArticleInput>();
   for await (const item of readInputs([options.articles], { cwd })) {
     if (item.error) {
       problems.push(`${item.source}: ${item.error.message}`);
@@ -62,6 +71,7 @@ export async function runEval(options: Pick<EvalOptions, 'articles' | 'gold' | '
     try {
       const doc = extractor.extract(item.input, { source: item.source, fallbackId: item.fallbackId });
       docs.set(doc.article.id, doc);
+      inputs.set(doc.article.id, item.input);
     } catch (err) {
       problems.push(`${item.source}: extraction failed: ${(err as Error).message}`);
     }
@@ -79,7 +89,19 @@ export async function runEval(options: Pick<EvalOptions, 'articles' | 'gold' | '
     scores.push(scoreArticle(g, doc));
   }
   for (const id of docs.keys()) if (!gold.has(id)) problems.push(`${options.articles}: article '${id}' has no gold file (not scored)`);
-  return { report: summarize(scores), scores, problems };
+  // the library's speed, warm (the lexicons were compiled by the pass above): passes for at least a second
+  // (only when asked: it takes a second)
+  let seconds = Number.NaN;
+  if (options.timed) {
+    const t0 = performance.now();
+    let passes = 0;
+    do {
+      for (const [id, input] of inputs) extractor.extract(input, { source: id, fallbackId: id });
+      passes++;
+    } while (inputs.size > 0 && performance.now() - t0 < 1000 && passes < 1000);
+    seconds = (performance.now() - t0) / 1000 / passes;
+  }
+  return { report: summarize(scores), scores, problems, inputs, gold, seconds };
 }
 
 /** Extract every article of a stories set and score the stories built from them. */
@@ -126,7 +148,7 @@ export async function evalCommand(options: EvalOptions, io: { stdout: (s: string
   if (options.stories) return storiesEvalCommand(options, io);
   let result: EvalResult;
   try {
-    result = await runEval(options, io.cwd);
+    result = await runEval({ ...options, timed: options.peers }, io.cwd);
   } catch (err) {
     const code = (err as { code?: string }).code;
     const message = code === 'ENOENT' ? `no such directory: ${(err as { path?: string }).path ?? options.gold}` : (err as Error).message;
@@ -134,14 +156,28 @@ export async function evalCommand(options: EvalOptions, io: { stdout: (s: string
     return 2;
   }
   for (const p of result.problems) io.stderr(`conflict-events: eval: ${p}\n`);
+  let peers: PeerResult[] | null = null;
+  let ours: PeerResult | null = null;
+  if (options.peers) {
+    try {
+      peers = await runPeers(result.inputs, result.gold);
+    } catch (err) {
+      io.stderr(`conflict-events: eval: ${(err as Error).message}\n`);
+      return 2;
+    }
+    const c = result.report.categories;
+    ours = { name: 'conflict-events', categories: { persons: c.persons, places: c.places, dates: c.dates }, rate: result.inputs.size / Math.max(result.seconds, 1e-9) };
+  }
   if (options.json) {
     const { categories, ...rest } = result.report;
     const round = (x: number): number => Math.round(x * 10000) / 10000;
     const cats = Object.fromEntries(Object.entries(categories).map(([k, f]) => [k, { ...f, precision: round(f.precision), recall: round(f.recall), f1: round(f.f1) }]));
-    io.stdout(`${JSON.stringify({ ...rest, macro_f1: round(rest.macro_f1), categories: cats, ...(options.diff ? { diff: result.scores.map((s) => s.diff) } : {}) }, null, 2)}\n`);
+    const peerJson = ours && peers ? { peers: [ours, ...peers].map((p) => ({ name: p.name, articles_per_second: Math.round(p.rate), categories: Object.fromEntries(Object.entries(p.categories).map(([k, f]) => [k, { ...f, precision: round(f.precision), recall: round(f.recall), f1: round(f.f1) }])) })) } : {};
+    io.stdout(`${JSON.stringify({ ...rest, macro_f1: round(rest.macro_f1), categories: cats, ...(options.diff ? { diff: result.scores.map((s) => s.diff) } : {}), ...peerJson }, null, 2)}\n`);
   } else {
     if (options.diff) io.stdout(formatDiff(result.scores));
     io.stdout(formatReport(result.report));
+    if (ours && peers) io.stdout(`\nbeside the peers, same articles, same scoring (speed: one core, extraction only):\n${formatPeers(ours, peers)}`);
   }
   return result.scores.length === 0 ? 1 : 0;
 }

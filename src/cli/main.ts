@@ -282,6 +282,7 @@ async function addDocument(run: Run, rendered: RenderedDocument, records: Record
       // the id is kept in the document and the tables; only the file name had to change
       run.stderr(problemLine(rendered.source, null, `warning: article id '${assigned.id}' is kept in the documents and tables; its files are named '${assigned.file}'`));
     }
+    if (!run.options.quiet) for (const w of rendered.warnings ?? []) run.stderr(problemLine(rendered.source, null, w));
     run.stats.add(records);
   } catch (err) {
     if (!(err instanceof UnsafeIdError)) throw err;

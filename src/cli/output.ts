@@ -67,6 +67,8 @@ export interface RenderedDocument {
   rows: Partial<Record<CsvTable | typeof ACLED_VIEW, string>>;
   /** the line of review/index.html (with --format review) */
   review?: ReviewIndexEntry;
+  /** warnings the user must see on stderr (no language pack for the article's language) */
+  warnings?: string[];
 }
 
 export function renderDocument(doc: ExtractionDocument, formats: ReadonlySet<OutputFormat>): RenderedDocument {
@@ -78,6 +80,8 @@ export function renderDocument(doc: ExtractionDocument, formats: ReadonlySet<Out
   const rendered: RenderedDocument = { id: doc.article.id, source: doc.article.source, files, rows };
   if (formats.has('jsonl') || files.json === undefined) rendered.compact = JSON.stringify(doc);
   if (formats.has('review')) rendered.review = reviewIndexEntry(doc);
+  const warnings = doc.diagnostics.filter((d) => d.code === 'no_language_pack').map((d) => `warning: ${d.message}`);
+  if (warnings.length > 0) rendered.warnings = warnings;
   return rendered;
 }
 

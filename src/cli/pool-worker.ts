@@ -10,7 +10,7 @@ import type { WorkerConfig } from './pool.ts';
 import { BatchPacker } from './transfer.ts';
 
 interface ExtractorModule {
-  createExtractor(options: { language?: string }): Extractor;
+  createExtractor(options: { language?: string | undefined }): Extractor;
 }
 
 const config = workerData as WorkerConfig;

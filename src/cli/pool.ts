@@ -14,7 +14,7 @@ import type { OutputFormat } from './output.ts';
 
 /** What each worker needs to build its extractor and render documents: plain data. */
 export interface WorkerConfig {
-  language: string;
+  language: string | undefined;
   /** a module exporting createExtractor(options) to use instead of the pipeline (tests) */
   extractorModule?: string;
   formats: OutputFormat[];

@@ -33,7 +33,10 @@ interface Entry<T> {
 interface Node<T> {
   /** the phrase that ends at this word, if any */
   entry: Entry<T> | null;
+  /** the next words after a space */
   next: Map<Word, Node<T>> | null;
+  /** the next words joined without a space, as the phrase writes them ("al-qaeda", "king's") */
+  tight?: Map<Word, Node<T>>;
 }
 
 export interface WordVariant {
@@ -98,6 +101,10 @@ export function hasValueOfType<V extends { type: string }>(values: readonly V[] 
   return valueOfType(values, type) !== undefined;
 }
 
+/** a character that is not part of a word to the tokenizer (other than the space that joins a phrase's words) */
+const NON_WORD = /[^\p{L}\p{M}\p{N} ]/u;
+const WORD_RUN = /[\p{L}\p{M}\p{N}]+/gu;
+
 let nextMatcherId = 0;
 
 /**
@@ -140,7 +147,13 @@ export class PhraseMatcher<T> {
     if (!key) return;
     // a lexicon's words stay the same objects for the life of the process; an article's own
     // matcher's words need only last the article
-    const words = key.split(' ').map((w) => (this.id >= 0 ? pinnedWord(w) : wordOf(w)));
+    // words as the tokenizer cuts them ("al-qaeda", "king's" are two words of text), each marked
+    // tight when the phrase joins it to the one before without a space
+    const cut = NON_WORD.test(key) ? [...key.matchAll(WORD_RUN)].map((m) => ({ text: m[0], at: m.index })) : null;
+    const texts = cut ? cut.map((c) => c.text) : key.split(' ');
+    const tight = cut ? cut.map((c, n) => n > 0 && !/^ +$/u.test(key.slice(cut[n - 1]!.at + cut[n - 1]!.text.length, c.at))) : null;
+    const words = texts.map((w) => (this.id >= 0 ? pinnedWord(w) : wordOf(w)));
+    if (words.length === 0) return;
     const first = words[0]!;
     let node: Node<T> | undefined;
     if (this.id >= 0) {
@@ -165,11 +178,12 @@ export class PhraseMatcher<T> {
       }
     }
     for (let k = 1; k < words.length; k++) {
-      node.next ??= new Map();
-      let child = node.next.get(words[k]!);
+      const from: Node<T> = node;
+      const edges: Map<Word, Node<T>> = tight?.[k] ? (from.tight ??= new Map()) : (from.next ??= new Map());
+      let child: Node<T> | undefined = edges.get(words[k]!);
       if (!child) {
         child = { entry: null, next: null };
-        node.next.set(words[k]!, child);
+        edges.set(words[k]!, child);
       }
       node = child;
     }
@@ -232,16 +246,16 @@ export class PhraseMatcher<T> {
     const readings = clitics ? variants.length : 1;
     for (let r = 0; r < readings; r++) {
       const v = variants[r]!;
-      let node = (this.id >= 0 ? v.w.starts?.[this.id] : (v.w.bloom & this.bloom) === 0 ? undefined : this.byFirst.get(v.w)) as Node<T> | undefined;
-      if (!node) continue;
-      // the longest phrase of this reading: walk the trie while the words go on (spaces only between them)
+      const start = (this.id >= 0 ? v.w.starts?.[this.id] : (v.w.bloom & this.bloom) === 0 ? undefined : this.byFirst.get(v.w)) as Node<T> | undefined;
+      if (!start) continue;
+      let node: Node<T> = start;
+      // the longest phrase of this reading: walk the trie while the words go on (spaces between them, or the punctuation the phrase has)
       let found = node.entry;
       let last = i;
-      for (let k = i + 1; node.next !== null && k < tokens.length; k++) {
+      for (let k = i + 1; (node.next !== null || node.tight !== undefined) && k < tokens.length; k++) {
         const t = tokens[k]!;
-        // a phrase never spans punctuation or a line break
-        if (!t.spaced) break;
-        const child = node.next.get(t.word);
+        // a phrase spans punctuation only where it is written with it ("al-qaeda")
+        const child: Node<T> | undefined = t.spaced ? node.next?.get(t.word) : node.tight?.get(t.word);
         if (!child) break;
         node = child;
         if (node.entry) {

@@ -23,6 +23,8 @@ const FOLDS: Record<string, string> = {
   '“': '"', '”': '"', '„': '"', '‟': '"', '″': '"',
   '‘': "'", '’': "'", '‚': "'", '′': "'",
   '٫': '.', '٬': ',',
+  // Arabic punctuation read as its Latin counterpart, so stage patterns name one comma, one question mark
+  '،': ',', '؟': '?', '؛': ';',
   '\u00A0': ' ', '\u2007': ' ', '\u202F': ' ', '\u2009': ' ', '\u200A': ' ', '\u3000': ' ',
   '–': '-', '—': '-', '‐': '-', '‑': '-', '−': '-',
 };

@@ -11,6 +11,8 @@ const nullableString = z.string().nullable().optional().transform((v) => v ?? nu
 export const MonthsLexicon = z.object({
   gregorian: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
   hijri: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
+  /** dates are also written month first ("July 7, 2005") */
+  month_first: z.boolean().optional().default(false),
 });
 
 export const WeekdaysLexicon = z.object({
@@ -66,6 +68,8 @@ export const SpeechVerbsLexicon = z.object({
   sources: z.array(z.object({ names, kind: z.string() })),
   relay_verbs: names,
   quote_marks: z.array(z.object({ open: z.string().min(1), close: z.string().min(1) })),
+  /** the subject of a reporting verb comes before it ("Straw said"); the actor after it is whom it was said to */
+  subject_first: z.boolean().optional().default(false),
 });
 
 export const TitlesLexicon = z.object({
@@ -310,6 +314,16 @@ export const GrammarLexicon = z.object({
   day_nouns: words,
   of: words,
   stopwords: words,
+  /** prepositions after which an unknown name is a place ("in Hackney") */
+  place_prepositions: words.optional().default([]),
+  /** words that make a run of name words an organisation or a publication, not a person ("Party", "Times") */
+  org_words: words.optional().default([]),
+  /** words that make a run of name words a named site ("Hospital", "Road"), written in it or right after it */
+  facility_words: words.optional().default([]),
+  /** first words of place names ("Bab", "Jabal", "Wadi" in transliterated toponyms) */
+  place_heads: words.optional().default([]),
+  /** subject pronouns: "he said" is the last speaker speaking again */
+  pronouns: words.optional().default([]),
 });
 
 export const PlaceContextLexicon = z.object({

@@ -2,14 +2,17 @@
  * A language pack: the compiled lexicons of one language. Stages only see this interface, so a
  * new language is new data (and, where its grammar differs, new rules here), never a branch in a stage.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { z } from 'zod';
 import { PhraseMatcher } from '../core/phrase-matcher.ts';
 import { foldKey, foldText } from '../core/source-text.ts';
-import { pinnedWord, wordOf, type Word } from '../core/tokens.ts';
+import { pinnedWord, wordOf, type Token, type Word } from '../core/tokens.ts';
 import * as L from './lexicon-schema.ts';
-import { readCompiledLexicons, type CompiledLexicons } from './compiled-lexicons.ts';
-import { arabicMorphology } from './ar/morphology.ts';
+import { readCompiledLexicons, LEXICON_ROOTS, type CompiledLexicons } from './compiled-lexicons.ts';
 import { gazetteerPlaces, type PlaceNeeds, type Row } from './gazetteer.ts';
+import { arabicPack } from './ar/index.ts';
+import { englishPack } from './en/index.ts';
 
 export type ActorEntry = z.infer<typeof L.ActorsLexicon>['actors'][number];
 export type PersonEntry = z.infer<typeof L.PersonsLexicon>['persons'][number];
@@ -152,6 +155,14 @@ export interface LanguagePack {
   stopwords: Set<string>;
   /** place class nouns and the words around place names (place-context.yaml) */
   places: PlaceContext;
+  /** a reporting clause puts its subject before the verb ("Straw said"), not after it ("قال سترو") */
+  subjectFirst: boolean;
+  /** dates are written month first ("July 7, 2005") as well as day first */
+  monthFirst: boolean;
+  /** whether the original text of a span is shaped as a proper name (a script with case: its capital) */
+  nameShaped(original: string, start: number, end: number): boolean;
+  /** runs of proper-name words no lexicon knows (English capitalised words), as token ranges; none in a script without case */
+  nameRuns(original: string, tokens: readonly Token[], toOriginal: (folded: number) => number): NameRun[];
 }
 
 export type PlaceKind = z.infer<typeof L.PlaceKind>;
@@ -171,6 +182,22 @@ export interface PlaceContext {
   classOf(word: Word | string): PlaceClass | undefined;
   /** whether a folded word has a role around place names */
   is(role: PlaceWordRole, word: Word | string): boolean;
+}
+
+
+/** A run of name-shaped tokens [first, last] found by a pack. */
+export interface NameRun {
+  first: number;
+  last: number;
+}
+
+/** What a language needs beyond its lexicons: word shapes and the few rules data cannot say. */
+export interface PackSpec {
+  morphology: Morphology;
+  /** a pack whose places, actors and persons this one also reads under their English `name` */
+  namesFrom?: string;
+  nameShaped?: LanguagePack['nameShaped'];
+  nameRuns?: LanguagePack['nameRuns'];
 }
 
 /** Word-shape rules of a language, on folded words. */
@@ -217,28 +244,69 @@ function load<S extends z.ZodType>(lang: string, file: string, schema: S, option
   return compiled.lexicons[file] as z.infer<S>;
 }
 
-const MORPHOLOGY: Record<string, Morphology> = { ar: arabicMorphology };
+const SPECS: Record<string, PackSpec> = { ar: arabicPack, en: englishPack };
+
+/** The languages with a pack. */
+export const PACK_LANGUAGES: readonly string[] = Object.keys(SPECS);
 
 const packCache = new Map<string, LanguagePack>();
 /** each pack's grammar keeps its words' roles in two slots of its own (`Word.roles[2 * slot]`, `[2 * slot + 1]`): 62 roles */
 let nextGrammarSlot = 0;
 
+/** Whether a language has a pack. */
+export function hasPack(language: string): boolean {
+  return Object.hasOwn(SPECS, language) && existsSync(join(LEXICON_ROOTS.sources, language));
+}
+
+const neutralCache = new Map<string, LanguagePack>();
+/**
+ * The pack of a language that has none: empty lexicons and word rules that say no, so the stages
+ * run (numeric dates and the article's own fields still come out) and find no words.
+ */
+export function neutralPack(language: string): LanguagePack {
+  const cached = neutralCache.get(language);
+  if (cached) return cached;
+  const no = (): false => false;
+  const pack: LanguagePack = {
+    language,
+    entities: new PhraseMatcher(), time: new PhraseMatcher(), numbers: new PhraseMatcher(), speech: new PhraseMatcher(),
+    casualties: new PhraseMatcher(), ceasefires: new PhraseMatcher(), events: new PhraseMatcher(),
+    quoteClose: new Map(), quoteOpenCodes: new Uint8Array(0x10000), pageRemnants: new Set(), countries: new Map(),
+    grammar: { has: no },
+    places: { classOf: () => undefined, is: no },
+    gazetteer: new PhraseMatcher(),
+    morphology: {
+      isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no,
+      stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
+      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no,
+    },
+    casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
+    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
+  };
+  neutralCache.set(language, pack);
+  return pack;
+}
+
 export function loadPack(language: string): LanguagePack {
   const cached = packCache.get(language);
   if (cached) return cached;
-  if (!MORPHOLOGY[language]) throw new Error(`no language pack for '${language}'`);
+  if (!SPECS[language] || !existsSync(join(LEXICON_ROOTS.sources, language))) throw new Error(`no language pack for '${language}'`);
   let pack: LanguagePack;
   try {
     pack = buildPack(language);
   } finally {
-    compiledLexicons.delete(language); // the pack keeps what it uses
+    // the pack keeps what it uses
+    compiledLexicons.delete(language);
+    const from = SPECS[language]!.namesFrom;
+    if (from !== undefined && !packCache.has(from)) compiledLexicons.delete(from);
   }
   packCache.set(language, pack);
   return pack;
 }
 
 function buildPack(lang: string): LanguagePack {
-  const morphology = MORPHOLOGY[lang]!;
+  const spec = SPECS[lang]!;
+  const morphology = spec.morphology;
   const demonymForms = morphology.adjectiveForms;
   const months = load(lang, 'months.yaml', L.MonthsLexicon)!;
   const weekdays = load(lang, 'weekdays.yaml', L.WeekdaysLexicon)!;
@@ -252,6 +320,15 @@ function buildPack(lang: string): LanguagePack {
   const countriesGen = load(lang, 'countries.generated.yaml', L.CountriesGenerated)!;
   const demonyms = load(lang, 'demonyms.yaml', L.DemonymsLexicon, true);
   const places = load(lang, 'places.yaml', L.PlacesLexicon)!;
+  const personEntries = [...(persons?.persons ?? [])];
+  if (spec.namesFrom) {
+    // the shared gazetteer, actors and people under their English names (their Arabic forms are not read)
+    const english = <T extends { name: string; native: string; forms: string[] }>(e: T): T => ({ ...e, native: e.name, forms: [e.name] });
+    places.places.push(...load(spec.namesFrom, 'places.yaml', L.PlacesLexicon)!.places.map(english));
+    actors.actors.push(...load(spec.namesFrom, 'actors.yaml', L.ActorsLexicon)!.actors.map(english));
+    const borrowed = load(spec.namesFrom, 'persons.yaml', L.PersonsLexicon, true);
+    if (borrowed) personEntries.push(...borrowed.persons.map((p) => ({ ...english(p), title: p.title_en })));
+  }
   const casualties = load(lang, 'casualties.yaml', L.CasualtiesLexicon)!;
   const ceasefires = load(lang, 'ceasefires.yaml', L.CeasefiresLexicon)!;
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
@@ -389,7 +466,7 @@ function buildPack(lang: string): LanguagePack {
     for (const f of a.forms) ent.add(f, lex);
     ent.add(a.native, lex);
   }
-  for (const p of persons?.persons ?? []) {
+  for (const p of personEntries) {
     const lex: EntityLex = { type: 'person', person: p };
     for (const f of p.forms) ent.add(f, lex);
     ent.add(p.native, lex);
@@ -533,6 +610,10 @@ function buildPack(lang: string): LanguagePack {
     morphology,
     stopwords: new Set(grammarLex.stopwords.map(foldKey)),
     places: placeWords,
+    monthFirst: months.month_first,
+    subjectFirst: speech.subject_first,
+    nameShaped: spec.nameShaped ?? (() => true),
+    nameRuns: spec.nameRuns ?? (() => []),
   };
 }
 

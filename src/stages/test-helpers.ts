@@ -9,3 +9,12 @@ export function run(body: string, published: string | null = '2020-11-01'): Extr
   }
   return doc;
 }
+
+/** The same for English: a body paragraph under a one-line title, lang given. */
+export function runEn(body: string, published: string | null = '2016-12-20'): ExtractionDocument {
+  const doc = extract({ text: body, title: 'Title', published, lang: 'en' }, { source: 'test', fallbackId: 'test' });
+  for (const table of ['actors', 'places', 'dates', 'statements', 'events', 'casualties', 'ceasefires'] as const) {
+    for (const r of doc[table]) for (const e of r.evidence) expect(body.slice(e.start, e.end)).toBe(e.text);
+  }
+  return doc;
+}

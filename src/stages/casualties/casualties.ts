@@ -370,6 +370,23 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       });
       continue;
     }
+    // where subjects come first (a pack datum), the figure is the subject of a casualty verb or noun
+    // after it: "191 were killed", "37 people died", "leaving 139 people dead"
+    if (ctx.pack.subjectFirst && !r.negatedBefore(firstTok)) {
+      const verb = r.verbAfter(phraseLast + 1);
+      const deadAt = phraseLast + 1;
+      const dead = !verb && r.in(deadAt) && tokens[deadAt]!.spaced ? casAt(ctx, deadAt) : null;
+      const noun = find(dead?.values, 'counted_noun');
+      const lastWord = verb ? verb.last : noun && dead ? dead.last : -1;
+      const outcome = verb?.outcome ?? noun?.outcome;
+      if (outcome && lastWord >= 0) {
+        push({
+          outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: n.span.start, end: r.end(lastWord) },
+          ...groupOf, rule: 'casualties:number-then-verb', lastToken: phraseLast,
+        });
+        continue;
+      }
+    }
     // event noun or verb shortly before N: "مقتل 5 جنود", "أسفر عن إصابة 10 أشخاص", "قتل 19 من قوات النظام"
     // up to three words between, or five plain ones when the figure counts people ("قتل انفجاران في كابول 26
     // شخصا", "قتل من جانب المقاومة ثمانية أشخاص"); a date between does not count ("وقتل منذ … 25 شباط 60 عنصرا")

@@ -28,6 +28,8 @@ const STATUS_REACH = 8;
 interface Arrangement {
   countries: Set<string>;
   attempts: boolean;
+  /** the year written right before the ceasefire word ("a 1994 ceasefire"): a dated, earlier arrangement */
+  year: string | null;
 }
 
 export function findCeasefires(ctx: Context): void {
@@ -86,7 +88,8 @@ export function findCeasefires(ctx: Context): void {
       const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0, stanceVerb?.end ?? 0);
       const { parties, mediators } = sides(ctx, s);
       // one record per arrangement: a mention joins the last record it can be (see sameArrangement)
-      const here: Arrangement = { countries: countriesIn(ctx, s), attempts: attempt !== undefined };
+      const before = tokens[km.first - 1];
+      const here: Arrangement = { countries: countriesIn(ctx, s), attempts: attempt !== undefined, year: before && before.end === km.span.start - 1 && /^(?:19|20)\d\d$/u.test(before.text) ? before.text : null };
       const earlier = lastArrangement(ctx, arrangements, parties, here);
       if (earlier) {
         earlier.evidence.push(source.evidence({ start: from, end: to }));
@@ -137,7 +140,7 @@ function lastArrangement(ctx: Context, arrangements: Map<Draft<Ceasefire>, Arran
  * from a truce agreed or called for.
  */
 function sameArrangement(c: Draft<Ceasefire>, a: Arrangement, parties: readonly string[], here: Arrangement): boolean {
-  if (a.attempts !== here.attempts) return false;
+  if (a.attempts !== here.attempts || a.year !== here.year) return false;
   if (a.countries.size > 0 && here.countries.size > 0 && ![...here.countries].some((x) => a.countries.has(x))) return false;
   // one mention often names one side only ("أعلنت حماس التوصل إلى اتفاق", "وافقت إسرائيل على"):
   // two sets of parties differ when each names both sides

@@ -59,6 +59,13 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   let last = mo.m.last;
   let month = mo.month;
   const calendar = mo.calendar;
+  // month first, where the pack's language writes it so: "July 7", "July 7, 2005"
+  const after = tokens[last + 1];
+  const dayAfter = after && day === null && !monthPart && pack.monthFirst && after.spaced ? pack.morphology.dayNumber(after.text) : null;
+  if (dayAfter !== null && dayAfter >= 1 && dayAfter <= 31 && !/^\d{3,}$/u.test(after!.text)) {
+    day = dayAfter;
+    last++;
+  }
   // paired month names from the other system: "سبتمبر/ أيلول", "مارس (آذار)", "آذار/مارس"
   const next = tokens[last + 1];
   if (next && pairGap(folded, tokens[last]!, next)) {
@@ -74,7 +81,7 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   if (tokens[yi]?.spaced && pack.grammar.has('year_nouns', tokens[yi]!.word)) yi++;
   const y = tokens[yi];
   const yearWords = y && !YEAR.test(y.text) && y.spaced ? numberAt(pack, folded, tokens, yi) : null;
-  if (y && YEAR.test(y.text) && /^[\s,،)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
+  if (y && YEAR.test(y.text) && /^[\s,)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
     year = Number(y.text);
     last = yi;
   } else if (yearWords && yearWords.value !== null && !yearWords.vague && YEAR.test(String(yearWords.value))) {

@@ -67,7 +67,7 @@ export function readDateLine(pack: LanguagePack, line: string): { date: Date; te
   if (found && words <= 4 && tokens.length - covered <= 7) return { ...found, words };
   const m = [...line.matchAll(NUMERIC_DATE)].find((x) => numericDateParts(x).year !== null);
   const rest = m ? line.replace(m[0], '') : '';
-  if (m && rest.replace(/[\d:\s|,،-]/gu, '').length < 20) {
+  if (m && rest.replace(/[\d:\s|,-]/gu, '').length < 20) {
     const p = numericDateParts(m);
     const date = utcDate(p.year!, p.month, p.day);
     if (date) return { date, text: m[0], words: tokenize(rest).filter((t) => LETTER.test(t.text)).length };
@@ -181,7 +181,7 @@ const ANY_PARENS = /\(([^()\n]{2,40})\)/gu;
 function captionCreditStart(pack: LanguagePack, line: Line): number | null {
   if (line.folded.length >= 400) return null;
   const m = TRAILING_PARENS.exec(line.folded);
-  if (!m || agencyFor(pack, m[1]!) || /[.!؟?]["»”]?\s*\(/u.test(line.folded)) return null;
+  if (!m || agencyFor(pack, m[1]!) || /[.!?]["»”]?\s*\(/u.test(line.folded)) return null;
   const parts = m[1]!.split('/').map((p) => p.trim()).filter(Boolean);
   return parts.length >= 1 && parts.length <= 3 && parts.every((p) => p.split(/\s+/u).length <= 4) ? m.index : null;
 }
@@ -210,6 +210,9 @@ function agencyFor(pack: LanguagePack, folded: string): { name: string; code: st
   return null;
 }
 
+/** the longest line read as a title when the article is that one line */
+const TITLE_MAX = 300;
+
 export function ingest(ctx: Context): void {
   const { source, pack, article } = ctx;
   const all = lines(source.folded);
@@ -228,7 +231,8 @@ export function ingest(ctx: Context): void {
   }
 
   let i = 0;
-  if ((!given.title || ctx.titleFirst) && all[0]) {
+  // a first line is a title when it reads as one: a whole article on one line (an excerpt) has none
+  if ((!given.title || ctx.titleFirst) && all[0] && (ctx.titleFirst || all.length > 1 || all[0].folded.length <= TITLE_MAX)) {
     zones.push({ kind: 'title', span: all[0].span });
     if (!given.title) article.title = source.evidence(all[0].span).text;
     i = 1;

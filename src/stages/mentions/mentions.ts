@@ -11,10 +11,11 @@ import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
 import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
 import { countryPlace, lexPlace, PlaceFinder } from './places.ts';
+import { findNameRuns, mergeOneWordPersons } from './name-runs.ts';
 
 type Kind = ActorDraft['kind'];
 
-interface ActorSpec {
+export interface ActorSpec {
   identity: string;
   kind: Kind;
   name: string;
@@ -63,7 +64,7 @@ export class MentionIndex {
   }
 }
 
-function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span): ActorDraft {
+export function addActor(ctx: Context, idx: MentionIndex, spec: ActorSpec, span: Span): ActorDraft {
   const ev = ctx.source.evidence(span);
   let a = idx.actorByIdentity.get(spec.identity);
   if (!a) {
@@ -102,7 +103,7 @@ export function stateSpec(c: CountryEntry, rule: string): ActorSpec {
   return { identity: `state:${c.iso3}`, kind: 'state', name: c.name, name_native: c.native, title: null, title_en: null, country: c.iso3, sector: 'gov', wikidata: null, rule };
 }
 
-function spanOf(tokens: readonly Token[], m: { start?: number; first: number; last: number }): Span {
+export function spanOf(tokens: readonly Token[], m: { start?: number; first: number; last: number }): Span {
   return { start: m.start ?? tokens[m.first]!.start, end: tokens[m.last]!.end };
 }
 
@@ -155,13 +156,32 @@ function sortSpans<S extends Span>(spans: S[]): S[] {
   return spans;
 }
 
-function isReportedZone(ctx: Context, t: Token): boolean {
+export function isReportedZone(ctx: Context, t: Token): boolean {
   const z = ctx.tokenZones[t.index];
   return z === 'title' || z === 'subtitle' || z === 'body' || z === 'caption';
 }
 
 
 type StopReason = 'boundary' | 'word';
+
+/** For each token, the last token of the pack's name run it is in (-1: none), worked out once per article. */
+function nameRunEnds(ctx: Context): Int32Array {
+  let ends = ctx.memo.get('name-run-ends') as Int32Array | undefined;
+  if (!ends) {
+    ends = new Int32Array(ctx.tokens.length).fill(-1);
+    for (const r of ctx.pack.nameRuns(ctx.source.original, ctx.tokens, (f) => ctx.source.toOriginal({ start: f, end: f + 1 }).start)) {
+      for (let k = r.first; k <= r.last; k++) ends[k] = r.last;
+    }
+    ctx.memo.set('name-run-ends', ends);
+  }
+  return ends;
+}
+
+/** Whether tokens a and b are in one of the pack's name runs. */
+export function sameNameRun(ctx: Context, a: number, b: number): boolean {
+  const ends = nameRunEnds(ctx);
+  return ends[a]! >= b && ends[a] === ends[b];
+}
 
 /**
  * A run of name words after a title: up to three words, none of them a function word, a known
@@ -177,7 +197,11 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
   let room = 3;
   for (let k = from; k < tokens.length; k++) {
     const t = tokens[k]!;
-    if (!(t.spaced || (afterComma && k === from)) || !/^\p{L}+$/u.test(t.text) || t.text.length < 2) break;
+    // a word joined without a space belongs to the name only inside one of the pack's name runs ("Ki-moon")
+    // (an initial too: "George W. Bush")
+    if (!(t.spaced || (afterComma && k === from) || (k > from && sameNameRun(ctx, k - 1, k))) || !/^\p{L}+$/u.test(t.text) || (t.text.length < 2 && t.spaced && !(k > from && sameNameRun(ctx, k - 1, k + 1)))) break;
+    // in a script with case, a name is written as one
+    if (!pack.nameShaped(ctx.source.original, ctx.source.toOriginal(t).start, ctx.source.toOriginal(t).end) && !pack.grammar.has('name_particles', t.word)) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
     if (k === from && pack.grammar.has('not_names', t.word)) break;
     if (of === 'person') {
@@ -216,6 +240,9 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
     last = k;
   }
   if (last < from) return null;
+  // "Lady Reading Hospital", "Deputy State Department": the pack's name run names a site or a body, not a person
+  const runEnd = nameRunEnds(ctx)[from]!;
+  for (let k = from; k <= runEnd; k++) if (pack.grammar.has('facility_words', tokens[k]!.word) || pack.grammar.has('org_words', tokens[k]!.word)) return null;
   if (last - from >= 2 && stop === 'word' && !pack.grammar.has('name_particles', tokens[last]!.word) && !pack.grammar.has('name_particles', tokens[last - 1]!.word)) last--;
   return { first: from, last };
 }
@@ -369,7 +396,9 @@ export function findMentions(ctx: Context): void {
         continue;
       }
     }
-    const m = pack.entities.matchAt(tokens, i);
+    const found = pack.entities.matchAt(tokens, i);
+    // a proper name in a script with case is capitalised ("Turkey", not "turkey"); offices and bodies need not be
+    const m = found && (found.values.some((v) => v.type === 'title' || v.type === 'institution' || v.type === 'group' || v.type === 'leader') || pack.nameShaped(source.original, source.toOriginal(found).start, source.toOriginal(found).end)) ? found : null;
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
     if (!m && i > 0 && pack.speech.matchAt(tokens, i - 1)?.values.some((v) => v.type === 'verb')) {
@@ -544,6 +573,13 @@ export function findMentions(ctx: Context): void {
         i = last;
         continue;
       }
+      // an office the lexicon also lists as a group of sources ("a police captain", "the official"):
+      // unnamed, it still speaks
+      if (group && !ofCountry && !body) {
+        addActor(ctx, idx, groupSpec(group.group, null, 'actors:group-noun'), titleSpan);
+        i = last;
+        continue;
+      }
       i = last;
       continue;
     }
@@ -623,6 +659,9 @@ export function findMentions(ctx: Context): void {
     }
   }
 
+  // names no lexicon knows, where the pack finds runs of name words (none in Arabic)
+  findNameRuns(ctx, idx);
+
   // bare surnames of people named earlier or later with a title: "علييف", "وأضاف باشينيان"
   if (idx.personAliases.size > 0) {
     // spans already claimed by a mention, sorted: an alias inside one ("علييف" in "إلهام علييف") is
@@ -652,6 +691,7 @@ export function findMentions(ctx: Context): void {
   places.finish();
   mergeUnnamedOfficials(ctx, idx);
   mergeBareInstitutions(ctx, idx);
+  mergeOneWordPersons(ctx, idx);
 
   // a person or body of a country belongs to that state, where the state is in the text
   for (const a of ctx.records.actors) {
@@ -759,7 +799,7 @@ function creditPersons(ctx: Context, idx: MentionIndex): void {
   }
 }
 
-function registerAliases(ctx: Context, idx: MentionIndex, identity: string, fullName: string): void {
+export function registerAliases(ctx: Context, idx: MentionIndex, identity: string, fullName: string): void {
   const words = foldKey(fullName).split(' ');
   idx.personAliases.set(words.join(' '), identity);
   if (words.length < 2) return;
@@ -794,7 +834,7 @@ function mergeBareInstitutions(ctx: Context, idx: MentionIndex): void {
 }
 
 /** Move an actor's mentions onto another and let its identity point there. */
-function mergeActorInto(ctx: Context, idx: MentionIndex, identity: string, from: ActorDraft, into: ActorDraft): void {
+export function mergeActorInto(ctx: Context, idx: MentionIndex, identity: string, from: ActorDraft, into: ActorDraft): void {
   from.spans.forEach((sp, n) => {
     if (!into.spans.some((x) => x.start === sp.start)) {
       into.spans.push(sp);

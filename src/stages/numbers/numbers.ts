@@ -124,7 +124,9 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
   let k = i;
   while (k < tokens.length) {
     let t = tokens[k]!;
-    if (k > i && !t.spaced) break;
+    // "thirty-seven": a ten and a unit joined by a hyphen are one number
+    const hyphen = k > i && !t.spaced && prevType === 'ten' && folded.slice(tokens[k - 1]!.end, t.start) === '-';
+    if (k > i && !t.spaced && !hyphen) break;
     let word = t.text;
     let joined = false;
     if (k > i && tokens[k + 1]?.spaced && hasValueOfType(lex(pack, tokens, k, false)?.values, 'conjunction')) {
@@ -147,7 +149,7 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     const scale = val(values, 'scale');
     const part = val(values, 'fraction');
     const span = m ? m.last - m.first : 0;
-    if (k > i && !joined && !scale) break;
+    if (k > i && !joined && !scale && !hyphen) break;
     if (part && joined && prevType === 'scale' && current === 0) {
       total += Math.round(part.value * lastScale);
       last = k + span;
@@ -156,7 +158,7 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     if (hundred && (prevType === null || prevType === 'scale')) {
       current += hundred.value;
       prevType = 'hundred';
-    } else if (unit && (prevType === null || prevType === 'hundred' || prevType === 'scale')) {
+    } else if (unit && (prevType === null || prevType === 'hundred' || prevType === 'scale' || (hyphen && unit.value < 10))) {
       current += unit.value;
       unitValue = unit.value;
       prevType = 'unit';

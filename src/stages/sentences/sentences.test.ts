@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { foldText } from '../../core/source-text.ts';
 import { sentenceBreaks } from './sentences.ts';
 
 const split = (text: string) => {
   const out: string[] = [];
   let start = 0;
-  for (const cut of [...sentenceBreaks(text), text.length]) {
+  // the stage splits the folded text (Arabic punctuation folded to its Latin counterpart)
+  for (const cut of [...sentenceBreaks(foldText(text).folded), text.length]) {
     const piece = text.slice(start, cut).trim();
     if (piece) out.push(piece);
     start = cut;

@@ -6,7 +6,7 @@
 import type { Context, Sentence } from '../../core/context.ts';
 
 // the lookbehind lets a run of stops match only from its first character: linear on "....…"
-const END = /(?<![.!?؟])[.!?؟]+["'»)]*(?=\s|$)/gu;
+const END = /(?<![.!?])[.!?]+["'»)]*(?=\s|$)/gu;
 
 /** Spans inside «…» or "…" (closed within a paragraph's reach): a full stop there ends no sentence. */
 function quoted(text: string): Array<[number, number]> {

@@ -191,16 +191,31 @@ export function findStatements(ctx: Context): void {
       // speaker after the verb, allowing a date or an adverb in between ("أكد الأحد الرئيس …");
       // a participle ("متهمة الجيش …") continues the last speaker: the actor after it is its object
       let speaker: KeyedSpan | undefined;
-      for (let j = k; !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+      let rule = 'statements:verb-then-speaker';
+      // where the language puts the subject first ("Straw said", "Khan, 45, told AFP"), the actor
+      // after the verb is whom it was said to unless no subject stands before it
+      let toWhom: KeyedSpan | undefined;
+      if (pack.subjectFirst && !verb.participle) {
+        speaker = subjectBefore(ctx, firstTok, i, inDate);
+        if (speaker) {
+          rule = 'statements:speaker-then-verb';
+          toWhom = actorAtToken(ctx, k);
+          if (toWhom) k = tokenIndexOfEnd(tokens, toWhom.end) + 1;
+        }
+      }
+      // (where subjects come first, only in an inverted attribution: '"…," said X', '…, said X')
+      const inverted = !pack.subjectFirst || i === firstTok || /[,"'«»:]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start));
+      for (let j = k; inverted && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         speaker = actorAtToken(ctx, j);
         if (speaker) {
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
           break;
         }
-        // "دعت كل من X و Y": words that open a list of subjects
-        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word)) break;
+        // "دعت كل من X و Y": words that open a list of subjects; a date; or, in a language whose subjects
+        // come first, a function word or a description before the name ('said the People's Daily',
+        // 'said shopkeeper Sarah Mendel')
+        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word) && !(pack.subjectFirst && (pack.stopwords.has(tokens[j]!.text) || !pack.nameShaped(source.original, source.toOriginal(tokens[j]!).start, source.toOriginal(tokens[j]!).end)))) break;
       }
-      let rule = 'statements:verb-then-speaker';
       // "وأضاف البيان": a document written as known refers back to the body that issued it
       const doc = speaker ? undefined : tokens[k];
       if (doc && doc.end <= s.end && pack.grammar.has('document_nouns', doc.word)) {
@@ -228,16 +243,31 @@ export function findStatements(ctx: Context): void {
         speaker = joined && !pack.morphology.opensClause(tokens[i]!.text) ? actorEndingAt(ctx, b) : undefined;
         if (speaker) rule = 'statements:speaker-then-verb';
       }
+      // "Erdogan echoed Putin's comments, saying …": where subjects come first, a participle's
+      // subject is the sentence's own subject when it opens the sentence
+      if (!speaker && verb.participle && pack.subjectFirst) {
+        const opening = actorsStartingIn(ctx, tokens[firstTok]!.start, tokens[Math.min(firstTok + 3, i - 1)]?.end ?? s.start)[0];
+        if (opening && opening.end <= verbSpan.start) {
+          speaker = opening;
+          rule = 'statements:participle-of-sentence-subject';
+        }
+      }
       // the subject of the clause before, in this sentence or the paragraph's last one
       const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
       // (only when the verb has no subject of its own: "وأضاف أن …", not "واعتبر حكمت حاجييف أن …")
-      if (!speaker && previous && (verb.participle || ((i === firstTok || /^[وف]/u.test(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
+      if (!speaker && previous && (verb.participle || ((i === firstTok || ctx.pack.morphology.opensClause(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
+      // "…," he said: a subject pronoun stands for the paragraph's last speaker
+      // (with a quotation in the sentence: '"…," he said', not 'he shouted')
+      if (!speaker && previous && i > firstTok && quotes.length > 0 && pack.grammar.has('pronouns', tokens[i - 1]!.word)) {
+        speaker = { start: -1, end: -1, key: previous.key };
+        rule = 'statements:pronoun-subject-from-paragraph';
+      }
       if (!speaker) continue;
       // addressee: "في رسالة إلى X", "إلى X" right after the speaker; the content follows it
-      let addressee: KeyedSpan | undefined;
+      let addressee: KeyedSpan | undefined = toWhom;
       let cStart = contentAfter(ctx, s, k, quotes);
       for (let j = k; j < k + 6 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         if (pack.grammar.has('addressee_markers', tokens[j]!.word) && tokens[j]!.start < cStart + 40) {
@@ -253,9 +283,23 @@ export function findStatements(ctx: Context): void {
       if (!addressee && verb.verb.stance === 'demands') {
         const first = actorsStartingIn(ctx, cStart, cStart + 1)[0];
         const after = first ? tokens[tokenAt(tokens, first.end)] : undefined;
-        if (first && after && after.end <= s.end && /[،,]/u.test(source.folded.slice(first.end, after.start))) {
+        if (first && after && after.end <= s.end && /,/u.test(source.folded.slice(first.end, after.start))) {
           addressee = first;
           cStart = after.start;
+        }
+      }
+      // nothing said after the verb ("\"It hit her,\" Cheema told AFP."): the quotation before it is the content
+      // ("…, police said.": the words before the attribution)
+      const clauseStart = speaker.start >= 0 ? Math.min(speaker.start, verbSpan.start) : verbSpan.start;
+      // (where subjects come first: an attribution closes what it attributes)
+      if (pack.subjectFirst && nothingAfter(ctx, s, cStart)) {
+        const before = quotes.filter((q) => q.end <= clauseStart).pop();
+        const prior = clauses[clauses.length - 1];
+        const from = before ? before.start - 1 : Math.max(s.start, prior?.contentEnd ?? prior?.verbSpan.end ?? s.start);
+        const to = before ? before.end + 1 : trimConnective(ctx, from, clauseStart);
+        if (to > from) {
+          clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker, via: undefined, addressee, contentStart: from, contentEnd: to, preStart: verbSpan.end, rule: `${rule}-after-${before ? 'quote' : 'clause'}` });
+          continue;
         }
       }
       // "دعت الولايات المتحدة وبريطانيا وفرنسا إلى …": each conjoined subject says it
@@ -352,6 +396,39 @@ function headlinePrefix(ctx: Context, s: Sentence, firstTok: number): Clause | n
   return { verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: actor, via: undefined, addressee: undefined, contentStart: next.start, preStart: next.start, rule: 'statements:headline-prefix' };
 }
 
+/**
+ * The subject right before a reporting verb: an actor ending at the token before it (auxiliaries
+ * skipped: "Russia has warned"), or before an apposition between commas ("Khan, 45, said", "Ban,
+ * the UN chief, told").
+ */
+function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: Uint8Array): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
+  let b = verbTok - 1;
+  // auxiliaries and a date between the subject and its verb: "Essid on Saturday announced"
+  while (b > firstTok && (pack.grammar.has('auxiliaries', tokens[b]!.word) || inDate[b] === 1 || (pack.grammar.has('day_nouns', tokens[b]!.word) && inDate[b + 1] === 1))) b--;
+  if (b < firstTok) return undefined;
+  const direct = actorEndingAt(ctx, b);
+  if (direct) return direct;
+  // a short phrase of place or affiliation after the subject: "a police captain from the village told"
+  for (let a = b; a > firstTok && a >= b - 4 && tokens[a]!.spaced; a--) {
+    if (pack.grammar.has('place_prepositions', tokens[a]!.word) || pack.grammar.has('of', tokens[a]!.word)) {
+      const owner = actorEndingAt(ctx, a - 1);
+      if (owner) return owner;
+    }
+  }
+  // an apposition closed by a comma right before the verb: look back for the comma that opens it
+  if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
+  for (let a = b; a > firstTok && a > b - 16; a--) {
+    if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1);
+  }
+  return undefined;
+}
+
+/** Whether only punctuation is left of the sentence from a folded offset. */
+function nothingAfter(ctx: Context, s: Sentence, from: number): boolean {
+  return !/[\p{L}\p{N}]/u.test(ctx.source.folded.slice(from, s.end));
+}
+
 /** True when token k starts the reported clause itself (أن/إن, a date, a quotation, a preposition), not a subject. */
 function opensClause(ctx: Context, s: Sentence, k: number, inDate: Uint8Array): boolean {
   const t = ctx.tokens[k];
@@ -370,7 +447,7 @@ function trimConnective(ctx: Context, start: number, end: number): number {
     e = tokens[k]!.start;
     k--;
   }
-  while (e > start && /[\s،,.;:-]/u.test(ctx.source.folded[e - 1]!)) e--;
+  while (e > start && /[\s,.;:-]/u.test(ctx.source.folded[e - 1]!)) e--;
   return e;
 }
 
@@ -431,7 +508,7 @@ function pushStatement(ctx: Context, s: Sentence, c: Clause, contentEnd: number,
   let end = contentEnd;
   let start = c.contentStart;
   // leave the closing full stop and a leading dash (after a dateline credit) out of the content
-  while (end > start && /[.\s،,]/u.test(source.folded[end - 1]!)) end--;
+  while (end > start && /[.\s,]/u.test(source.folded[end - 1]!)) end--;
   while (start < end && /[\s\-–—:]/u.test(source.folded[start]!)) start++;
   if (end <= start) return;
   const contentSpan = { start, end };

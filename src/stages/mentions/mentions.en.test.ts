@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { runEn } from '../test-helpers.ts';
+
+const persons = (text: string) => runEn(text).actors.filter((a) => a.kind === 'person').map((a) => [a.name, a.mentions[0]!.text]);
+const places = (text: string) => runEn(text).places.map((p) => [p.name, p.mentions[0]!.text]);
+
+describe('English persons', () => {
+  it.each([
+    ['Foreign Secretary Jack Straw said the attack was barbaric.', [['Jack Straw', 'Foreign Secretary Jack Straw']]],
+    ['UN chief Ban Ki-moon said he was appalled. Ban called for calm.', [['Ban Ki-moon', 'UN chief Ban Ki-moon']]],
+    ['"It was terrible," said Loyita Worley, 45, who was on the train.', [['Loyita Worley', 'Loyita Worley']]],
+    ['Police spokesman Javed Cheema told AFP the bomber struck.', [['Javed Cheema', 'Police spokesman Javed Cheema']]],
+    ['US President George W. Bush condemned the attacks.', [['George W. Bush', 'President George W. Bush']]],
+    ['Osama bin Laden was blamed for the attack.', [['Osama bin Laden', 'Osama bin Laden']]],
+    ['Khan, 45, told AFP he was hurt.', [['Khan', 'Khan']]],
+  ])('%s', (text, expected) => {
+    expect(persons(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['Gunmen stormed the offices of Charlie Hebdo magazine in Paris.'],
+    ['The gunmen seized the Radisson Blu hotel in Bamako.'],
+    ['The Sun said the attack was cowardly.'],
+    ['The minister said the premier returned on Monday.'],
+    ['Patients were taken to Lady Reading Hospital in Peshawar.'],
+    ['Hurriyet correspondent said the gunman shouted.'],
+    ['In March, rebels seized the town.'],
+  ])('%s names no person', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+});
+
+describe('English places', () => {
+  it.each([
+    ['The fighting spread to Nagorno-Karabakh and Armenia.', [['Nagorno-Karabakh', 'Nagorno-Karabakh'], ['Armenia', 'Armenia']]],
+    ['A bomb exploded near Aldgate and in Hackney.', [['Aldgate', 'Aldgate'], ['Hackney', 'Hackney']]],
+    ['Patients were taken to Lady Reading Hospital.', [['Lady Reading Hospital', 'Lady Reading Hospital']]],
+    ['The blast hit King\'s Cross station.', [["King's Cross station", "King's Cross station"]]],
+    ['Clashes erupted in Bab al-Tebbaneh and Jabal Mohsen.', [['Bab al-Tebbaneh', 'Bab al-Tebbaneh'], ['Jabal Mohsen', 'Jabal Mohsen']]],
+    ['Azerbaijan shelled the districts of Goranboy, Terter and Agdam.', [['Azerbaijan', 'Azerbaijan'], ['Goranboy', 'Goranboy'], ['Terter', 'Terter'], ['Agdam', 'Agdam']]],
+  ])('%s', (text, expected) => {
+    expect(places(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['In March the talks failed.'],
+    ['The turkey was served on Thursday.'],
+    ['They told us the chad was loose.'],
+    ['He spoke to Jack Straw.'],
+  ])('%s names no place', (text) => {
+    expect(places(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,177 @@
+/**
+ * Names no lexicon knows, in a language whose pack finds runs of name words (a script with case:
+ * English capitalised words). The pack says where the runs are; this decides from context what each
+ * one names, with the same rules for any such language:
+ * - the parts of a run that a lexicon already reads (a title, a demonym, a month, a known place) are
+ *   not part of an unknown name; what is left between them is;
+ * - a run with an organisation word ("Party", "Times") is a body, and a body that speaks is an actor;
+ * - a run with a facility word in it or right after it ("Lady Reading Hospital", "Enfidha airport")
+ *   is a named site; after a place preposition ("in Hackney") or before a place cue ("Damascus
+ *   province") a run is a place;
+ * - otherwise a run of two or more words, or one word with a person's context (an age between
+ *   commas, a reporting verb next to it), is a person.
+ */
+import type { Context, PlaceDraft } from '../../core/context.ts';
+import { foldKey, type Span } from '../../core/source-text.ts';
+import type { Token } from '../../core/tokens.ts';
+import { addActor, isReportedZone, mergeActorInto, registerAliases, type MentionIndex } from './mentions.ts';
+import { addPlace } from './places.ts';
+
+/** Whether token k is read by a lexicon or is a function word: it cannot be part of an unknown name. */
+function lexical(ctx: Context, k: number): boolean {
+  const { tokens, pack } = ctx;
+  const t = tokens[k]!;
+  if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.grammar.has('not_names', t.word)) return true;
+  // "King's Cross": a word followed by a possessive is part of a name, whatever a lexicon says of it
+  const next = tokens[k + 1];
+  if (next && next.text === 's' && /^'$/u.test(ctx.source.folded.slice(t.end, next.start))) return false;
+  if (pack.time.matchAt(tokens, k, false) || pack.speech.matchAt(tokens, k, false) || pack.numbers.matchAt(tokens, k, false)) return true;
+  if (pack.casualties.matchAt(tokens, k, false) || pack.ceasefires.matchAt(tokens, k, false)) return true;
+  const em = pack.entities.matchAt(tokens, k, false);
+  return !!em && em.values.some((v) => v.type === 'title' || v.type === 'demonym' || v.type === 'institution' || v.type === 'group' || v.type === 'leader');
+}
+
+/** Token ranges of the run that no mention covers and no lexicon reads. */
+function unknownParts(ctx: Context, first: number, last: number, covered: (t: Token) => boolean): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  let start = -1;
+  for (let k = first; k <= last + 1; k++) {
+    // a possessive "s" starts no name ("Bhutto's Hackney")
+    const possessive = k <= last && start < 0 && ctx.tokens[k]!.text === 's' && k > 0 && /^'$/u.test(ctx.source.folded.slice(ctx.tokens[k - 1]!.end, ctx.tokens[k]!.start));
+    const free = k <= last && !possessive && !covered(ctx.tokens[k]!) && (k > start && start >= 0 ? !ctx.pack.stopwords.has(ctx.tokens[k]!.text) || ctx.pack.grammar.has('name_particles', ctx.tokens[k]!.word) : !lexical(ctx, k));
+    if (free && start < 0) start = k;
+    if (!free && start >= 0) {
+      // a run does not end in a particle ("Abu" of "Abu Dhabi" alone is no name)
+      let end = k - 1;
+      while (end > start && ctx.pack.grammar.has('name_particles', ctx.tokens[end]!.word)) end--;
+      parts.push([start, end]);
+      start = -1;
+    }
+  }
+  return parts;
+}
+
+export function findNameRuns(ctx: Context, idx: MentionIndex): void {
+  const { tokens, pack, source } = ctx;
+  const runs = pack.nameRuns(source.original, tokens, (f) => source.toOriginal({ start: f, end: f + 1 }).start);
+  if (runs.length === 0) return;
+  const claimed: Span[] = [...ctx.records.actors.flatMap((a) => a.spans), ...ctx.records.places.flatMap((p) => p.spans)];
+  const covered = (t: Token): boolean => claimed.some((c) => t.start < c.end && t.end > c.start);
+  const g = pack.grammar;
+  const placeEnds = new Set(ctx.records.places.flatMap((p) => p.spans.map((s) => s.end)));
+  for (const run of runs) {
+    if (!isReportedZone(ctx, tokens[run.first]!)) continue;
+    // "Syria Street", "Lady Reading Hospital": a run that ends in a facility word is one named site,
+    // whatever a lexicon reads in it
+    if (run.last > run.first && g.has('facility_words', tokens[run.last]!.word)) {
+      const siteSpan = { start: tokens[run.first]!.start, end: tokens[run.last]!.end };
+      const siteName = source.evidence(siteSpan).text;
+      addPlace(ctx, idx, { kind: 'site', name: siteName, name_native: siteName, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:name-run-facility' }, `site:${foldKey(siteName)}`, siteSpan);
+      claimed.push(siteSpan);
+      placeEnds.add(siteSpan.end);
+      continue;
+    }
+    for (const [first, last] of unknownParts(ctx, run.first, run.last, covered)) {
+      if (!isReportedZone(ctx, tokens[last]!)) continue;
+      const span = { start: tokens[first]!.start, end: tokens[last]!.end };
+      const name = source.evidence(span).text;
+      const words = tokens.slice(first, last + 1);
+      // words as written apart: "Blood-spattered" is one
+      const wordCount = words.filter((w, n) => n === 0 || w.spaced).length;
+      const key = foldKey(name);
+      // a surname of someone named in full: the alias pass gives it to that person
+      if (idx.personAliases.has(key)) continue;
+      const next = tokens[last + 1];
+      const prev = tokens[first - 1];
+      const nextSpaced = !!next && next.spaced;
+      const prevSpaced = !!prev && tokens[first]!.spaced;
+      // one capitalised word at a sentence's start is as likely a common word
+      const atSentenceStart = !prev || ctx.sentences.some((s) => s.start === tokens[first]!.start) || /[.!?:"\n]/u.test(source.folded.slice(prev.end, tokens[first]!.start));
+
+      const facilityInside = words.length > 1 && g.has('facility_words', words[words.length - 1]!.word);
+      const facilityAfter = nextSpaced && g.has('facility_words', next.word) && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);
+      if (facilityInside || facilityAfter) {
+        const siteSpan = facilityAfter ? { start: span.start, end: next!.end } : span;
+        const siteName = source.evidence(siteSpan).text;
+        addPlace(ctx, idx, { kind: 'site', name: siteName, name_native: siteName, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:name-run-facility' }, `site:${foldKey(siteName)}`, siteSpan);
+        claimed.push(siteSpan);
+        continue;
+      }
+      // "School of Tropical Medicine": the words after an organisation's "of" are still its name
+      const ofBody = !!prev && g.has('of', prev.word) && first >= 2 && (g.has('org_words', tokens[first - 2]!.word) || g.has('facility_words', tokens[first - 2]!.word));
+      if (ofBody) continue;
+      // an acronym or a line in capitals ("ITV", "DHKP-C", "EURASIA GROUPE") is a body, not a person
+      const capitals = source.evidence(span).text.replace(/[^\p{L}]/gu, '');
+      const allCapitals = capitals.length >= 2 && capitals === capitals.toUpperCase() && capitals !== capitals.toLowerCase();
+      // "Hurriyet correspondent Hasim Kilic": a name before an office is whom the officer works for
+      const titleAfter = nextSpaced && !!pack.entities.matchAt(tokens, last + 1, false)?.values.some((v) => v.type === 'title') && !pack.nameShaped(source.original, source.toOriginal(next).start, source.toOriginal(next).end);
+      // "NORTHBRIDGE, March 15 (AFP) -": a name in capitals that opens a paragraph before a comma is
+      // the dateline's place
+      const lineStart = !prev || source.folded.slice(prev.end, tokens[first]!.start).includes('\n');
+      if (allCapitals && lineStart && !!next && /^\s*,/u.test(source.folded.slice(span.end, next.start))) {
+        addPlace(ctx, idx, { kind: 'city', name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:dateline' }, `run:${key}`, span);
+        claimed.push(span);
+        placeEnds.add(span.end);
+        continue;
+      }
+      // "the Anadolu news agency": organisation words written after the name belong to it
+      let orgEnd = last;
+      while (tokens[orgEnd + 1]?.spaced && g.has('org_words', tokens[orgEnd + 1]!.word) && !pack.nameShaped(source.original, source.toOriginal(tokens[orgEnd + 1]!).start, source.toOriginal(tokens[orgEnd + 1]!).end)) orgEnd++;
+      if (allCapitals || titleAfter || orgEnd > last || words.some((w) => g.has('org_words', w.word))) {
+        const orgSpan = { start: span.start, end: tokens[orgEnd]!.end };
+        addActor(ctx, idx, { identity: `org:${foldKey(name)}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, orgSpan);
+        claimed.push(orgSpan);
+        continue;
+      }
+      const cue = nextSpaced ? pack.places.classOf(next.word)?.kind : undefined;
+      // "Bab al-Tebbaneh", "Jabal Mohsen", "Al-Midan": a toponym head starts a place name
+      const placeHead = g.has('place_heads', words[0]!.word) && wordCount >= 2 || (wordCount === 1 && words.length === 2 && g.has('name_particles', words[0]!.word));
+      // "the districts of Goranboy, Terter and Agdam": a name listed after a place is a place
+      const listed = !!prev && (prev.text === 'and' || prev.text === 'or' || /^\s*,\s*$/u.test(source.folded.slice(prev.end, tokens[first]!.start))) && (placeEnds.has(prev.end) || (!!tokens[first - 2] && placeEnds.has(tokens[first - 2]!.end)));
+      // "the districts of Goranboy", "the town of Sevare": a name after a place noun and "of"
+      const ofCue = prevSpaced && g.has('of', prev.word) && !!tokens[first - 2] && pack.places.classOf(tokens[first - 2]!.word) !== undefined;
+      if (cue || placeHead || listed || ofCue || (prevSpaced && g.has('place_prepositions', prev.word))) {
+        const kind: PlaceDraft['kind'] = cue ?? 'town';
+        addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: cue ? 'places:name-run-cue' : listed ? 'places:name-run-listed' : 'places:name-run-after-preposition' }, `run:${foldKey(name)}`, span);
+        claimed.push(span);
+        placeEnds.add(span.end);
+        continue;
+      }
+      const gapAfter = next ? source.folded.slice(span.end, next.start) : '';
+      const age = !!next && /^\s*,\s*$/u.test(gapAfter) && /^\d{1,3}$/u.test(next.text);
+      const speaks = (!!next && nextSpaced && !!pack.speech.matchAt(tokens, last + 1, false)) || (!!prev && prevSpaced && !!pack.speech.matchAt(tokens, first - 1, false));
+      // a person is never "the" anything: "The Sun said" names a publication
+      if (prev && g.has('not_names', prev.word) && prevSpaced && wordCount === 1) {
+        addActor(ctx, idx, { identity: `org:${key}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, span);
+        claimed.push(span);
+        continue;
+      }
+      if (wordCount >= 2 || age || (speaks && !atSentenceStart) || (speaks && !!next && nextSpaced)) {
+        addActor(ctx, idx, { identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-person' }, span);
+        registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+        claimed.push(span);
+      }
+    }
+  }
+}
+
+/**
+ * A person named by one word ("Musharraf", "Ban") where the article also names exactly one person
+ * whose full name has that word ("Pervez Musharraf", "Ban Ki-moon") is that person.
+ */
+export function mergeOneWordPersons(ctx: Context, idx: MentionIndex): void {
+  const persons = ctx.records.actors.filter((a) => a.kind === 'person');
+  const full = persons.filter((a) => foldKey(a.name).split(/[\s-]+/u).length >= 2);
+  if (full.length === 0) return;
+  for (const one of persons) {
+    const word = foldKey(one.name);
+    if (word.length < 3 || /[\s-]/u.test(word)) continue;
+    const owners = full.filter((a) => a !== one && foldKey(a.name).split(/[\s-]+/u).includes(word));
+    if (owners.length !== 1) continue;
+    const into = owners[0]!;
+    for (const [identity, a] of idx.actorByIdentity) if (a === one) idx.actorByIdentity.set(identity, into);
+    mergeActorInto(ctx, idx, `person:${word}`, one, into);
+    into.title ??= one.title;
+    into.title_en ??= one.title_en;
+  }
+}
