@@ -163,6 +163,8 @@ export interface LanguagePack {
   nameShaped(original: string, start: number, end: number): boolean;
   /** runs of proper-name words no lexicon knows (English capitalised words), as token ranges; none in a script without case */
   nameRuns(original: string, tokens: readonly Token[], toOriginal: (folded: number) => number): NameRun[];
+  /** the script has letter case, so a name is told by its capitals (the pack finds name runs) */
+  letterCase: boolean;
 }
 
 export type PlaceKind = z.infer<typeof L.PlaceKind>;
@@ -281,7 +283,7 @@ export function neutralPack(language: string): LanguagePack {
       isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no,
     },
     casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
-    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [],
+    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], letterCase: false,
   };
   neutralCache.set(language, pack);
   return pack;
@@ -614,6 +616,7 @@ function buildPack(lang: string): LanguagePack {
     subjectFirst: speech.subject_first,
     nameShaped: spec.nameShaped ?? (() => true),
     nameRuns: spec.nameRuns ?? (() => []),
+    letterCase: spec.nameRuns !== undefined,
   };
 }
 

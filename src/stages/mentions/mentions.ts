@@ -691,7 +691,9 @@ export function findMentions(ctx: Context): void {
   places.finish();
   mergeUnnamedOfficials(ctx, idx);
   mergeBareInstitutions(ctx, idx);
-  mergeOneWordPersons(ctx, idx);
+  // (in a script with case only: where names are not told by their capitals, as in Arabic, a name
+  // found after a title may have taken in the verb after it, and the one-word name is the right one)
+  if (pack.letterCase) mergeOneWordPersons(ctx, idx);
 
   // a person or body of a country belongs to that state, where the state is in the text
   for (const a of ctx.records.actors) {
