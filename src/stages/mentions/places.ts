@@ -140,6 +140,12 @@ export function placeNameRun(ctx: Context, from: number, skip = 0): NameRun | nu
     const w = k === from && skip > 0 ? wordOf(foldKey(text)) : t.word;
     const word = w.text;
     if (!/^\p{L}{2,}$/u.test(text)) break;
+    // in a script with case a name opens with a capital or a name particle ("the city centre" names
+    // no place; "Port el Kantaoui" does)
+    if (k === from && !pack.grammar.has('name_particles', w)) {
+      const o = ctx.source.toOriginal(t);
+      if (!pack.nameShaped(ctx.source.original, o.start + skip, o.end)) break;
+    }
     if (pack.stopwords.has(word) || pw.is('not_place_names', w) || pw.is('boundaries', w) || pw.is('resumptive_pronouns', w) || pw.is('place_references', w) || placeClassOf(ctx, t)) break;
     // "قرى ومواقع": a second noun joined to the class noun, not a name
     const bare = k === from && skip === 0 ? pack.morphology.stripConjunction(word) : null;
