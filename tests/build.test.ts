@@ -30,7 +30,7 @@ describe('npm run build', () => {
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'));
     writeFileSync(path.join(copy, 'src', 'extra.ts'), 'export const extra = 1;\n');
 
-    expect(build()).toMatch(/^build: compiled \d+ modules into dist\/\nbuild: compiled the lexicons of ar into dist\/lexicons\/\n$/u);
+    expect(build()).toMatch(/^build: compiled \d+ modules into dist\/\nbuild: compiled the lexicons of ar, en into dist\/lexicons\/\n$/u);
     expect(dist('extra.js')).toContain('export const extra = 1;');
     expect(dist('index.js')).toContain("from './pipeline.js'"); // relative imports rewritten to the compiled files
     expect(existsSync(path.join(copy, 'dist', 'packs', 'compiled-lexicons.test.js'))).toBe(false);

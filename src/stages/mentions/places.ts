@@ -455,9 +455,10 @@ export class PlaceFinder {
 
   /** "البوكمال والميادين", "حلب، إدلب": right after another place, joined by و or a comma. */
   private listedAfterPlace(m: PhraseMatch<EntityLex>): boolean {
-    const { tokens, source } = this.ctx;
+    const { tokens, source, pack } = this.ctx;
     if (m.first === 0 || this.lastPlaceEnd !== m.first - 1) return false;
-    return m.proclitic.startsWith('و') || /^\s*[،,]\s*$/u.test(source.folded.slice(tokens[m.first - 1]!.end, tokens[m.first]!.start));
+    // (a proclitic is the start of the token: it opens with the conjunction when the token does)
+    return (m.proclitic !== '' && pack.morphology.stripConjunction(tokens[m.first]!.text) !== null) || /^\s*[،,]\s*$/u.test(source.folded.slice(tokens[m.first - 1]!.end, tokens[m.first]!.start));
   }
 
   /** "في X", "بX", "قرب X". */
