@@ -37,7 +37,7 @@ describe('npm run build', () => {
     expect(build()).toBe(''); // nothing changed
 
     appendFileSync(path.join(copy, 'data', 'lexicons', 'ar', 'months.yaml'), '# edited\n');
-    expect(build()).toBe('build: compiled the lexicons of ar into dist/lexicons/\n');
+    expect(build()).toBe('build: compiled the lexicons of ar, en into dist/lexicons/\n');
     expect(JSON.parse(dist('lexicons/ar.json')).sources['months.yaml']).toMatch(/^[0-9a-f]{32}$/u);
 
     rmSync(path.join(copy, 'src', 'extra.ts'));
