@@ -34,7 +34,8 @@ export const arabicMorphology: Morphology = {
   },
   // "وقال", "فأكد": a verb that opens a new clause with its conjunction
   opensClause: (w) => /^[وف]\p{L}{2,}/u.test(w),
-  isCommaGap: (gap) => /^\s*[،,]\s*$/u.test(gap),
+  // on folded text, where the Arabic comma is already ','
+  isCommaGap: (gap) => /^\s*,\s*$/u.test(gap),
   // "توقعوا" (a past verb, plural), "واستضافهم" (an object pronoun): shapes of verbs, not of names
   unlikelyNameWord: (w) => w.length > 3 && /(?:وا|هم|هما|كم|هن)$/u.test(w),
   // nisba adjectives: أذربيجاني → أذربيجانية، الأذربيجانيين …

@@ -553,7 +553,8 @@ function hasVictims(type: string | null, sub: string | null): boolean {
 }
 
 /** A comma, semicolon or full stop between two words: they are in different clauses. */
-const CLAUSE_BREAK = /[،,؛;.]/u;
+// folded text: the Arabic comma and semicolon are already , and ; (core/source-text.ts)
+const CLAUSE_BREAK = /[,;.]/u;
 
 /** ACLED's political-violence types (strategic developments are not violence). */
 const VIOLENT = new Set(['battles', 'explosions_remote_violence', 'violence_against_civilians', 'riots', 'protests']);

@@ -385,7 +385,7 @@ export class PlaceFinder {
       let skip = 0;
       if (!first) {
         const gap = source.folded.slice(tokens[k - 1]!.end, t.start);
-        const comma = fromHead && /^\s*[،,]\s*$/u.test(gap);
+        const comma = fromHead && this.ctx.pack.morphology.isCommaGap(gap);
         if (!t.spaced && !comma) break;
         skip = conjunctionOffset(this.ctx, t);
         if (skip === 0 && !comma) break;
@@ -458,7 +458,7 @@ export class PlaceFinder {
     const { tokens, source, pack } = this.ctx;
     if (m.first === 0 || this.lastPlaceEnd !== m.first - 1) return false;
     // (a proclitic is the start of the token: it opens with the conjunction when the token does)
-    return (m.proclitic !== '' && pack.morphology.stripConjunction(tokens[m.first]!.text) !== null) || /^\s*[،,]\s*$/u.test(source.folded.slice(tokens[m.first - 1]!.end, tokens[m.first]!.start));
+    return (m.proclitic !== '' && pack.morphology.stripConjunction(tokens[m.first]!.text) !== null) || pack.morphology.isCommaGap(source.folded.slice(tokens[m.first - 1]!.end, tokens[m.first]!.start));
   }
 
   /** "في X", "بX", "قرب X". */
