@@ -219,10 +219,15 @@ export interface Morphology {
   adjectiveForms(stem: string): string[];
   /** the word begins a new clause with a conjunction glued to it ("وقال") */
   opensClause(word: string): boolean;
-  /** the text between two words is a comma (with spaces) */
+  /** the text between two words is a comma (with spaces); `isFoldedCommaGap` where folding already gives an ASCII comma */
   isCommaGap(gap: string): boolean;
   /** a word shape no personal name has (a verb's plural ending, an attached pronoun) */
   unlikelyNameWord(word: string): boolean;
+}
+
+/** A comma between two words of folded text: folding turns the Arabic comma (and its kin) into ",". */
+export function isFoldedCommaGap(gap: string): boolean {
+  return /^\s*,\s*$/u.test(gap);
 }
 
 export type GrammarRole = keyof z.infer<typeof L.GrammarLexicon>;
@@ -280,7 +285,7 @@ export function neutralPack(language: string): LanguagePack {
     morphology: {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
-      isCommaGap: (gap) => /^\s*,\s*$/u.test(gap), unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no,
+      isCommaGap: isFoldedCommaGap, unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no,
     },
     casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
     stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], letterCase: false,

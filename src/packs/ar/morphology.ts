@@ -2,7 +2,7 @@
  * Arabic word shapes the rules need, on folded words (أ/إ/آ → ا, ى → ي, ة → ه). Kept in the
  * Arabic pack so stages ask "is this word definite?" and never spell an Arabic prefix themselves.
  */
-import type { Morphology } from '../pack.ts';
+import { isFoldedCommaGap, type Morphology } from '../pack.ts';
 
 const NOT_FUTURE = /^[وف]?(?:سيطر|سياس|سيار|سينا|سيول|سيد|سير|ستين|ستون|ستمئ|ستمائ|سنو|سنت|سني|ستار|سيف|سينم|ستود|سنغ|سند|سنج)/u;
 
@@ -35,7 +35,7 @@ export const arabicMorphology: Morphology = {
   // "وقال", "فأكد": a verb that opens a new clause with its conjunction
   opensClause: (w) => /^[وف]\p{L}{2,}/u.test(w),
   // on folded text, where the Arabic comma is already ','
-  isCommaGap: (gap) => /^\s*,\s*$/u.test(gap),
+  isCommaGap: isFoldedCommaGap,
   // "توقعوا" (a past verb, plural), "واستضافهم" (an object pronoun): shapes of verbs, not of names
   unlikelyNameWord: (w) => w.length > 3 && /(?:وا|هم|هما|كم|هن)$/u.test(w),
   // nisba adjectives: أذربيجاني → أذربيجانية، الأذربيجانيين …

@@ -3,7 +3,7 @@
  * and no definite prefix: the article is a word of its own ("the"), so most questions are answered
  * by the grammar lexicon and these say no.
  */
-import type { Morphology } from '../pack.ts';
+import { isFoldedCommaGap, type Morphology } from '../pack.ts';
 
 const DAY_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)?$/u;
 
@@ -22,7 +22,7 @@ export const englishMorphology: Morphology = {
     const m = DAY_NUMBER.exec(w);
     return m ? Number(m[1]) : null;
   },
-  isCommaGap: (gap) => /^\s*,\s*$/u.test(gap),
+  isCommaGap: isFoldedCommaGap,
   // English joins clauses with separate words ("and"), never glued to the next one
   opensClause: () => false,
   // English marks the future with a separate word ("will"), which the lexicons hold
