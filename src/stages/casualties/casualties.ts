@@ -202,6 +202,19 @@ class SentenceReader {
     return b !== undefined && b.outcome !== a.outcome && this.conjoined(m.last + 1);
   }
 
+  /** "مقتل وإصابة 24 شخصا", "قتل وجرح 12": the event word at k joined to one of another outcome just before it
+   * (the caller checks that word has no figure of its own: "خمسة مسلحين لقوا مصرعهم وأصيب سبعة"). */
+  combinedBefore(k: number, outcome: Outcome): boolean {
+    if (!this.conjoined(k)) return false;
+    for (let j = k - 1; j >= Math.max(this.first, k - 3); j--) {
+      const m = casAt(this.ctx, j);
+      if (!m || m.last !== k - 1) continue;
+      const other = find(m.values, 'event_noun') ?? find(m.values, 'verb');
+      if (other && other.outcome !== outcome) return true;
+    }
+    return false;
+  }
+
   combinedWithin(from: number, to: number): boolean {
     for (let k = from; k <= to && this.in(k); k++) if (this.combinedAt(k)) return true;
     return false;
@@ -270,7 +283,8 @@ class SentenceReader {
   /** A figure within three words after token k in the same clause (before any conjunction). */
   figureFollows(k: number, byStart: Map<number, NumberMention>): boolean {
     for (let j = k; j < k + 3 && this.in(j); j++) {
-      if (this.conjoined(j)) return false;
+      // "… قتلا بينما أصيب سبعة": a casualty word of its own takes the figure after it
+      if (this.conjoined(j) || casAt(this.ctx, j)) return false;
       if (byStart.has(this.ctx.tokens[j]!.start)) return true;
     }
     return false;
@@ -403,7 +417,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
         continue;
       }
       done = true;
-      if (r.negatedBefore(k) || r.combinedWithin(after, after + 6)) break;
+      if (r.negatedBefore(k) || r.combinedWithin(after, after + 6) || (r.combinedBefore(k, ev.outcome) && !covered(tokens[k - 1]!.start, tokens[k - 1]!.end))) break;
       push({
         outcome: ev.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: em.start, end: r.end(phraseLast) },
         ...groupOf, rule: 'casualties:event-noun-before-number', lastToken: phraseLast,
@@ -567,6 +581,18 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       if (k > h.lastToken + 3) conjunctions = false;
       const f = joiner !== null ? r.figureAt(joiner + 1, byStart) : conjunctions && r.conjoined(k) ? r.figureAt(k, byStart) : null;
       if (!f) {
+        // "إصابة 3 مدنيين وعنصرين من الشرطة", "مقتل فتاة وجنديين": a conjoined dual noun of people is two more
+        const dm = conjunctions && r.conjoined(k) && !ctx.pack.morphology.isDefinite(tokens[k]!.text) ? casAt(ctx, k) : null;
+        const dual = dm?.values.find((x): x is Extract<CasualtyLex, { type: 'victim' }> => x.type === 'victim' && x.form === 'dual');
+        if (dm && dual && !covered(tokens[k]!.start, r.end(dm.last))) {
+          const bare = ctx.pack.morphology.stripConjunction(tokens[k]!.text) ?? tokens[k]!.text;
+          const span = { start: tokens[k]!.end - bare.length, end: r.end(dm.last) };
+          hits.splice(i + 1, 0, {
+            outcome: h.outcome, value: 2, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: dual.group, groupSpan: span,
+            rule: 'casualties:coordinated-figure', subset: h.subset, others: false, lastToken: dm.last,
+          });
+          break;
+        }
         if (casAt(ctx, k) || byStart.has(tokens[k]!.start)) break;
         // a conjoined word ends the reach of "و" + figure, not that of "مقابل"
         if (r.conjoined(k)) conjunctions = false;
