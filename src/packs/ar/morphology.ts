@@ -24,7 +24,8 @@ export const arabicMorphology: Morphology = {
   // "يتخذها", "تسيطر عليهم": a present-tense verb carrying an object pronoun
   isVerbWithObject: (w) => /^(?:[تي]|ست|سي)\p{L}{2,}(?:ها|هم|هما|هن)$/u.test(w),
   // "جنوبية", "حدودي": an indefinite relative (nisba) adjective, folded (ة → ه)
-  isNisbaAdjective: (w) => !w.startsWith('ال') && w.length > 4 && (w.endsWith('ي') || w.endsWith('يه')),
+  // "عسكري", "جوية", and their duals "جويتين", "جويان" ("غارتين جويتين"): an indefinite relative adjective
+  isNisbaAdjective: (w) => !w.startsWith('ال') && w.length > 4 && /(?:ي|يه|يتين|يتان|يين|يان)$/u.test(w),
   // "المدعومين من يريفان": a participle (مـ…) whose agent follows من
   isParticiple: (w) => /^(?:ال)?م\p{L}{2,}(?:ين|ون|ه|ا)$/u.test(w),
   // "الـ10 من أكتوبر" folds to "ال10"

@@ -53,6 +53,13 @@ describe('places named by their class noun', () => {
     ],
     // a direction ends the name
     ['انسحبوا إلى بلدة الوهط شمال المدينة', [['الوهط', 'الوهط', 'town', null, false, 'places:class-noun-name']]],
+    // a name set apart by quotation marks after its class noun, read without the marks
+    ['انفجرت سيارة في مدينة "الشيخ مسكين" جنوب البلاد', [['الشيخ مسكين', 'الشيخ مسكين', 'city', null, false, 'places:class-noun-quoted-name']]],
+    ['قصفت الطائرات بلدة «الهبيط»', [['الهبيط', 'الهبيط', 'town', null, false, 'places:class-noun-quoted-name']]],
+    // a dual noun and its dual relative adjective are no name, even with a place after them
+    ['قتل عشرة مدنيين في غارتين جويتين بسوريا', [['سوريا', 'Syria', 'country', 'SYR', true, 'places:country-name']]],
+    // an ordinary word ("headquarters") that is also an Afghan village needs a class noun
+    ['وقع الانفجار قرب مقر للشرطة في أفغانستان', [['أفغانستان', 'Afghanistan', 'country', 'AFG', true, 'places:country-name']]],
   ])('%s', (text, expected) => {
     expect(only(text)).toEqual(expected);
   });
@@ -67,6 +74,10 @@ describe('places named by their class noun', () => {
     ['أعلنت منطقة منزوعة السلاح'],
     ['قصفت قرية جنوبية'], // an indefinite relative adjective
     ['وصلت إلى مدينة تابعة للحكومة'],
+    ['شنت الطائرات غارات على مناطق مختلفة'], // adjectives of a plural class noun
+    ['قتل مدنيون في مناطق عديدة'],
+    ['قصفت مناطق تحت سيطرة الفصائل'], // a preposition
+    ['وقال في منطقة "إن الوضع صعب".'], // a quotation after a class noun is no name
   ])('%s: no place', (text) => {
     expect(places(text)).toEqual([]);
   });

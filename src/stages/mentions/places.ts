@@ -341,7 +341,8 @@ export class PlaceFinder {
       return this.listFrom(i + 1, kind, true);
     }
     const cls = placeClassOf(this.ctx, tok);
-    if (!cls || !tokens[i + 1]?.spaced) return null;
+    if (!cls || !tokens[i + 1]) return null;
+    if (!tokens[i + 1]!.spaced) return this.quotedNameAfter(i, cls.kind);
     // "قرية تل الشيخ": the second class noun belongs to the name; the loop reads it next
     if (placeClassOf(this.ctx, tokens[i + 1]!)) return i;
     if (cls.number !== 'singular') {
@@ -488,6 +489,34 @@ export class PlaceFinder {
    * A known place its class noun introduces. A GeoNames name that needs a cue gets that place's
    * coordinates only if the article names its country (see finish); a hand-kept or standalone place at once.
    */
+  /**
+   * `مدينة "جارديز"`: a name of one to three words in quotation marks right after a class noun. The
+   * marks only set the name apart, so the name is read as after a class noun, without them.
+   */
+  private quotedNameAfter(i: number, kind: PlaceDraft['kind']): number | null {
+    const { tokens, pack, source } = this.ctx;
+    const first = i + 1;
+    const open = /^[ \t]*(.)$/su.exec(source.folded.slice(tokens[i]!.end, tokens[first]!.start))?.[1];
+    const close = open === undefined ? undefined : pack.quoteClose.get(open);
+    if (close === undefined) return null;
+    for (let last = first; last < first + 3 && last < tokens.length; last++) {
+      const t = tokens[last]!;
+      if ((last > first && !t.spaced) || !/^\p{L}{2,}$/u.test(t.text) || pack.stopwords.has(t.word.text) || pack.places.is('not_place_names', t.word)) return null;
+      const next = tokens[last + 1];
+      const gap = source.folded.slice(t.end, next ? next.start : source.folded.length);
+      if (!gap.trimStart().startsWith(close)) continue;
+      const pm = placeAt(this.ctx, first, false);
+      const known = knownPlace(pm);
+      const span = { start: tokens[first]!.start, end: t.end };
+      if (known && pm && pm.last === last && !isCountry(known)) this.cuedPlace(pm, known, span, kind);
+      else if (!known) contextPlace(this.ctx, this.idx, kind, span, 'places:class-noun-quoted-name');
+      else return null;
+      this.placed(last);
+      return last;
+    }
+    return null;
+  }
+
   private cuedPlace(m: PhraseMatch<EntityLex>, place: PlaceEntry, span: Span, kind: PlaceDraft['kind']): void {
     if (cuedGeoNames(place)) this.named.push({ homonyms: homonymsOf(m), span, kind });
     else lexPlace(this.ctx, this.idx, place, span);
