@@ -326,6 +326,13 @@ export const GrammarLexicon = z.object({
   pronouns: words.optional().default([]),
 });
 
+/** given-names.yaml: first words of personal names, read as a person only in a slot that makes a name likely */
+export const GivenNamesLexicon = z.object({
+  given_names: words,
+  /** second words of a compound given name ("رحمة الله", "نور الدين") */
+  compound_tails: words.optional().default([]),
+});
+
 export const PlaceContextLexicon = z.object({
   class_nouns: z.array(
     z.object({
@@ -391,6 +398,7 @@ export const LEXICON_FILES: Readonly<Record<string, z.ZodType>> = {
   'events.yaml': EventsLexicon,
   'credits.yaml': CreditsLexicon,
   'grammar.yaml': GrammarLexicon,
+  'given-names.yaml': GivenNamesLexicon,
   'place-context.yaml': PlaceContextLexicon,
   'gazetteer.generated.json': GazetteerGenerated,
 };

@@ -230,7 +230,7 @@ export function isFoldedCommaGap(gap: string): boolean {
   return /^\s*,\s*$/u.test(gap);
 }
 
-export type GrammarRole = keyof z.infer<typeof L.GrammarLexicon>;
+export type GrammarRole = keyof z.infer<typeof L.GrammarLexicon> | keyof z.infer<typeof L.GivenNamesLexicon>;
 export interface Grammar {
   /** whether a folded word (a token's Word, or a spelling) has a role */
   has(role: GrammarRole, word: Word | string): boolean;
@@ -341,6 +341,8 @@ function buildPack(lang: string): LanguagePack {
   const events = load(lang, 'events.yaml', L.EventsLexicon)!;
   const credits = load(lang, 'credits.yaml', L.CreditsLexicon)!;
   const grammarLex = load(lang, 'grammar.yaml', L.GrammarLexicon)!;
+  // given names are roles of the grammar too (one bit read per word), but not function words
+  const givenNames = load(lang, 'given-names.yaml', L.GivenNamesLexicon, true) ?? { given_names: [], compound_tails: [] };
   const placeContext = load(lang, 'place-context.yaml', L.PlaceContextLexicon)!;
   // GeoNames rows (scripts/generate-gazetteer.ts), validated at build time like the YAML lexicons
   const gazetteer = (load(lang, 'gazetteer.generated.json', L.GazetteerGenerated, true)?.places ?? []) as Row[];
@@ -349,7 +351,7 @@ function buildPack(lang: string): LanguagePack {
   const slot = nextGrammarSlot++;
   // a role is a word of the pair (0 or 1) and a bit in it: 31 bits a word keep the sets positive small integers
   const roleBit = new Map<string, { at: number; bit: number }>();
-  for (const [role, list] of Object.entries(grammarLex)) {
+  for (const [role, list] of [...Object.entries(grammarLex), ...Object.entries(givenNames)]) {
     const n = roleBit.size;
     if (n >= 62) throw new Error(`lexicon ${lang}/grammar.yaml: more than 62 roles`);
     const rb = { at: 2 * slot + (n >= 31 ? 1 : 0), bit: 1 << n % 31 };

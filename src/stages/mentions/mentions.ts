@@ -336,7 +336,12 @@ function officeKind(sector: string | null): Kind {
 function skipComplement(ctx: Context, last: number): number {
   const { tokens, pack } = ctx;
   let k = last;
-  while (k - last < 3 && tokens[k + 1]?.spaced && pack.morphology.isDefinite(tokens[k + 1]!.text) && !pack.entities.matchAt(tokens, k + 1, false)) k++;
+  // an office in the complement is part of it: "المتحدث باسم الحاكم الإقليمي عمر زواك"
+  const complement = (j: number): boolean => {
+    const m = pack.entities.matchAt(tokens, j, false);
+    return !m || (m.last === j && m.values.every((v) => v.type === 'title'));
+  };
+  while (k - last < 3 && tokens[k + 1]?.spaced && pack.morphology.isDefinite(tokens[k + 1]!.text) && complement(k + 1)) k++;
   return k;
 }
 
@@ -780,6 +785,17 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const text = source.evidence(span).text;
     const title = first(pack.entities.matchAt(tokens, k, false), 'title');
     const vague = pack.grammar.has('vague_sources', head.word);
+    // "وقال محمد الحسن إن", "وقال رحمة الله يرمال،": a subject that opens with a given name is a person
+    if (!title && !vague && givenNameAt(ctx, k, last)) {
+      const identity = `person:${foldKey(text)}`;
+      addActor(ctx, idx, {
+        identity, kind: 'person', name: text, name_native: text, title: null, title_en: null,
+        country: null, sector: null, wikidata: null, rule: 'actors:named-subject-of-reporting-verb',
+      }, span);
+      registerAliases(ctx, idx, identity, text);
+      i = last;
+      continue;
+    }
     addActor(ctx, idx, {
       identity: `speaker:${foldKey(text)}`, kind: vague ? 'population' : title ? officeKind(title.title.sector) : 'organization',
       name: text, name_native: text, title: title ? text : null, title_en: title?.title.en ?? null,
@@ -787,6 +803,19 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     }, span);
     i = last;
   }
+}
+
+/**
+ * Whether tokens k..last open with a given name: one of the pack's given names, a name particle
+ * ("عبد", "أبو") with the word after it, or a compound ("رحمة الله", "نور الدين"). No word of it is
+ * glued to a preposition or the article with one ("للحكومة").
+ */
+function givenNameAt(ctx: Context, k: number, last: number): boolean {
+  const { tokens, pack } = ctx;
+  for (let j = k; j <= last; j++) if (pack.morphology.hasProcliticArticle(tokens[j]!.text) || (j === k && pack.morphology.isDefinite(tokens[j]!.text))) return false;
+  const head = tokens[k]!.word;
+  if (pack.grammar.has('given_names', head)) return true;
+  return last > k && (pack.grammar.has('name_particles', head) || pack.grammar.has('compound_tails', tokens[k + 1]!.word));
 }
 
 /** The photographer or author of a caption or byline credit ("(جيم أوزديل/ الأناضول)") is a named person. */

@@ -30,6 +30,15 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     ['وأصيبت الشابة سلمى خالد، وهي طالبة، بجروح.', 'سلمى خالد'],
     // the office of a place, the name set off by commas
     ['وقال محافظ حلب، حسين دياب، إن القصف توقف.', 'حسين دياب'],
+    // the subject of a reporting verb that opens with a given name or a compound given name
+    ['وقال محمد الحسن إن الطائرات قصفت السوق.', 'محمد الحسن'],
+    ['وقال فتح الله يعقوبي، إن الانفجار دمر المستشفى.', 'فتح الله يعقوبي'],
+    ['وأكدت سعاد المحمد أن المدرسة أغلقت.', 'سعاد المحمد'],
+    // a rank and its modifier before the name
+    ['وقال العميد الركن سامر حداد إن الهدنة صامدة.', 'سامر حداد'],
+    ['وقال اللواء المتقاعد نبيل فرحات إن الحرب طويلة.', 'نبيل فرحات'],
+    // an office inside the complement of "باسم"
+    ['وقال المتحدث باسم الحاكم الإقليمي جميل نوري إن الهجوم وقع.', 'جميل نوري'],
   ])('%s → %s', (text, name) => {
     const found = persons(text);
     const p = found.find((a) => a.name === name);
@@ -58,6 +67,12 @@ describe('no person where nobody is named (negative rows)', () => {
     // a person noun followed by an ordinary word, not a closed name
     'وقتل الطفل برصاص القناصة في الحي.',
     'وأصيب الرجل الذي كان يقود السيارة.',
+    // the subject of a reporting verb that opens with no given name is a body or a source, not a person
+    'وقالت مصادر محلية إن الطريق أغلق.',
+    'وقال ناشطون إن الطائرات حلقت فوق المدينة.',
+    'وقال حزب العمال إن مرشحه انسحب.',
+    // a given name that is not the subject of a reporting verb names nobody by itself
+    'وأكد التقرير حسن النية لدى الطرفين.',
   ])('%s', (text) => {
     expect(persons(text).map((a) => a.name)).toEqual([]);
   });
