@@ -224,7 +224,9 @@ export class PhraseMatcher<T> {
   matchAt(tokens: readonly Token[], i: number, clitics = true): PhraseMatch<T> | null {
     const tok = tokens[i];
     if (!tok) return null;
-    if (this.id < 0) return this.computeAt(tokens, i, clitics);
+    // the memo holds matches in the article's token array; a window of it ("و156" read as "156" and
+    // the tokens after it) has its own positions, so it is matched afresh
+    if (this.id < 0 || tok.index !== i) return this.computeAt(tokens, i, clitics);
     // most words start no phrase of this matcher: one bit test, no cache entry
     if (this.id <= MAX_FILTERED && (candidatesOf(tok.word) & (1 << this.id)) === 0) return null;
     // sized once for every matcher's two slots (growing an empty array slot by slot reallocates it)

@@ -89,3 +89,18 @@ describe('restarting the word table', () => {
     expect([m?.proclitic, m?.first, m?.last]).toEqual(['وب', 0, 1]);
   });
 });
+
+describe('phrase matches in a window of the article\'s tokens', () => {
+  it('are positions in the window, not in the article, even after the article was matched', async () => {
+    const { loadPack } = await import('../packs/pack.ts');
+    const { SourceText } = await import('./source-text.ts');
+    const pack = loadPack('ar');
+    const s = new SourceText('قتل 5 أشخاص و156 ألفًا مصابًا');
+    const tokens = tokenize(s.folded);
+    // the article's own reading of "ألفًا" (token 4) is memoised on the token
+    expect(pack.numbers.matchAt(tokens, 4, false)?.last).toBe(4);
+    // a window that reads "و156" as "156": "ألفًا" is its token 1
+    const window = [withText(tokens[3]!, '156'), ...tokens.slice(4)];
+    expect(pack.numbers.matchAt(window, 1, false)?.last).toBe(1);
+  });
+});

@@ -111,6 +111,13 @@ describe('figures of people by partitive, verb after and coordination', () => {
     ['وقتل 60 عنصرا من قوات النظام وحلفائها مقابل 34 مقاتلا من الفصيل.', [['killed', 60, 'exact', 'combatants', 'قتل 60 عنصرا'], ['killed', 34, 'exact', 'combatants', '34 مقاتلا']]],
     ['قتل 11 جنديا و5 مدنيين في الهجوم.', [['killed', 11, 'exact', 'security_forces', 'قتل 11 جنديا'], ['killed', 5, 'exact', 'civilians', '5 مدنيين']]],
     ['وقال إن أربعة جنود أوغنديين قتلوا.', [['killed', 4, 'exact', 'security_forces', 'أربعة جنود أوغنديين قتلوا']]],
+    // health reports: injuries and deaths counted as cases; figures in thousands joined to their conjunction
+    ['سجلت الوزارة 12 حالة وفاة و149 ألفاً و588 حالة إصابة.', [['killed', 12, 'exact', 'all', '12 حالة وفاة'], ['injured', 149588, 'exact', 'all', '149 ألفاً و588 حالة إصابة']]],
+    ['ارتفعت الحصيلة إلى 62 ألفًا و64 شهيدًا و156 ألفًا و573 مصابًا.', [['killed', 62064, 'exact', 'all', '62 ألفًا و64 شهيدًا'], ['injured', 156573, 'exact', 'all', '156 ألفًا و573 مصابًا']]],
+    ['قتل 69,799 شخصا، و170,972 إصابة منذ بدء الحرب.', [['killed', 69799, 'exact', 'all', 'قتل 69,799 شخصا'], ['injured', 170972, 'exact', 'all', '170,972 إصابة']]],
+    ['ارتفع إجمالي الشهداء إلى ألف و996.', [['killed', 1996, 'exact', 'all', 'الشهداء إلى ألف و996']]],
+    // a noun with its conjunction after a figure opens the next figure, it does not count this one
+    ['أسفر القصف عن مقتل 5 وإصابة 10.', [['killed', 5, 'exact', 'all', 'مقتل 5'], ['injured', 10, 'exact', 'all', 'إصابة 10']]],
     // each outcome its own figure, not a combined one
     ['قتل 3 وأصيب 12 شخصا.', [['killed', 3, 'exact', 'all', 'قتل 3'], ['injured', 12, 'exact', 'all', 'أصيب 12 شخصا']]],
     ['وكان خمسة مسلحين لقوا مصرعهم وأصيب سبعة آخرين السبت.', [['killed', 5, 'exact', 'combatants', 'خمسة مسلحين لقوا مصرعهم'], ['injured', 7, 'exact', 'all', 'أصيب سبعة']]],

@@ -358,7 +358,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     // "أصيب الاثنان": a definite number word refers back to people already counted
     if (n.qualifier === 'exact' && ctx.pack.morphology.isDefinite(numTok.text) && !people && !peopleBefore) continue;
     // N + counted noun: "1250 قتيلا", "عشرات القتلى" (not "عشرات القتلى والجرحى")
-    const counted = find(m?.values, 'counted_noun');
+    // (not "مقتل 5 وإصابة 10": a noun with its conjunction opens the next figure's phrase)
+    const counted = m && !r.conjoined(after) ? find(m.values, 'counted_noun') : undefined;
     if (counted && m) {
       if (r.combinedAt(after) || r.negatedBefore(firstTok)) continue;
       // "25 جريحا فلسطينيا على الأقل"

@@ -28,6 +28,11 @@ describe('figures', () => {
     ['خمسة وعشرين جنديا', 25, null, 'exact', 'خمسة وعشرين'],
     ['مئة شخص', 100, null, 'exact', 'مئة'],
     ['مائة شخص', 100, null, 'exact', 'مائة'],
+    // digits after a scale word, joined to their conjunction: the rest below the scale
+    ['ألف و996 شهيدا', 1996, null, 'exact', 'ألف و996'],
+    ['ألفان و500 شخص', 2500, null, 'exact', 'ألفان و500'],
+    ['156 ألفًا و573 مصابًا', 156573, null, 'exact', '156 ألفًا و573'],
+    ['20 ألفا و170,972 شخصا', 20000, null, 'exact', '20 ألفا'], // the rest is not below the scale: no compound
     ['مئتين من الجرحى', 200, null, 'exact', 'مئتين'],
     ['ألفين نازح', 2000, null, 'exact', 'ألفين'],
     ['ثلاثة آلاف نازح', 3000, null, 'exact', 'ثلاثة آلاف'],

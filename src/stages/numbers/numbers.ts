@@ -71,7 +71,18 @@ function restAfterScale(pack: LanguagePack, folded: string, tokens: readonly Tok
     return d && Number.isInteger(d.value) ? d : null;
   }
   const bare = pack.morphology.stripConjunction(c.text);
-  return bare && DIGITS.test(bare) ? { last: k + 1, value: Number(bare) } : null;
+  if (!bare || !DIGITS.test(bare)) return null;
+  // "و170,972": the joined digits and the thousands groups after them
+  const d = digitsAt(folded, [withText(c, bare), ...tokens.slice(k + 2, k + 6)], 0);
+  return d && Number.isInteger(d.value) ? { last: k + 1 + d.last, value: d.value } : null;
+}
+
+/** Token i is a thousands group whose first digits were glued to a word ("و170,972": 972). */
+function groupTail(folded: string, tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const prev = tokens[i - 1];
+  if (!prev || !THOUSANDS_GROUP.test(t.text) || !/\p{L}\d+$/u.test(prev.text)) return false;
+  return /^[,.\u060C\u066C]$/u.test(folded.slice(prev.end, t.start));
 }
 
 /** A number (digits or words, with a following scale word) at token i. */
@@ -179,6 +190,11 @@ export function numberAt(pack: LanguagePack, folded: string, tokens: readonly To
     k = last + 1;
   }
   if (last < 0) return null;
+  // "ألف و996", "ألفين و500": digits after a scale word are the rest below it
+  if (prevType === 'scale' && current === 0) {
+    const rest = restAfterScale(pack, folded, tokens, last);
+    if (rest && rest.value < lastScale) return { first: i, last: rest.last, value: total + rest.value, vague: false };
+  }
   return { first: i, last, value: total + current, vague: false };
 }
 
@@ -273,6 +289,7 @@ export function findNumbers(ctx: Context): void {
         i = nc.last;
         continue;
       }
+      if (groupTail(source.folded, tokens, i)) continue;
       const f = figureAt(pack, source.folded, tokens, i);
       if (!f) continue;
       // a year or a day of a date is not a figure
