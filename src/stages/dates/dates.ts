@@ -46,10 +46,14 @@ function cueAt(ctx: Context, i: number) {
  * Resolve a day-month(-year) date. Without a year: the most recent one not after publication (also
  * for "since" dates), or the first one not before it when the text puts it ahead (`future`).
  */
-function resolveAbsolute(ctx: Context, a: Pick<AbsoluteDate, 'day' | 'month' | 'year' | 'calendar'>, future: boolean): Pick<Found, 'start' | 'end' | 'precision' | 'rule' | 'reason' | 'kind'> {
+function resolveAbsolute(ctx: Context, a: Pick<AbsoluteDate, 'day' | 'month' | 'year' | 'yearOffset' | 'calendar'>, future: boolean): Pick<Found, 'start' | 'end' | 'precision' | 'rule' | 'reason' | 'kind'> {
   const anchor = ctx.published;
   let year = a.year;
   let rule = 'explicit';
+  if (year === null && a.yearOffset !== undefined && anchor && a.calendar === 'gregorian') {
+    year = anchor.getUTCFullYear() + a.yearOffset;
+    rule = 'year_relative_to_published';
+  }
   if (year === null) {
     if (!anchor) {
       return { start: null, end: null, precision: a.day === null ? 'month' : 'day', rule: 'year_unknown', reason: 'no year written and no publication date to infer it from', kind: a.day === null ? 'month' : 'absolute' };
@@ -338,7 +342,9 @@ function relativeDayAt(ctx: Context, i: number): { last: number; offset: number;
   if (!m || !v || v.type !== 'relative_day') return null;
   // "اليوم الأول", "اليوم الثالث": a day counted in a story (an event day phrase is a longer match)
   const next = ctx.tokens[m.last + 1];
-  if (next?.spaced && ctx.pack.grammar.has('day_nouns', ctx.tokens[m.last]!.word) && ordinalAt(ctx.pack, ctx.tokens, m.last + 1)) return null;
+  // (also behind a preposition: "لليوم الثاني والتسعين على التوالي": the one-word "today" read through its proclitic)
+  const dayNoun = ctx.pack.grammar.has('day_nouns', ctx.tokens[m.last]!.word) || (v.offset === 0 && m.first === m.last && m.proclitic !== '');
+  if (next?.spaced && dayNoun && ordinalAt(ctx.pack, ctx.tokens, m.last + 1)) return null;
   return { last: m.last, offset: v.offset, part: v.part };
 }
 

@@ -13,10 +13,13 @@ export interface AbsoluteDate {
   day: number | null;
   month: number;
   year: number | null;
+  /** "7 أكتوبر من العام الماضي": the year as years from the publication year (no year written) */
+  yearOffset?: number;
   calendar: 'gregorian' | 'hijri';
 }
 
 const YEAR = /^(1[3-4]\d\d|19\d\d|20\d\d)$/u;
+const GLUED_ERA = /^(1[3-4]\d\d|19\d\d|20\d\d)(\p{L}{1,2})$/u;
 
 function monthAt(pack: LanguagePack, tokens: readonly Token[], i: number): { m: PhraseMatch<TimeLex>; month: number; calendar: 'gregorian' | 'hijri' } | null {
   const m = pack.time.matchAt(tokens, i);
@@ -78,11 +81,16 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
   // the year: digits or words, right after the month or after عام/سنة ("3 مايو عام 2015",
   // "العاشر من سبتمبر ألفين وستة عشر")
   let yi = last + 1;
+  // "من العام 2023": the year noun after "of"
+  if (tokens[yi]?.spaced && pack.grammar.has('of', tokens[yi]!.word) && tokens[yi + 1]?.spaced && pack.grammar.has('year_nouns', tokens[yi + 1]!.word)) yi++;
   if (tokens[yi]?.spaced && pack.grammar.has('year_nouns', tokens[yi]!.word)) yi++;
   const y = tokens[yi];
   const yearWords = y && !YEAR.test(y.text) && y.spaced ? numberAt(pack, folded, tokens, yi) : null;
-  if (y && YEAR.test(y.text) && /^[\s,)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
-    year = Number(y.text);
+  // "2023م": the era mark glued to the year
+  const glued = y ? GLUED_ERA.exec(y.text) : null;
+  const eraGlued = glued !== null && (pack.grammar.has('era_gregorian', glued[2]!) || pack.grammar.has('era_hijri', glued[2]!));
+  if (y && (YEAR.test(y.text) || eraGlued) && /^[\s,)]*$/u.test(folded.slice(tokens[yi - 1]!.end, y.start))) {
+    year = Number(eraGlued ? glued![1] : y.text);
     last = yi;
   } else if (yearWords && yearWords.value !== null && !yearWords.vague && YEAR.test(String(yearWords.value))) {
     year = yearWords.value;
@@ -93,8 +101,20 @@ export function absoluteDateAt(pack: LanguagePack, folded: string, tokens: reado
     const era = tokens[last + 1];
     if (era && era.spaced && (pack.grammar.has('era_hijri', era.word) || pack.grammar.has('era_gregorian', era.word))) last++;
   }
+  // "7 أكتوبر من العام الماضي", "في 3 مايو العام المقبل": a year named relative to publication
+  let yearOffset: number | undefined;
+  if (year === null && day !== null) {
+    let j = last + 1;
+    if (tokens[j]?.spaced && pack.grammar.has('of', tokens[j]!.word)) j++;
+    const rel = tokens[j]?.spaced ? pack.time.matchAt(tokens, j, false) : null;
+    const period = rel?.values.find((v) => v.type === 'relative_period');
+    if (rel && period && period.type === 'relative_period' && period.unit === 'year') {
+      yearOffset = period.offset;
+      last = rel.last;
+    }
+  }
   if (day === null && year === null && !monthPart) return null;
-  return { first: i, last, day, month, year, calendar };
+  return yearOffset === undefined ? { first: i, last, day, month, year, calendar } : { first: i, last, day, month, year, yearOffset, calendar };
 }
 
 /**
