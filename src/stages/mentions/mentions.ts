@@ -204,6 +204,8 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
     if (!pack.nameShaped(ctx.source.original, ctx.source.toOriginal(t).start, ctx.source.toOriginal(t).end) && !pack.grammar.has('name_particles', t.word)) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
     if (k === from && pack.grammar.has('not_names', t.word)) break;
+    // "مراسل وكالة «صفا»", "قائد لواء مقاتل": a unit, a channel or a company opens no personal name
+    if (of === 'person' && k === from && pack.places.is('organisation_heads', t.word)) break;
     if (of === 'person') {
       // "مسؤولين كبار", "مسؤولة كردية كبيرة": a word of rank after the run shows the run describes
       // an unnamed official; it names nobody
@@ -364,6 +366,22 @@ function commaName(ctx: Context, last: number): { first: number; last: number } 
   return pack.speech.matchAt(tokens, run.last + 1) || pack.grammar.has('complementizers', after.word) ? run : null;
 }
 
+/** `العميد "نبيل عبد الله"`: a name run in quotation marks right after token `last`, the marks only setting it apart. */
+function quotedName(ctx: Context, last: number): { first: number; last: number } | null {
+  const { tokens, source, pack } = ctx;
+  const a = tokens[last];
+  const b = tokens[last + 1];
+  if (!a || !b || b.spaced) return null;
+  const open = /^[ \t]*(.)$/su.exec(source.folded.slice(a.end, b.start))?.[1];
+  const close = open === undefined ? undefined : pack.quoteClose.get(open);
+  if (close === undefined) return null;
+  const run = nameRun(ctx, last + 1, 'person', true);
+  if (!run) return null;
+  const next = tokens[run.last + 1];
+  const gap = source.folded.slice(tokens[run.last]!.end, next ? next.start : source.folded.length);
+  return gap.trimStart().startsWith(close) ? run : null;
+}
+
 function titleName(t: TitleEntry, country: CountryEntry | null): string {
   return country?.demonym_en ? `${country.demonym_en} ${t.en}` : country ? `${t.en} of ${country.name}` : t.en;
 }
@@ -509,7 +527,7 @@ export function findMentions(ctx: Context): void {
       // noun and its adjectives) belongs to the title, and the name follows it
       if (title.title.requires_of && !ofCountry && !body) last = skipComplement(ctx, last);
       // "الناطق باسم حركة حماس، عبداللطيف القانوع،": the name set off by commas after the office
-      let run = title.title.plural ? null : (nameRun(ctx, last + 1) ?? commaName(ctx, last));
+      let run = title.title.plural ? null : (nameRun(ctx, last + 1) ?? commaName(ctx, last) ?? quotedName(ctx, last));
       // "المتحدث باسم شرطة قندز": one word right after the body qualifies the body (a place), it
       // is not a name; names after a body are written in full
       if (run && body && run.first === last + 1 && run.last === run.first) run = null;

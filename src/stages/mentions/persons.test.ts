@@ -37,6 +37,8 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     // a rank and its modifier before the name
     ['وقال العميد الركن سامر حداد إن الهدنة صامدة.', 'سامر حداد'],
     ['وقال اللواء المتقاعد نبيل فرحات إن الحرب طويلة.', 'نبيل فرحات'],
+    // a name set apart by quotation marks after a rank
+    ['وقال المتحدث باسم الجيش العميد "سامي فرحات"، في تسجيل صوتي إن القصف توقف.', 'سامي فرحات'],
     // an office inside the complement of "باسم"
     ['وقال المتحدث باسم الحاكم الإقليمي جميل نوري إن الهجوم وقع.', 'جميل نوري'],
   ])('%s → %s', (text, name) => {
@@ -71,6 +73,9 @@ describe('no person where nobody is named (negative rows)', () => {
     'وقالت مصادر محلية إن الطريق أغلق.',
     'وقال ناشطون إن الطائرات حلقت فوق المدينة.',
     'وقال حزب العمال إن مرشحه انسحب.',
+    // a unit, a channel or a company after an office opens no personal name
+    'وأفاد مراسل وكالة «صفا» بإطلاق النار على المدينة.',
+    'وقتل عقيد منشق وقائد لواء مقاتل في الهجوم.',
     // a given name that is not the subject of a reporting verb names nobody by itself
     'وأكد التقرير حسن النية لدى الطرفين.',
   ])('%s', (text) => {

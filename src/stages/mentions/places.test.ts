@@ -58,6 +58,8 @@ describe('places named by their class noun', () => {
     ['قصفت الطائرات بلدة «الهبيط»', [['الهبيط', 'الهبيط', 'town', null, false, 'places:class-noun-quoted-name']]],
     // a dual noun and its dual relative adjective are no name, even with a place after them
     ['قتل عشرة مدنيين في غارتين جويتين بسوريا', [['سوريا', 'Syria', 'country', 'SYR', true, 'places:country-name']]],
+    // a common noun with an attached pronoun is no name, even with a direction and a place after it
+    ['هاجمت القوات الشرطة في مقرها جنوبي الخرطوم', [['الخرطوم', 'Khartoum', 'city', 'SDN', true, 'places:gazetteer']]],
     // an ordinary word ("headquarters") that is also an Afghan village needs a class noun
     ['وقع الانفجار قرب مقر للشرطة في أفغانستان', [['أفغانستان', 'Afghanistan', 'country', 'AFG', true, 'places:country-name']]],
   ])('%s', (text, expected) => {

@@ -302,6 +302,12 @@ export class PlaceFinder {
     for (let k = run.first; k <= run.last; k++) {
       const w = tokens[k]!.word.text;
       if (pack.morphology.isNisbaAdjective(w) || pack.places.is('common_words', w)) return false;
+      // "في مقرها جنوبي الخرطوم": a common noun with an attached pronoun names no place
+      for (const e of pack.possessiveEndings) {
+        if (!w.endsWith(e.bound) || w.length - e.bound.length < 2) continue;
+        const stem = w.slice(0, w.length - e.bound.length) + e.free;
+        if (pack.places.is('common_words', stem) || pack.places.is('not_place_names', stem) || pack.places.classOf(stem)) return false;
+      }
     }
     return true;
   }
