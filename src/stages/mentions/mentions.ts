@@ -343,8 +343,18 @@ function skipComplement(ctx: Context, last: number): number {
     const m = pack.entities.matchAt(tokens, j, false);
     return !m || (m.last === j && m.values.every((v) => v.type === 'title'));
   };
-  while (k - last < 3 && tokens[k + 1]?.spaced && pack.morphology.isDefinite(tokens[k + 1]!.text) && complement(k + 1)) k++;
+  // ("رئيس الإدارة العسكرية للعاصمة": a definite noun behind the preposition ل is part of it too)
+  const definite = (t: Token) => pack.morphology.isDefinite(t.text) || (pack.morphology.hasProcliticArticle(t.text) && pack.morphology.stripConjunction(t.text) === null && pack.morphology.dativeProclitic(t.text.slice(0, 1)));
+  while (k - last < 3 && tokens[k + 1]?.spaced && definite(tokens[k + 1]!) && complement(k + 1)) k++;
   return k;
+}
+
+/** A name run ending at token `last` is closed: a comma, a quotation, the end, a complementizer or a reporting word follows. */
+function runClosed(ctx: Context, last: number): boolean {
+  const { tokens, pack } = ctx;
+  const after = tokens[last + 1];
+  if (!after || !after.spaced) return true;
+  return pack.grammar.has('complementizers', after.word) || !!pack.speech.matchAt(tokens, last + 1) || !!pack.time.matchAt(tokens, last + 1, false);
 }
 
 /** Whether only a comma stands between tokens k and k + 1. */
@@ -525,22 +535,35 @@ export function findMentions(ctx: Context): void {
       }
       // "المتحدث باسم الحركة محمد خرساني": an office's complement no lexicon knows (a definite
       // noun and its adjectives) belongs to the title, and the name follows it
-      if (title.title.requires_of && !ofCountry && !body) last = skipComplement(ctx, last);
+      if (title.title.requires_of && !ofCountry && !body) {
+        last = skipComplement(ctx, last);
+        // "وزير الطاقة الأوكراني سيرغي بوبكو": the state after the complement
+        const ca2 = countryAfter(ctx, last);
+        if (ca2 && first(ca2.m, 'demonym')) {
+          ofCountry = ca2.country;
+          last = afterModifiers(ctx, ca2.m.last);
+        }
+      }
       // "الناطق باسم حركة حماس، عبداللطيف القانوع،": the name set off by commas after the office
-      let run = title.title.plural ? null : (nameRun(ctx, last + 1) ?? commaName(ctx, last) ?? quotedName(ctx, last));
+      // ("رئيس الإدارة العسكرية للعاصمة، تيمور تكاتشينكو،": a complement after the body, then the name)
+      let run = title.title.plural ? null : (nameRun(ctx, last + 1) ?? commaName(ctx, last) ?? (body ? commaName(ctx, skipComplement(ctx, last)) : null) ?? quotedName(ctx, last));
       // "المتحدث باسم شرطة قندز": one word right after the body qualifies the body (a place), it
       // is not a name; names after a body are written in full
       if (run && body && run.first === last + 1 && run.last === run.first) run = null;
       // "رئيس بلدية ناشفيل", "حاكم منطقة خان آباد": the words after the office of a place name the
       // place, and where the place ends and a name begins is not written; only a name set off by a
       // comma is taken ("محافظ حلب، حسين دياب،")
-      if (run && title.title.of_place && !ofCountry && !body && run.first === last + 1) run = null;
+      // (a title with the article is not in construct: "الحاكم أولكسندر بروكودين" names the governor)
+      if (run && title.title.of_place && !ofCountry && !body && run.first === last + 1 && !(m.first === last && pack.morphology.isDefinite(tokens[last]!.text) && runClosed(ctx, run.last))) run = null;
       if (!run && title.title.of_place) {
         let p = last + 1;
         if (tokens[p] && variantsOf(tokens[p]!).some((v) => pack.places.classOf(v.w))) p++;
         const pm = tokens[p]?.spaced ? pack.entities.matchAt(tokens, p, false) : null;
         const place = !tokens[p]?.spaced ? null : pm && first(pm, 'place') ? { first: p, last: pm.last } : nameRun(ctx, p, 'place');
-        const named = place ? commaName(ctx, place.last) : null;
+        // "محافظ حلب، حسين دياب،"; after a place the lexicon knows, also a name closed by a complementizer,
+        // a comma or a reporting word ("رئيس بلدية كييف فيتالي كليتشكو إن")
+        const afterKnown = place && pm && first(pm, 'place') && tokens[place.last + 1]?.spaced ? nameRun(ctx, place.last + 1) : null;
+        const named = place ? (commaName(ctx, place.last) ?? (afterKnown && afterKnown.last > afterKnown.first && runClosed(ctx, afterKnown.last) ? afterKnown : null)) : null;
         if (named) run = named;
         else if (place) {
           i = place.last;

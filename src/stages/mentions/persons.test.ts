@@ -37,6 +37,14 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     // a rank and its modifier before the name
     ['وقال العميد الركن سامر حداد إن الهدنة صامدة.', 'سامر حداد'],
     ['وقال اللواء المتقاعد نبيل فرحات إن الحرب طويلة.', 'نبيل فرحات'],
+    // an office, its complement, the state's adjective, then the name
+    ['واستنكرت وزيرة الطاقة الأوكرانية سفيتلانا غرينتشوك الهجوم.', 'سفيتلانا غرينتشوك'],
+    // the office of a place with the article is no construct: the words after it name the holder
+    ['وقال الحاكم أولكسندر بروكودين إن القصف استهدف الأحياء.', 'أولكسندر بروكودين'],
+    // after a place the lexicon knows, a name closed by a complementizer
+    ['وقال رئيس بلدية كييف فيتالي كليتشكو إن الهجوم ضخم.', 'فيتالي كليتشكو'],
+    // the body, a complement with the preposition ل, then the name between commas
+    ['وكشف رئيس الإدارة العسكرية للعاصمة، تيمور تكاتشينكو، أن الهجوم ضخم.', 'تيمور تكاتشينكو'],
     // a name set apart by quotation marks after a rank
     ['وقال المتحدث باسم الجيش العميد "سامي فرحات"، في تسجيل صوتي إن القصف توقف.', 'سامي فرحات'],
     // an office inside the complement of "باسم"
@@ -73,6 +81,7 @@ describe('no person where nobody is named (negative rows)', () => {
     'وقالت مصادر محلية إن الطريق أغلق.',
     'وقال ناشطون إن الطائرات حلقت فوق المدينة.',
     'وقال حزب العمال إن مرشحه انسحب.',
+    'وقال الحاكم إن السيارة كانت مفخخة.',
     // a unit, a channel or a company after an office opens no personal name
     'وأفاد مراسل وكالة «صفا» بإطلاق النار على المدينة.',
     'وقتل عقيد منشق وقائد لواء مقاتل في الهجوم.',
