@@ -255,17 +255,22 @@ function describedPerson(ctx: Context, idx: MentionIndex, i: number): number | n
   let k = i + 1;
   const dm = tokens[k]?.spaced ? pack.entities.matchAt(tokens, k, false) : null;
   if (dm && first(dm, 'demonym')) k = dm.last + 1;
-  if (!tokens[k]?.spaced) return null;
-  let run = nameRun(ctx, k);
-  // "ابنها أمير": a first name that is also an office word, alone and closed
-  if (!run && !pack.morphology.isDefinite(tokens[k]!.text) && first(pack.entities.matchAt(tokens, k, false), 'title') && /^\p{L}{3,}$/u.test(tokens[k]!.text)) run = { first: k, last: k };
-  if (!run || !(runClosesAfter(ctx, run.last) || !!pack.speech.matchAt(tokens, run.last + 1))) return null;
-  const span = spanOf(tokens, run);
-  const name = source.evidence(span).text;
+  // "الشرطي «محمد عدن»": the name set apart by quotation marks
+  const quoted = tokens[k]?.spaced ? null : quotedName(ctx, k - 1);
+  let run: { first: number; last: number } | null = tokens[k]?.spaced ? null : quotedName(ctx, k - 1);
+  if (!run) {
+    if (!tokens[k]?.spaced) return null;
+    run = nameRun(ctx, k);
+    // "ابنها أمير": a first name that is also an office word, alone and closed
+    if (!run && !pack.morphology.isDefinite(tokens[k]!.text) && first(pack.entities.matchAt(tokens, k, false), 'title') && /^\p{L}{3,}$/u.test(tokens[k]!.text)) run = { first: k, last: k };
+    if (!run || !(runClosesAfter(ctx, run.last) || !!pack.speech.matchAt(tokens, run.last + 1))) return null;
+  }
+  const name = source.evidence(spanOf(tokens, run)).text;
+  // the mention runs from the noun, as an office's does from the office: the person is who that noun is
   addActor(ctx, idx, {
     identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null,
     country: dm ? (first(dm, 'demonym')?.country.iso3 ?? null) : null, sector: null, wikidata: null, rule: 'actors:person-noun-then-name',
-  }, span);
+  }, { start: tokens[i]!.start, end: tokens[run.last]!.end });
   registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
   return run.last;
 }
@@ -385,11 +390,17 @@ function quotedName(ctx: Context, last: number): { first: number; last: number }
   const open = /^[ \t]*(.)$/su.exec(source.folded.slice(a.end, b.start))?.[1];
   const close = open === undefined ? undefined : pack.quoteClose.get(open);
   if (close === undefined) return null;
-  const run = nameRun(ctx, last + 1, 'person', true);
-  if (!run) return null;
-  const next = tokens[run.last + 1];
-  const gap = source.folded.slice(tokens[run.last]!.end, next ? next.start : source.folded.length);
-  return gap.trimStart().startsWith(close) ? run : null;
+  // the marks delimit the name: up to four words of letters, none a function word, a verb or the article's
+  for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if ((k > last + 1 && !t.spaced) || !/^\p{L}{2,}$/u.test(t.text) || pack.stopwords.has(t.text) || pack.speech.matchAt(tokens, k, false)) return null;
+    if (pack.casualties.matchAt(tokens, k, false) || pack.events.matchAt(tokens, k, false) || pack.numbers.matchAt(tokens, k, false) || pack.time.matchAt(tokens, k, false)) return null;
+    if (k === last + 1 && (pack.morphology.isDefinite(t.text) || pack.morphology.hasProcliticArticle(t.text))) return null;
+    const next = tokens[k + 1];
+    const gap = source.folded.slice(t.end, next ? next.start : source.folded.length);
+    if (gap.trimStart().startsWith(close)) return { first: last + 1, last: k };
+  }
+  return null;
 }
 
 function titleName(t: TitleEntry, country: CountryEntry | null): string {

@@ -45,6 +45,10 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     ['وقال رئيس بلدية كييف فيتالي كليتشكو إن الهجوم ضخم.', 'فيتالي كليتشكو'],
     // the body, a complement with the preposition ل, then the name between commas
     ['وكشف رئيس الإدارة العسكرية للعاصمة، تيمور تكاتشينكو، أن الهجوم ضخم.', 'تيمور تكاتشينكو'],
+    // a person noun, then the name in quotation marks (the marks close a name with a place word in it)
+    ['وقال الشرطي «سامي عدن» لوكالة الأنباء إن انفجارين وقعا.', 'سامي عدن'],
+    // a rank as the press transliterates it
+    ['وقال الميجر صادق فارح، في مؤتمر صحفي إن الهجوم فشل.', 'صادق فارح'],
     // a name set apart by quotation marks after a rank
     ['وقال المتحدث باسم الجيش العميد "سامي فرحات"، في تسجيل صوتي إن القصف توقف.', 'سامي فرحات'],
     // an office inside the complement of "باسم"
@@ -82,6 +86,9 @@ describe('no person where nobody is named (negative rows)', () => {
     'وقال ناشطون إن الطائرات حلقت فوق المدينة.',
     'وقال حزب العمال إن مرشحه انسحب.',
     'وقال الحاكم إن السيارة كانت مفخخة.',
+    // words in quotation marks after a person noun that are a quotation, not a name
+    'وقال الشرطي "قتل خمسة".',
+    'وقال الطبيب "لن نغادر".',
     // a unit, a channel or a company after an office opens no personal name
     'وأفاد مراسل وكالة «صفا» بإطلاق النار على المدينة.',
     'وقتل عقيد منشق وقائد لواء مقاتل في الهجوم.',
@@ -148,3 +155,14 @@ describe('a surname after an office joins the person already named', () => {
   });
 });
 
+describe('the speaker described by a noun is the person named after it', () => {
+  it.each([
+    ['وقال الطبيب أحمد سعيد إن الجرحى نقلوا.', 'أحمد سعيد', 'الطبيب أحمد سعيد'],
+    ['وقال الشرطي «محمد ضاهر» إن 18 شخصا قتلوا.', 'محمد ضاهر', 'الشرطي «محمد ضاهر'],
+  ])('%s', (text, name, mention) => {
+    const doc = run(text);
+    const p = doc.actors.find((a) => a.kind === 'person' && a.name === name)!;
+    expect(p.mentions[0]!.text).toBe(mention);
+    expect(doc.statements.map((s) => s.speaker)).toEqual([p.id]);
+  });
+});
