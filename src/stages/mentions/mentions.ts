@@ -838,7 +838,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const title = first(pack.entities.matchAt(tokens, k, false), 'title');
     const vague = pack.grammar.has('vague_sources', head.word);
     // "وقال محمد الحسن إن", "وقال رحمة الله يرمال،": a subject that opens with a given name is a person
-    if (!title && !vague && givenNameAt(ctx, k, last)) {
+    if (!title && !vague && (givenNameAt(ctx, k, last) || bareNameAt(ctx, k, last))) {
       const identity = `person:${foldKey(text)}`;
       addActor(ctx, idx, {
         identity, kind: 'person', name: text, name_native: text, title: null, title_en: null,
@@ -868,6 +868,27 @@ function givenNameAt(ctx: Context, k: number, last: number): boolean {
   const head = tokens[k]!.word;
   if (pack.grammar.has('given_names', head)) return true;
   return last > k && (pack.grammar.has('name_particles', head) || pack.grammar.has('compound_tails', tokens[k + 1]!.word));
+}
+
+/**
+ * "وقال تيمور تكاتشنكو، في منشور": two or three words, none with the article or a proclitic, none a
+ * word the pack knows as a class, a unit, a person noun, a vague source or a function word, closed by a
+ * comma or a complementizer. A body named without the article opens with such a word ("منظمة",
+ * "حركة") or has a definite complement ("شبكة أطباء السودان"); a personal name has neither.
+ */
+function bareNameAt(ctx: Context, k: number, last: number): boolean {
+  const { tokens, pack } = ctx;
+  if (last === k || last - k > 2) return false;
+  for (let j = k; j <= last; j++) {
+    const t = tokens[j]!;
+    const w = t.word;
+    if (pack.morphology.isDefinite(t.text) || pack.morphology.hasProcliticArticle(t.text) || pack.morphology.stripConjunction(t.text) !== null) return false;
+    if (pack.morphology.unlikelyNameWord(t.text) || pack.morphology.isNisbaAdjective(t.text) || pack.morphology.isParticiple(t.text)) return false;
+    if (pack.stopwords.has(t.text) || pack.grammar.has('vague_sources', w) || pack.grammar.has('person_nouns', w) || pack.grammar.has('document_nouns', w)) return false;
+    if (pack.places.is('organisation_heads', w) || pack.places.classOf(w.text) || pack.places.is('not_place_names', w)) return false;
+    if (pack.entities.matchAt(tokens, j, true) || pack.events.matchAt(tokens, j, true) || pack.casualties.matchAt(tokens, j, true) || pack.numbers.matchAt(tokens, j, true)) return false;
+  }
+  return runClosed(ctx, last);
 }
 
 /** The photographer or author of a caption or byline credit ("(جيم أوزديل/ الأناضول)") is a named person. */
