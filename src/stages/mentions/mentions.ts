@@ -832,20 +832,41 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     if (glued && glued.proclitic !== '') continue; // "قالت لوكالة …": to whom, not who
     let last = k;
     while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1)) last++;
-    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!)) continue; // not closed: a clause, not a subject
+    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!)) {
+      // "وقال محمد نور ضابط بشرطة المرور إن": a given name's run, then a noun in apposition describing him
+      const named = givenNameAt(ctx, k, k) ? nameRun(ctx, k) : null;
+      const next = named ? tokens[named.last + 1] : undefined;
+      const described = next?.spaced && !pack.morphology.isDefinite(next.text) && (pack.grammar.has('vague_sources', next.word) || pack.grammar.has('apposition_heads', next.word) || !!first(pack.entities.matchAt(tokens, named!.last + 1, false), 'title'));
+      if (named && described && named.last > named.first) {
+        const nameSpan = spanOf(tokens, named);
+        const name = source.evidence(nameSpan).text;
+        const identity = `person:${foldKey(name)}`;
+        addActor(ctx, idx, {
+          identity, kind: 'person', name, name_native: name, title: null, title_en: null,
+          country: null, sector: null, wikidata: null, rule: 'actors:named-subject-of-reporting-verb',
+        }, nameSpan);
+        registerAliases(ctx, idx, identity, name);
+        i = named.last;
+      }
+      continue; // not closed: a clause, not a subject
+    }
     const span = { start: head.start, end: tokens[last]!.end };
     const text = source.evidence(span).text;
     const title = first(pack.entities.matchAt(tokens, k, false), 'title');
     const vague = pack.grammar.has('vague_sources', head.word);
     // "وقال محمد الحسن إن", "وقال رحمة الله يرمال،": a subject that opens with a given name is a person
     if (!title && !vague && (givenNameAt(ctx, k, last) || bareNameAt(ctx, k, last))) {
-      const identity = `person:${foldKey(text)}`;
+      // the name ends where a name run ends ("أحمد سعيد أحد سكان الحي": not "أحد")
+      const nameLast = Math.min(last, nameRun(ctx, k)?.last ?? last);
+      const nameSpan = { start: head.start, end: tokens[nameLast]!.end };
+      const name = source.evidence(nameSpan).text;
+      const identity = `person:${foldKey(name)}`;
       addActor(ctx, idx, {
-        identity, kind: 'person', name: text, name_native: text, title: null, title_en: null,
+        identity, kind: 'person', name, name_native: name, title: null, title_en: null,
         country: null, sector: null, wikidata: null, rule: 'actors:named-subject-of-reporting-verb',
-      }, span);
-      registerAliases(ctx, idx, identity, text);
-      i = last;
+      }, nameSpan);
+      registerAliases(ctx, idx, identity, name);
+      i = nameLast;
       continue;
     }
     addActor(ctx, idx, {

@@ -37,6 +37,9 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     // a subject of two plain words (no article, no word the pack knows) closed by a comma or a complementizer
     ['وقال فاسيل تكاتشنكو، في منشور على تلغرام، إن الهجوم ضخم.', 'فاسيل تكاتشنكو'],
     ['وقال جون سميث إن الهجوم ضخم.', 'جون سميث'],
+    // a given name's run, then a noun in apposition describing the person
+    ['وقال محمد نور ضابط بشرطة المرور لوكالة رويترز إن ثلاثة أصيبوا.', 'محمد نور'],
+    ['وقال أحمد سعيد أحد سكان الحي إن القصف عنيف.', 'أحمد سعيد'],
     // a rank and its modifier before the name
     ['وقال العميد الركن سامر حداد إن الهدنة صامدة.', 'سامر حداد'],
     ['وقال اللواء المتقاعد نبيل فرحات إن الحرب طويلة.', 'نبيل فرحات'],
