@@ -115,6 +115,12 @@ export const NUMBER_ROWS: NumberRow[] = [
   // numbers that are not counts of people
   { rule: 'not-a-figure', sentence: 'قتل 5 أشخاص في هجوم وقع في 22/04', figures: [f('5', 5)] },
   { rule: 'not-a-figure', sentence: 'قتل 5 أشخاص في الهجوم الذي وقع في العاشر من سبتمبر ألفين وستة عشر', figures: [f('5', 5)] },
+  // digits after a scale word, and thousands groups behind a conjunction
+  { rule: 'scale-and-digits', sentence: 'ارتفع عدد القتلى إلى ألف و996 شخصا', figures: [f('ألف و996', 1996)] },
+  { rule: 'scale-and-digits', sentence: 'قتل ألفان و500 شخص في المعارك', figures: [f('ألفان و500', 2500)] },
+  { rule: 'groups-after-conjunction', sentence: 'قتل 69,799 شخصا، و170,972 مصابا منذ بدء الحرب', figures: [f('69,799', 69799), f('170,972', 170972)] },
+  // killed and wounded in one figure: no single outcome, no record
+  { rule: 'combined', sentence: 'أسفر الانفجار عن مقتل وإصابة 24 شخصا', figures: [] },
 ];
 
 export const DATE_ROWS: DateRow[] = [
@@ -222,6 +228,13 @@ export const DATE_ROWS: DateRow[] = [
   { rule: 'no-year', sentence: 'سوف تجرى الانتخابات في 10 يناير', published: '2016-01-05', dates: [{ text: '10 يناير', start: '2016-01-10' }] },
   { rule: 'no-year', sentence: 'قتل 5 أشخاص في 10 مارس', published: null, dates: [] },
   { rule: 'no-year', sentence: 'قتل 5 أشخاص في 10 مارس 2016', published: null, dates: [{ text: '10 مارس 2016', start: '2016-03-10' }] },
+  // the year after من العام / للعام, with its era mark glued, or named relative to publication
+  { rule: 'year-phrase', sentence: 'قتل 5 أشخاص في 7 أكتوبر من العام 2014', dates: [{ text: '7 أكتوبر من العام 2014', start: '2014-10-07' }] },
+  { rule: 'year-phrase', sentence: 'قتل 5 أشخاص في 7 أكتوبر 2014م', dates: [{ text: '7 أكتوبر 2014م', start: '2014-10-07' }] },
+  { rule: 'year-phrase', sentence: 'قتل 5 أشخاص في 7 أكتوبر من العام الماضي', dates: [{ text: '7 أكتوبر من العام الماضي', start: '2015-10-07' }] },
+  // a day counted in a series is no date
+  { rule: 'counted-day', sentence: 'قتل 5 أشخاص لليوم الثالث على التوالي', dates: [] },
+  { rule: 'counted-day', sentence: 'قتل 5 أشخاص لليوم الـ 35 على التوالي', dates: [] },
 ];
 
 export interface Outcome {
