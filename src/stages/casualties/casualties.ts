@@ -107,6 +107,10 @@ interface Figure {
 }
 
 const QUOTES_ONLY = /^[\s"'«»“”„]*$/u;
+/** A hyphen, slash or colon joining a number to what follows (the folded text has ASCII punctuation). */
+const GLUED = /^[-/:][\p{L}\p{N}]/u;
+/** Punctuation that ends a phrase between a toll noun and a number. */
+const PUNCTUATION = /[,.;:!?()\u2013\u2014]|\s-\s/u;
 
 class SentenceReader {
   readonly first: number;
@@ -148,6 +152,15 @@ class SentenceReader {
   /** A conjunction-prefixed word ("وأربعة", "والجرحى"): a new member of a list or a new clause. */
   conjoined(k: number): boolean {
     return this.ctx.pack.morphology.stripConjunction(this.ctx.tokens[k]!.text) !== null;
+  }
+
+  /** Whether a casualty verb ends at token k ("killing", "shot dead"): a figure after it is its object. */
+  verbEndsAt(k: number): boolean {
+    for (let j = k; j >= Math.max(this.first, k - 3); j--) {
+      const m = casAt(this.ctx, j);
+      if (m && m.last === k && find(m.values, 'verb')) return true;
+    }
+    return false;
   }
 
   /** A negation within the two words before token k: "لم يسفر عن سقوط", "لا ضحايا". */
@@ -348,6 +361,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     const firstTok = tokenAt(tokens, n.span.start);
     const last = tokenAt(tokens, n.span.end) - 1;
     const numTok = tokens[tokenAt(tokens, n.numberSpan.start)]!;
+    // a number glued to a word or number ("18-year-old", "a 16-storey block", "9/11", "9:17") modifies it: no count of people
+    if (GLUED.test(ctx.source.folded.slice(n.span.end, n.span.end + 2))) continue;
     const after = last + 1;
     const m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
     // "10 غارات", "ستة شهور" (not "العشرات بغارات": the preposition starts a phrase of its own)
@@ -387,7 +402,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     }
     // where subjects come first (a pack datum), the figure is the subject of a casualty verb or noun
     // after it: "191 were killed", "37 people died", "leaving 139 people dead"
-    if (ctx.pack.subjectFirst && !r.negatedBefore(firstTok)) {
+    // ... unless a casualty verb right before makes it the object: "killing at least six people and injuring 30"
+    if (ctx.pack.subjectFirst && !r.negatedBefore(firstTok) && !(r.adjacent(firstTok) && r.verbEndsAt(firstTok - 1))) {
       const verb = r.verbAfter(phraseLast + 1);
       const deadAt = phraseLast + 1;
       const dead = !verb && r.in(deadAt) && tokens[deadAt]!.spaced ? casAt(ctx, deadAt) : null;
@@ -463,8 +479,10 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       const cm = casAt(ctx, k);
       const noun = find(cm?.values, 'counted_noun');
       if (!noun || noun.form !== 'plural' || !cm) continue;
-      // "المصابين المدنيين في يوم واحد": a phrase of its own between the toll and the number
-      if (!linked && tokens.slice(cm.last + 1, firstTok).some((t) => ctx.pack.grammar.has('in', t.word))) break;
+      // "المصابين المدنيين في يوم واحد": a phrase of its own between the toll and the number; with no link
+      // word, nothing may stand between them that starts another phrase or list member ("five dead and
+      // more than 30 trapped", "many dead, including 17 children", "Two dead, three critical")
+      if (!linked && (tokens.slice(cm.last + 1, firstTok).some((t) => ctx.pack.grammar.has('in', t.word) || cue(ctx, t.index, 'coordinator') || hasValueOfType(casAt(ctx, t.index)?.values, 'subset')) || PUNCTUATION.test(ctx.source.folded.slice(r.end(cm.last), n.span.start)))) break;
       push({
         outcome: noun.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: cm.start, end: r.end(phraseLast) },
         ...groupOf, rule: 'casualties:toll-reaches-number', lastToken: phraseLast,
