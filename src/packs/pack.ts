@@ -93,6 +93,7 @@ export type CasualtyLex =
   | { type: 'toll_link' }
   | { type: 'earlier_toll' }
   | { type: 'not_people' }
+  | { type: 'victim_subject'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'self_first' }
   | { type: 'self_last' };
 
@@ -525,6 +526,10 @@ function buildPack(lang: string): LanguagePack {
   ] as const) {
     const lex = cue(type);
     for (const n of list) casCues.add(n, lex);
+  }
+  for (const v of casualties.victim_subject_verbs) {
+    const lex: CasualtyLex = { type: 'victim_subject', outcome: v.outcome };
+    for (const n of v.forms) casCues.add(n, lex);
   }
   for (const sv of casualties.split_verbs) {
     const firstLex: CasualtyLex = { type: 'split_first', outcome: sv.outcome };

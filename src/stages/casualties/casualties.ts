@@ -22,7 +22,7 @@ import type { Context, NumberMention, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt, withText } from '../../core/tokens.ts';
 import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
-import { actorsStartingIn, datesWithin, memo, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
+import { actorsStartingIn, datesWithin, memo, numbersBySentence, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CasualtyLex } from '../../packs/pack.ts';
 import { groupThousands } from '../../core/format.ts';
 import { figureAt } from '../numbers/numbers.ts';
@@ -330,6 +330,34 @@ class SentenceReader {
     return null;
   }
 
+  /**
+   * One person as the subject ending at token `last`: a person's name ("Benazir Bhutto"), a singular
+   * victim noun ("a priest", "a police officer") or an office ("the defence minister"), also with a
+   * place after it ("the ambassador to Ankara"). Its first token, group and the person's actor key.
+   */
+  oneSubjectEndingAt(last: number): { first: number; group: Group; victim?: string } | null {
+    const { ctx } = this;
+    if (!this.in(last)) return null;
+    const end = this.end(last);
+    const from = ctx.tokens[Math.max(this.first, last - 6)]!.start;
+    const person = actorsStartingIn(ctx, from, end).find((a) => a.end === end && actorKind(ctx, a.key) === 'person');
+    if (person) return { first: tokenAt(ctx.tokens, person.start), group: 'all', victim: person.key };
+    for (let j = Math.max(this.first, last - 3); j <= last; j++) {
+      const m = casAt(ctx, j);
+      const v = m?.values.find((x): x is Extract<CasualtyLex, { type: 'victim' }> => x.type === 'victim');
+      if (m && v && m.last === last) return v.form === 'singular' ? { first: j, group: v.group } : null;
+      const t = ctx.pack.entities.matchAt(ctx.tokens, j, false);
+      if (t && t.last === last && t.values.some((x) => x.type === 'title')) return { first: j, group: 'all' };
+    }
+    // "the ambassador to Ankara": a place or country after the noun, behind a preposition
+    const place = [...actorsStartingIn(ctx, from, end), ...placesStartingIn(ctx, from, end)].find((a) => a.end === end);
+    if (place) {
+      const p = tokenAt(ctx.tokens, place.start) - 1;
+      if (p > this.first && ctx.pack.grammar.has('locative', ctx.tokens[p]!.word) && !this.inDate(p)) return this.oneSubjectEndingAt(p - 1);
+    }
+    return null;
+  }
+
   /** Whether the word at k ends like a nominative dual of a nisba ("فلسطينيان"). */
   dualPerson(k: number): boolean {
     const w = this.ctx.tokens[k]!.text;
@@ -502,6 +530,23 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
         const span = { start: self.start, end: r.end(j) };
         push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(self.last + 1, self.last + 1) : null, rule: 'casualties:self-killing', lastToken: j, implied: true });
         break;
+      }
+    }
+    // one person as the subject of a passive or intransitive verb: "A priest was killed", "Russian
+    // ambassador Andrei Karlov was shot dead", a headline's "Syria defence minister killed in …"
+    const passive = find(self?.values, 'victim_subject');
+    if (passive && self && r.in(self.last) && !covered(tokens[k]!.start, r.end(self.last))) {
+      const subject = k > r.first && r.adjacent(k) ? r.oneSubjectEndingAt(k - 1) : null;
+      // not an active verb with its own object ("a gunman killed five", "killed a man")
+      const object = r.in(self.last + 1) && (r.figureFollows(self.last + 1, byStart) || find(casAt(ctx, self.last + 1)?.values, 'victim') !== undefined);
+      if (subject && !object && !r.negatedBefore(subject.first) && !covered(tokens[subject.first]!.start, tokens[subject.first]!.end)) {
+        const span = r.span(subject.first, self.last);
+        push({
+          outcome: passive.outcome, value: 1, high: null, qualifier: 'exact', numberSpan: r.span(subject.first, k - 1), mainSpan: span, group: subject.group,
+          groupSpan: subject.group === 'all' ? null : r.span(subject.first, k - 1), rule: 'casualties:one-subject-verb', lastToken: self.last, implied: true,
+          ...(subject.victim ? { victim: subject.victim } : {}),
+        });
+        continue;
       }
     }
     const em = casAt(ctx, k);
