@@ -93,6 +93,7 @@ export type CasualtyLex =
   | { type: 'toll_link' }
   | { type: 'earlier_toll' }
   | { type: 'not_people' }
+  | { type: 'clause_break' }
   | { type: 'victim_subject'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'self_first' }
   | { type: 'self_last' };
@@ -523,6 +524,7 @@ function buildPack(lang: string): LanguagePack {
     [casualties.others, 'others'], [casualties.coordinators, 'coordinator'], [casualties.negations, 'negation'], [casualties.disjunctions, 'disjunction'], [casualties.toll_links, 'toll_link'],
     [casualties.earlier_toll_cues, 'earlier_toll'], [casualties.not_people, 'not_people'],
     [casualties.self_killing?.first ?? [], 'self_first'], [casualties.self_killing?.last ?? [], 'self_last'],
+    [casualties.clause_breaks, 'clause_break'],
   ] as const) {
     const lex = cue(type);
     for (const n of list) casCues.add(n, lex);

@@ -457,6 +457,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
       if (!ev || !em || em.last >= firstTok) {
         if (r.inDate(k)) continue;
+        // "killed on Tuesday when two men stormed the church": the figure is in a clause of its own
+        if (cue(ctx, k, 'clause_break')) break;
         between++;
         if (between >= 3 && (blocks(em?.values) || cue(ctx, k, 'negation') || cue(ctx, k, 'toll_link') || byStart.has(tokens[k]!.start) || r.conjoined(k))) break;
         continue;
@@ -921,7 +923,8 @@ class FigureIndex {
 /** Fold a repeat into its record: every mention's evidence, the values of the most precise body mention. */
 function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): void {
   // the body's figure over the headline's summary; an exact figure over a vague word for it
-  const takeValues = (km.headline && !km.fromBody && !dm.headline) || (k.qualifier === 'vague' && d.qualifier !== 'vague');
+  // (never a vague word's over an exact figure: "all 224 aboard killed" in the title, "hundreds" below)
+  const takeValues = (km.headline && !km.fromBody && !dm.headline && !(d.qualifier === 'vague' && k.qualifier !== 'vague')) || (k.qualifier === 'vague' && d.qualifier !== 'vague');
   const evidence = k.evidence;
   for (const e of d.evidence) {
     const key = `${e.start}:${e.end}`;
