@@ -53,21 +53,39 @@ function highest(casualties: readonly Casualty[], outcome: TollOutcome, end: num
   return chosen;
 }
 
-/** Records whose event the article dates days before its own day: earlier attacks given as background. */
+/**
+ * Records of events the article dates days before its own day: earlier attacks given as background
+ * (an event of the record starting then, or a date of then in the record's paragraph: "in August,
+ * five UN workers were killed"). A running total's "since" date is no such date.
+ */
 function backgroundRecords(doc: ExtractionDocument): Set<string> {
   const day = doc.article.published;
   const out = new Set<string>();
   if (day === null) return out;
   const limit = Date.parse(`${day}T00:00:00Z`) - BACKGROUND_DAYS * 86_400_000;
+  const before = (iso: string | null): boolean => iso !== null && Date.parse(`${iso.length === 4 ? `${iso}-12-31` : iso.length === 7 ? `${iso}-28` : iso}T00:00:00Z`) < limit;
   for (const e of doc.events) {
-    if (e.start === null || !(Date.parse(`${e.start}T00:00:00Z`) < limit)) continue;
+    if (!before(e.start)) continue;
     for (const id of e.casualties) out.add(id);
+  }
+  const { text } = doc.article;
+  const earlier = doc.dates.filter((d) => d.kind !== 'since' && d.evidence[0]!.field !== 'title' && before(d.end ?? d.start)).map((d) => d.evidence[0]!.start);
+  if (earlier.length === 0) return out;
+  for (const c of doc.casualties) {
+    const e = c.evidence[0]!;
+    if (e.field === 'title') continue;
+    const from = text.lastIndexOf('\n', e.start) + 1;
+    const nl = text.indexOf('\n', e.end);
+    const to = nl < 0 ? text.length : nl;
+    if (earlier.some((at) => at >= from && at < to)) out.add(c.id);
   }
   return out;
 }
 
 /** A later, higher total for the same victims as the headline's `chosen`: the highest such update. */
 function update(doc: ExtractionDocument, outcome: TollOutcome, chosen: Casualty, background: ReadonlySet<string>): Casualty {
+  // an exact count is complete ("Four tourists were killed"); an open one ("at least", "more than", "dozens") awaits a higher one
+  if (chosen.high !== null) return chosen;
   const base = valueOf(chosen);
   const ratio = chosen.qualifier === 'vague' ? VAGUE_UPDATE_RATIO : UPDATE_RATIO;
   let best = chosen;

@@ -189,7 +189,13 @@ class SentenceReader {
     }
     // "استشهد 45 فلسطينيا": a nationality
     const nat = ctx.pack.entities.matchAt(ctx.tokens, k, false);
-    if (nat?.values.some((v) => v.type === 'demonym')) return { group: 'all', span: this.span(k, nat.last), last: nat.last };
+    if (nat?.values.some((v) => v.type === 'demonym')) {
+      // "four Portuguese tourists": a victim noun after the nationality
+      const vm = this.in(nat.last + 1) && ctx.tokens[nat.last + 1]!.spaced ? casAt(ctx, nat.last + 1) : null;
+      const v = find(vm?.values, 'victim');
+      if (v && vm) return { group: v.group, span: this.span(k, vm.last), last: vm.last };
+      return { group: 'all', span: this.span(k, nat.last), last: nat.last };
+    }
     return null;
   }
 
