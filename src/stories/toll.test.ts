@@ -77,6 +77,14 @@ describe('articleToll: the most complete total the article gives for its main ev
     expect(points(text, [{ words: 'more than 100 people', low: 100, qualifier: 'more_than' }, { words: 'killed 860 people', low: 860 }])).toEqual(['killed 100 more than 100 people']);
   });
 
+  it('a count of one kind of victims is not a newer total of people', () => {
+    const text = textOf(LEAD2.replace('more than 100 people', 'at least three people'), 'Officials said four soldiers were killed in a separate raid.');
+    const figures: FigureSpec[] = [{ words: 'at least three people', low: 3, qualifier: 'at_least' }, { words: 'four soldiers were killed', low: 4, group: 'security_forces' }];
+    expect(points(text, figures)).toEqual(['killed 3 at least three people']);
+    // of everyone, it is
+    expect(points(text, [figures[0]!, { ...figures[1]!, group: 'all' }])).toEqual(['killed 4 four soldiers were killed']);
+  });
+
   it('a paragraph dated days before the article is background: no update, no body figure from it', () => {
     const figures: FigureSpec[] = [{ words: 'more than 100 people', low: 100, qualifier: 'more_than' }, { words: 'killed 120 people', low: 120 }, { words: 'injured 300 more', low: 300, outcome: 'injured' }];
     const dates = [{ words: 'March 3, 2015', day: '2015-03-03' }];

@@ -91,7 +91,8 @@ function update(doc: ExtractionDocument, outcome: TollOutcome, chosen: Casualty,
   let best = chosen;
   for (const c of doc.casualties) {
     if (!counts(c, outcome) || background.has(c.id) || c.scope !== chosen.scope) continue;
-    if (c.group !== chosen.group && c.group !== 'all' && chosen.group !== 'all') continue;
+    // a total of the same victims or of everyone: not a count of one kind of victims beside a total of people
+    if (c.group !== chosen.group && c.group !== 'all') continue;
     const v = valueOf(c);
     if (v > valueOf(best) && v <= base * ratio) best = c;
   }

@@ -163,6 +163,16 @@ class SentenceReader {
     return false;
   }
 
+  /** A word no lexicon knows, spaced after the one before: not a function word, number, name, date or casualty word. */
+  plainWord(k: number): boolean {
+    const { ctx } = this;
+    const t = ctx.tokens[k];
+    if (t === undefined || !this.in(k) || !t.spaced || this.inDate(k) || this.conjoined(k)) return false;
+    if (ctx.pack.stopwords.has(t.text) || ctx.pack.grammar.has('of', t.word) || ctx.pack.grammar.has('in', t.word) || ctx.pack.grammar.has('auxiliaries', t.word)) return false;
+    if (/\p{N}/u.test(t.text) || casAt(ctx, k) || cueAt(ctx, k) || ctx.pack.numbers.matchAt(ctx.tokens, k) || ctx.pack.entities.matchAt(ctx.tokens, k, false)) return false;
+    return actorsStartingIn(ctx, t.start, t.end).length === 0 && placesStartingIn(ctx, t.start, t.end).length === 0;
+  }
+
   /** A negation within the two words before token k: "لم يسفر عن سقوط", "لا ضحايا". */
   negatedBefore(k: number): boolean {
     for (let j = k - 1; j >= Math.max(this.first, k - 3); j--) if (cue(this.ctx, j, 'negation')) return true;
@@ -398,7 +408,7 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     // a number glued to a word or number ("18-year-old", "a 16-storey block", "9/11", "9:17") modifies it: no count of people
     if (GLUED.test(ctx.source.folded.slice(n.span.end, n.span.end + 2))) continue;
     const after = last + 1;
-    const m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
+    let m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
     // "10 غارات", "ستة شهور" (not "العشرات بغارات": the preposition starts a phrase of its own)
     const notPeople = r.in(after) && tokens[after]!.spaced ? cueAt(ctx, after) : null;
     if (notPeople && notPeople.proclitic === '' && hasValueOfType(notPeople.values, 'not_people')) continue;
@@ -408,9 +418,16 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     if (n.qualifier === 'exact' && ctx.pack.morphology.isDefinite(numTok.text) && !people && !peopleBefore) continue;
     // N + counted noun: "1250 قتيلا", "عشرات القتلى" (not "عشرات القتلى والجرحى")
     // (not "مقتل 5 وإصابة 10": a noun with its conjunction opens the next figure's phrase)
-    const counted = m && !r.conjoined(after) ? find(m.values, 'counted_noun') : undefined;
+    let counted = m && !r.conjoined(after) ? find(m.values, 'counted_noun') : undefined;
+    // "the 48 charred victims": one plain describing word between the number and a plural counted noun
+    const described = !m && r.in(after + 1) && tokens[after + 1]!.spaced && r.plainWord(after) ? casAt(ctx, after + 1) : null;
+    const describedNoun = find(described?.values, 'counted_noun');
+    if (!counted && describedNoun?.form === 'plural' && !r.conjoined(after + 1)) {
+      counted = describedNoun;
+      m = described;
+    }
     if (counted && m) {
-      if (r.combinedAt(after) || r.negatedBefore(firstTok)) continue;
+      if (r.combinedAt(m === described ? after + 1 : after) || r.negatedBefore(firstTok)) continue;
       // "25 جريحا فلسطينيا على الأقل"
       const tail = r.qualifierAfter(m.last + 1, n.qualifier);
       const qualifier = tail?.qualifier ?? n.qualifier;
