@@ -15,8 +15,8 @@ if (!present && process.env.CI !== 'true') console.warn(`stories eval floor skip
 /** The figures reached, less 0.02. */
 const FLOORS = {
   bcubed_f1: 0.973,
-  toll_per_article: 0.865,
-  latest_toll: 0.848,
+  toll_per_article: 0.87,
+  latest_toll: 0.90,
 } as const;
 
 describe.skipIf(!present && process.env.CI !== 'true')('stories on ../shared/stories-en', () => {
