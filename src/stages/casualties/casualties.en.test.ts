@@ -23,6 +23,7 @@ describe('English casualties', () => {
     ['Opposition leader Jane Morrow was shot dead at a rally.', [['killed', 1, 'exact', 'leader Jane Morrow was shot dead']]],
     ['The ambassador to Peru was wounded in the attack.', [['injured', 1, 'exact', 'ambassador to Peru was wounded']]],
     ['Four Danish tourists were killed when their coach crashed.', [['killed', 4, 'exact', 'Four Danish tourists were killed']]],
+    ['More than 40 people were also wounded in the blast.', [['injured', 40, 'more_than', 'More than 40 people were also wounded']]],
     // one plain describing word between the number and a plural counted noun
     ['Doctors began identifying the 31 charred victims on Sunday.', [['killed', 31, 'exact', '31 charred victims']]],
   ])('%s', (text, expected) => {
@@ -48,6 +49,7 @@ describe('English casualties', () => {
     // a describing word before a noun that counts no people, or a known word between
     ['Crews towed away the 31 charred buses on Sunday.'],
     ['The 31 days of mourning ended on Sunday.'],
+    ['Some 40 people were also questioned by police.'],
   ])('%s has no casualty', (text) => {
     expect(cas(text)).toEqual([]);
   });

@@ -273,6 +273,12 @@ class SentenceReader {
     return { first: k, last, value: f.value, high: f.high, qualifier: f.qualifier, span: { start: t.start + (t.text.length - bare.length), end: this.end(last) } };
   }
 
+  /** Whether tokens from..to-1 are all auxiliaries ("were also", "have since been"). */
+  auxiliariesOnly(from: number, to: number): boolean {
+    for (let j = from; j < to; j++) if (!this.ctx.pack.grammar.has('auxiliaries', this.ctx.tokens[j]!.word)) return false;
+    return true;
+  }
+
   /** A verb of an outcome within a few words after token k ("… قتلوا"), not a new clause ("وقتل"). */
   verbAfter(k: number): { outcome: Outcome; last: number } | null {
     const { ctx } = this;
@@ -283,7 +289,10 @@ class SentenceReader {
         if (m.proclitic !== '' || this.disjoinedVerb(m.last, verb.outcome)) return null;
         return { outcome: verb.outcome, last: m.last };
       }
-      if ((m && (find(m.values, 'counted_noun') || find(m.values, 'event_noun'))) || cue(ctx, j, 'negation') || cue(ctx, j, 'toll_link')) return null;
+      // "more than 50 people were also wounded": a participle that is also a counted noun, after auxiliaries only
+      const participle = find(m?.values, 'counted_noun');
+      if (participle && m && participle.form === 'plural' && j > k && this.auxiliariesOnly(k, j)) return { outcome: participle.outcome, last: m.last };
+      if ((m && (participle || find(m.values, 'event_noun'))) || cue(ctx, j, 'negation') || cue(ctx, j, 'toll_link')) return null;
       // a clause of its own: "قال 5 مسؤولين إن المسلحين قتلوا", or another subject ("… المسلحين قتلوا", not "… والمقاتلين لقوا مصرعهم")
       const t = ctx.tokens[j]!;
       if (ctx.pack.grammar.has('complementizers', t.word) || (!m && ctx.pack.speech.matchAt(ctx.tokens, j)?.values.some((v) => v.type === 'verb'))) return null;
