@@ -59,8 +59,10 @@ describe('articleToll: the most complete total the article gives for its main ev
       [{ words: 'more than 100 people', low: 100, qualifier: 'more_than' }, { words: 'at least 104 bodies', low: 104, qualifier: 'at_least' }], 'Lorry ploughs into Berlin market', ['killed 104 at least 104 bodies']],
     ['a vague headline figure ("dozens") takes the body\'s count', textOf(LEAD2.replace('more than 100 people', 'dozens of people'), FAR),
       [{ words: 'dozens of people', low: 12, qualifier: 'vague' }, { words: '45 others', low: 45 }], 'Lorry ploughs into Berlin market', ['killed 45 45 others']],
-    ['the body\'s first figure of an outcome the headline leaves out, when the headline gives the toll', textOf(LEAD2, FAR),
+    ['the body\'s highest figure of an outcome the headline leaves out, when the headline gives the toll', textOf(LEAD2, FAR),
       [{ words: 'more than 100 people', low: 100, qualifier: 'more_than' }, { words: '45 others were injured', low: 45, outcome: 'injured' }, { words: '9 were children', low: 9, outcome: 'injured', nth: 0 }], 'Lorry ploughs into Berlin market', ['killed 100 more than 100 people', 'injured 45 45 others were injured']],
+    ['of several there, the highest (the most complete), not the first', textOf(LEAD2, 'Twelve of them were taken to hospital in the city centre.', FAR),
+      [{ words: 'more than 100 people', low: 100, qualifier: 'more_than' }, { words: 'Twelve of them were taken to hospital', low: 12, outcome: 'injured' }, { words: '45 others were injured', low: 45, outcome: 'injured' }], 'Lorry ploughs into Berlin market', ['killed 100 more than 100 people', 'injured 45 45 others were injured']],
     ['a figure the words leave open below ("nearly 40": best only)', textOf(LEAD2.replace('more than 100 people', 'nearly 40 people')),
       [{ words: 'nearly 40 people', low: 40, qualifier: 'at_most', high: 40 }], 'Lorry ploughs into Berlin market', ['killed 40 nearly 40 people']],
   ])('%s', (_, text, figures, title, expected) => {

@@ -12,7 +12,9 @@
  *   "at least 104 bodies" below; "dozens" and then 45) — not one far above, which is another event's
  *   ("nine killed" in Berlin, 86 in Nice), nor one of an event dated days before the article;
  * - where the lead gives none, the next paragraphs (a lead often gives the dead, the next the wounded),
- *   then the first figure of the body that is not background (an event dated days before);
+ *   then — when the headline gives the toll in another outcome — the body's highest figure that is
+ *   not background (an event dated days before): its most complete total ("40 hospitalised", then
+ *   "316 people were injured");
  * - a running total since a date (the toll of the conflict the article reports) where nothing else.
  */
 import type { Casualty, ExtractionDocument } from '../schema/index.ts';
@@ -99,12 +101,12 @@ function update(doc: ExtractionDocument, outcome: TollOutcome, chosen: Casualty,
   return best;
 }
 
-/** The first figure of an outcome in the body (in text order) that is not background. */
-function firstInBody(doc: ExtractionDocument, outcome: TollOutcome, background: ReadonlySet<string>): Casualty | null {
+/** The highest figure of an outcome in the body that is not background. */
+function highestInBody(doc: ExtractionDocument, outcome: TollOutcome, background: ReadonlySet<string>): Casualty | null {
   let chosen: Casualty | null = null;
   for (const c of doc.casualties) {
     if (!counts(c, outcome) || background.has(c.id) || c.scope !== 'event') continue;
-    if (chosen === null || c.evidence[0]!.start < chosen.evidence[0]!.start) chosen = c;
+    if (chosen === null || valueOf(c) > valueOf(chosen)) chosen = c;
   }
   return chosen;
 }
@@ -116,7 +118,7 @@ export function articleToll(doc: ExtractionDocument): TollPoint[] {
   const actorName = new Map(doc.actors.map((a) => [a.id, a.name]));
   const background = backgroundRecords(doc);
   const points: TollPoint[] = [];
-  // the body's first figure only for an article whose headline gives the main event's toll in another outcome
+  // the body's figures only for an article whose headline gives the main event's toll in another outcome
   const reported = TOLL_OUTCOMES.some((o) => highest(doc.casualties, o, lead) !== null);
   for (const outcome of TOLL_OUTCOMES) {
     let chosen = highest(doc.casualties, outcome, lead);
@@ -124,7 +126,7 @@ export function articleToll(doc: ExtractionDocument): TollPoint[] {
     chosen ??= highest(doc.casualties, outcome, next);
     // a running total of the conflict the article reports ("more than 1,250 killed since 27 September")
     chosen ??= highest(doc.casualties.filter((c) => c.scope === 'cumulative'), outcome, Infinity);
-    if (reported) chosen ??= firstInBody(doc, outcome, background);
+    if (reported) chosen ??= highestInBody(doc, outcome, background);
     if (chosen === null) continue;
     points.push({
       article_id: doc.article.id,
