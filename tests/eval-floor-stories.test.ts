@@ -15,7 +15,7 @@ if (!present && process.env.CI !== 'true') console.warn(`stories eval floor skip
 /** The figures reached, less 0.02. */
 const FLOORS = {
   bcubed_f1: 0.973,
-  toll_per_article: 0.887,
+  toll_per_article: 0.884,
   latest_toll: 0.90,
 } as const;
 

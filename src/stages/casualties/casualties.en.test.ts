@@ -22,6 +22,10 @@ describe('English casualties', () => {
     ['A priest was killed in the church on Tuesday when two men stormed it.', [['killed', 1, 'exact', 'priest was killed']]],
     ['Opposition leader Jane Morrow was shot dead at a rally.', [['killed', 1, 'exact', 'leader Jane Morrow was shot dead']]],
     ['The ambassador to Peru was wounded in the attack.', [['injured', 1, 'exact', 'ambassador to Peru was wounded']]],
+    // an active verb: its object is the victim, not its subject
+    ['The sniper killed the officer on Monday.', [['killed', 1, 'exact', 'killed the officer']]],
+    ['An off-duty guard shot dead Chile\'s interior minister in the lobby.', [['killed', 1, 'exact', 'shot dead Chile\'s interior minister']]],
+    ['Envoy shot dead by a guard in the lobby', [['killed', 1, 'exact', 'Envoy shot dead']]],
     ['Four Danish tourists were killed when their coach crashed.', [['killed', 4, 'exact', 'Four Danish tourists were killed']]],
     ['More than 40 people were also wounded in the blast.', [['injured', 40, 'more_than', 'More than 40 people were also wounded']]],
     // one plain describing word between the number and a plural counted noun
@@ -46,6 +50,7 @@ describe('English casualties', () => {
     // no one died; an active verb with its object; a pronoun as subject
     ['No policeman was killed in the clash.'],
     ['He was killed, the family said.'],
+    ['A sniper killed himself after the siege.'],
     // a describing word before a noun that counts no people, or a known word between
     ['Crews towed away the 31 charred buses on Sunday.'],
     ['The 31 days of mourning ended on Sunday.'],

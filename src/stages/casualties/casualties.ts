@@ -571,9 +571,12 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     const passive = find(self?.values, 'victim_subject');
     if (passive && self && r.in(self.last) && !covered(tokens[k]!.start, r.end(self.last))) {
       const subject = k > r.first && r.adjacent(k) ? r.oneSubjectEndingAt(k - 1) : null;
-      // not an active verb with its own object ("a gunman killed five", "killed a man")
-      const object = r.in(self.last + 1) && (r.figureFollows(self.last + 1, byStart) || find(casAt(ctx, self.last + 1)?.values, 'victim') !== undefined);
-      if (subject && !object && !r.negatedBefore(subject.first) && !covered(tokens[subject.first]!.start, tokens[subject.first]!.end)) {
+      // passive for sure: behind an auxiliary ("was killed"), or a bare participle followed by nothing,
+      // punctuation, a date or a word that opens a phrase ("Priest killed in church", "killed by a
+      // bomb"); else an active verb with its own object ("a gunman killed the officer", "killed five")
+      const next = self.last + 1;
+      const passiveForm = (self.last > k && ctx.pack.grammar.has('auxiliaries', tokens[k]!.word)) || !r.in(next) || !r.adjacent(next) || r.inDate(next) || cue(ctx, next, 'passive_after');
+      if (subject && passiveForm && !r.figureFollows(next, byStart) && !r.negatedBefore(subject.first) && !covered(tokens[subject.first]!.start, tokens[subject.first]!.end)) {
         const span = r.span(subject.first, self.last);
         push({
           outcome: passive.outcome, value: 1, high: null, qualifier: 'exact', numberSpan: r.span(subject.first, k - 1), mainSpan: span, group: subject.group,
@@ -610,6 +613,11 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     // the victim right after, or after one short word ("قتل خلالها فلسطينيان")
     let reach = em.last + (isVerb ? 2 : 1);
     for (let v = em.last + 1; v <= reach && r.in(v); v++) {
+      // "shot dead Russia's ambassador": a possessive ending after a name is part of the victim's phrase
+      if (v > em.last + 1 && cue(ctx, v, 'possessive')) {
+        reach++;
+        continue;
+      }
       if (!tokens[v]!.spaced) break;
       if (r.inDate(v)) {
         reach++;
@@ -644,10 +652,15 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       } else if (!vm && ev) {
         // "قتل القاضي طاهر خان نيازي": a named person
         const actor = actorsStartingIn(ctx, tokens[v]!.start, tokens[v]!.end)[0];
+        const office = ctx.pack.entities.matchAt(tokens, v, false);
         if (actor && actorKind(ctx, actor.key) === 'person') {
           count = 1;
           vLast = tokenAt(tokens, actor.end) - 1;
           victimKey = actor.key;
+        } else if (office && office.values.some((x) => x.type === 'title') && !(r.in(office.last + 1) && ctx.pack.grammar.has('of', tokens[office.last + 1]!.word))) {
+          // "shot dead Russia's ambassador": an office held by one person (not "head of …", a phrase of its own)
+          count = 1;
+          vLast = office.last;
         }
       }
       if (count === null) {
