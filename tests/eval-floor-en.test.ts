@@ -20,7 +20,7 @@ const FLOORS = {
   places: 0.90,
   dates: 0.84,
   statements: 0.77,
-  casualties: 0.76,
+  casualties: 0.81,
   ceasefires: 0.65,
 } as const;
 

@@ -3,6 +3,7 @@
  * one story, the toll series with evidence, the CSV tables, the index's stories section, and the
  * errors a user can make.
  */
+import { existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../src/cli/args.ts';
 import { main } from '../src/cli/main.ts';
@@ -74,6 +75,37 @@ describe('extract --stories', () => {
     expect(tree.read('out/review/index.html')).toBe(index);
   });
 
+  it('lists stories.csv and toll_series.csv in csv/datapackage.json with their schemas, and points to stories.json', async () => {
+    expect(await run(['extract', 'in', '--out', 'out', '--stories', '--format', 'json,csv', '-q'])).toBe(0);
+    const pkg = JSON.parse(tree.read('out/csv/datapackage.json')) as { resources: Array<{ name: string; path: string; schema: { fields: Array<{ name: string; type: string }>; foreignKeys?: unknown[] } }>; stories_json?: { path: string; schema: string } };
+    const names = pkg.resources.map((r) => r.name);
+    expect(names).toContain('casualties');
+    expect(names.slice(-2)).toEqual(['stories', 'toll_series']);
+    for (const table of ['stories', 'toll_series']) {
+      const resource = pkg.resources.find((r) => r.name === table)!;
+      const header = tree.read(`out/csv/${table}.csv`).replace(/^\uFEFF/u, '').split('\n')[0]!.split(',');
+      expect(resource.schema.fields.map((f) => f.name)).toEqual(header);
+    }
+    const stories = pkg.resources.find((r) => r.name === 'stories')!.schema.fields;
+    expect(stories.find((f) => f.name === 'killed_low')).toMatchObject({ type: 'integer' });
+    expect(stories.find((f) => f.name === 'disputed')).toMatchObject({ type: 'boolean' });
+    expect(stories.find((f) => f.name === 'start')).toMatchObject({ type: 'date' });
+    expect(pkg.resources.find((r) => r.name === 'toll_series')!.schema.foreignKeys).toEqual([{ fields: ['story_id'], reference: { resource: 'stories', fields: ['story_id'] } }]);
+    expect(pkg.stories_json).toMatchObject({ path: '../stories.json', schema: 'conflict-events-stories/1' });
+  });
+
+  it('a rerun without --stories removes the stories of the earlier run and unlists them', async () => {
+    expect(await run(['extract', 'in', '--out', 'out', '--stories', '--format', 'json,csv,review', '-q'])).toBe(0);
+    expect(existsSync(tree.path('out/stories.json'))).toBe(true);
+    expect(await run(['extract', 'in', '--out', 'out', '--format', 'json,csv,review', '-q'])).toBe(0);
+    for (const rel of ['out/stories.json', 'out/csv/stories.csv', 'out/csv/toll_series.csv']) expect(existsSync(tree.path(rel))).toBe(false);
+    expect((JSON.parse(tree.read('out/csv/datapackage.json')) as { resources: Array<{ name: string }> }).resources.map((r) => r.name)).not.toContain('stories');
+    expect(tree.read('out/review/index.html')).not.toContain('class="story"');
+    // the documents stay, and `stories DIR` brings the stories back
+    expect(await run(['stories', 'out', '-q'])).toBe(0);
+    expect(existsSync(tree.path('out/csv/toll_series.csv'))).toBe(true);
+  });
+
   it('needs the json format', async () => {
     expect(await run(['extract', 'in', '--out', 'out', '--stories', '--format', 'csv'])).toBe(2);
     expect(stderr).toContain('--stories needs the json format');
@@ -87,6 +119,8 @@ describe('stories DIR', () => {
     expect(await run(['stories', 'b'])).toBe(0);
     expect(tree.read('b/stories.json')).toBe(tree.read('a/stories.json'));
     expect(stderr).toContain('4 articles in 2 stories');
+    // with no record tables in b, its data package lists the stories tables alone
+    expect((JSON.parse(tree.read('b/csv/datapackage.json')) as { resources: Array<{ name: string }> }).resources.map((r) => r.name)).toEqual(['stories', 'toll_series']);
   });
 
   it('names a document it cannot read, and still groups the others', async () => {

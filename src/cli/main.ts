@@ -10,7 +10,7 @@ import { PROGRAM, USAGE, parseCommand, type ExtractOptions } from './args.ts';
 import { evalCommand } from './eval.ts';
 import { readInputs, type InputItem } from './inputs.ts';
 import { OutputLockedError, openOutput, type FailureRecord, type OutputWriter, type RenderedDocument } from './output.ts';
-import { storiesCommand } from './stories.ts';
+import { removeStories, storiesCommand } from './stories.ts';
 import { POOL_MIN_CHARS, POOL_MIN_ITEMS, WorkerError, extractInOrder, inProcessEngine, poolEngine, readAhead, type Engine } from './pool.ts';
 import { countInputs, createProgress, silentProgress } from './progress.ts';
 import { RunStats, articles, describeError, problemLine, type RecordCounts } from './report.ts';
@@ -254,6 +254,8 @@ async function extractCommand(options: ExtractOptions, io: MainIO & { stderr: (s
     await out.finish();
     progress.clear();
     if (!options.quiet) stderr(run.stats.summary((performance.now() - started) / 1000));
+    // a completed run without --stories leaves no stories of an earlier run beside its documents
+    if (!options.stories) await removeStories(path.resolve(cwd, options.out));
     const storiesStatus = options.stories ? await storiesCommand({ dir: options.out, bom: options.bom, quiet: options.quiet }, { stderr, cwd }) : 0;
     return run.stats.failed > 0 || storiesStatus !== 0 ? 1 : 0;
   } catch (err) {

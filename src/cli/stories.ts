@@ -2,15 +2,16 @@
  * `conflict-events stories DIR` and `extract --stories`: read the documents in DIR/json in two
  * passes — their times, then each document in time order reduced to its story summary and grouped
  * at once, so memory holds the window's summaries and the finished stories, not documents — and
- * write and write DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv and the stories
- * section of DIR/review/index.html where the run wrote one.
+ * write DIR/stories.json, DIR/csv/stories.csv, DIR/csv/toll_series.csv (listed in
+ * DIR/csv/datapackage.json) and the stories section of DIR/review/index.html where the run wrote one.
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { validateDocument } from '../schema/index.ts';
 import { STORIES_SCHEMA_ID, type StoriesFile, type Story } from '../schema/stories.ts';
 import { StoryGrouper } from '../stories/group.ts';
 import { summarize, timeOf } from '../stories/summary.ts';
+import { toDataPackageJson } from '../writers/datapackage.ts';
 import { storiesCsvParts, storiesJsonParts, storiesSection, tollSeriesCsvParts, withStoriesSection } from '../writers/stories.ts';
 import { writeFileAtomic, writePartsAtomic } from './atomic.ts';
 
@@ -95,6 +96,10 @@ export async function writeStories(dir: string, options: StoriesOptions): Promis
   await mkdir(csvDir, { recursive: true });
   await writePartsAtomic(path.join(csvDir, 'stories.csv'), storiesCsvParts(stories, options));
   await writePartsAtomic(path.join(csvDir, 'toll_series.csv'), tollSeriesCsvParts(stories, options));
+  // the data package lists the stories tables beside the record tables of the run (or alone where it wrote none)
+  const packagePath = path.join(csvDir, 'datapackage.json');
+  const tables = await stat(packagePath).then(() => true, () => false);
+  await writeFileAtomic(packagePath, toDataPackageJson({ bom: options.bom, stories: true, tables }));
   const indexPath = path.join(dir, 'review', 'index.html');
   let index: string | null = null;
   try {
@@ -107,6 +112,13 @@ export async function writeStories(dir: string, options: StoriesOptions): Promis
     if (updated !== null) await writeFileAtomic(indexPath, updated);
   }
   return { file, problems };
+}
+
+/** What `--stories` writes, relative to DIR: a run without it removes them, so no stories of an earlier run stay beside its documents. */
+export const STORIES_FILES: readonly string[] = ['stories.json', 'csv/stories.csv', 'csv/toll_series.csv'];
+
+export async function removeStories(dir: string): Promise<void> {
+  await Promise.all(STORIES_FILES.map((rel) => rm(path.join(dir, rel), { force: true })));
 }
 
 /** The `stories DIR` command: 0 every document grouped, 1 some could not be read, 2 no DIR/json. */

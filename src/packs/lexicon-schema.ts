@@ -230,6 +230,14 @@ export const CasualtiesLexicon = z.object({
   earlier_toll_cues: z.array(z.string()).optional().default([]),
   /** nouns a number can count that are not people: durations, strikes, weapons, vehicles, places */
   not_people: z.array(z.string()).optional().default([]),
+  /** words that open a clause of its own between a casualty word and a later figure ("killed on Tuesday when two men …") */
+  clause_breaks: z.array(z.string()).optional().default([]),
+  /** a possessive ending written as a token of its own after a name ("Russia's": s) */
+  possessive_tokens: z.array(z.string()).optional().default([]),
+  /** words after a bare participle that show it is passive ("Priest killed in church", "killed by a bomb"), not an active verb before its object */
+  passive_after: z.array(z.string()).optional().default([]),
+  /** verb forms whose subject is the victim ("a priest was killed", "Priest killed in church"): one person as their subject is one victim */
+  victim_subject_verbs: z.array(z.object({ outcome: Outcome, forms: names })).optional().default([]),
   /** an attacker who killed himself: verb before the attacker, the reflexive after ("فجر انتحاري نفسه") = 1 killed attacker */
   self_killing: z.object({ first: names, last: names }).optional(),
   /** a noun with an attached pronoun ("وطفلتها"): the ending as written and the bare noun's ending instead */

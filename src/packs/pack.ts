@@ -93,6 +93,10 @@ export type CasualtyLex =
   | { type: 'toll_link' }
   | { type: 'earlier_toll' }
   | { type: 'not_people' }
+  | { type: 'clause_break' }
+  | { type: 'passive_after' }
+  | { type: 'possessive' }
+  | { type: 'victim_subject'; outcome: z.infer<typeof L.Outcome> }
   | { type: 'self_first' }
   | { type: 'self_last' };
 
@@ -522,9 +526,14 @@ function buildPack(lang: string): LanguagePack {
     [casualties.others, 'others'], [casualties.coordinators, 'coordinator'], [casualties.negations, 'negation'], [casualties.disjunctions, 'disjunction'], [casualties.toll_links, 'toll_link'],
     [casualties.earlier_toll_cues, 'earlier_toll'], [casualties.not_people, 'not_people'],
     [casualties.self_killing?.first ?? [], 'self_first'], [casualties.self_killing?.last ?? [], 'self_last'],
+    [casualties.clause_breaks, 'clause_break'], [casualties.passive_after, 'passive_after'], [casualties.possessive_tokens, 'possessive'],
   ] as const) {
     const lex = cue(type);
     for (const n of list) casCues.add(n, lex);
+  }
+  for (const v of casualties.victim_subject_verbs) {
+    const lex: CasualtyLex = { type: 'victim_subject', outcome: v.outcome };
+    for (const n of v.forms) casCues.add(n, lex);
   }
   for (const sv of casualties.split_verbs) {
     const firstLex: CasualtyLex = { type: 'split_first', outcome: sv.outcome };

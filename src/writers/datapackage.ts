@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { AgencySchema, ArticleSchema, RECORD_SCHEMAS, SCHEMA_ID, type RecordTable } from '../schema/index.ts';
 import { ACLED_COLUMN_DESCRIPTIONS, ACLED_COLUMNS, type AcledColumn } from './acled.ts';
 import { CSV_COLUMNS, CSV_TABLES, LIST_SEPARATOR, type CsvTable } from './csv.ts';
+import { STORIES_SCHEMA_ID, StorySchema, TollPointSchema } from '../schema/stories.ts';
+import { STORIES_COLUMNS, TOLL_SERIES_COLUMNS } from './stories.ts';
 
 export const ACLED_VIEW = 'acled_view';
 
@@ -125,8 +127,50 @@ const TABLE_DESCRIPTIONS: Readonly<Record<CsvTable, string>> = {
   ceasefires: 'ceasefire, truce and humanitarian-pause attempts',
 };
 
-/** The data package for the CSV tables as written (with or without a BOM). */
-export function dataPackage(options: { bom: boolean }): Record<string, unknown> {
+/** Fields of csv/stories.csv and csv/toll_series.csv: types and descriptions from the stories schemas. */
+function storyFields(): { stories: TableField[]; toll_series: TableField[] } {
+  const point = propertiesOf(TollPointSchema);
+  const story = propertiesOf(StorySchema);
+  const fromPoint = (column: string, field = column): TableField => scalarField(column, point[field]!);
+  const list = (name: string, description: string): TableField => ({ name, type: 'string', description: `${description}, separated by "${LIST_SEPARATOR}"` });
+  const stories: TableField[] = STORIES_COLUMNS.map((column): TableField => {
+    switch (column) {
+      case 'story_id':
+        return { name: column, type: 'string', description: story['id']!.description ?? 'story id' };
+      case 'articles':
+        return list(column, 'article ids in order of publication');
+      case 'article_count':
+        return { name: column, type: 'integer', description: 'number of articles in the story' };
+      case 'start':
+      case 'end':
+      case 'event_type':
+        return scalarField(column, story[column]!);
+      case 'place':
+        return { name: column, type: 'string', description: "the main event's place name" };
+      case 'country':
+        return { name: column, type: 'string', description: "ISO 3166-1 alpha-3 code of the main event's place" };
+      case 'lat':
+      case 'lon':
+        return { name: column, type: 'number', description: `${column === 'lat' ? 'latitude' : 'longitude'} of the main event's place (WGS84)` };
+      case 'actors':
+        return list(column, "names of the actors the story's headlines and leads name, most often first");
+      case 'disputed':
+        return scalarField(column, story['disputed']!);
+      default: {
+        // killed_low, injured_as_of, …: the current toll per outcome
+        const [outcome, ...rest] = column.split('_');
+        const field = rest.join('_');
+        const f = fromPoint(column, field === 'as_of' ? 'published' : field);
+        return { ...f, description: `${outcome} toll: ${f.description ?? field}` };
+      }
+    }
+  });
+  const toll_series: TableField[] = TOLL_SERIES_COLUMNS.map((column) => (column === 'story_id' ? { name: column, type: 'string', description: 'the story (stories.story_id)' } : fromPoint(column)));
+  return { stories, toll_series };
+}
+
+/** The data package for the CSV tables as written (with or without a BOM); `stories` adds the stories tables, `tables: false` leaves the record tables out. */
+export function dataPackage(options: { bom: boolean; stories?: boolean; tables?: boolean }): Record<string, unknown> {
   const common = {
     profile: 'tabular-data-resource',
     format: 'csv',
@@ -134,7 +178,7 @@ export function dataPackage(options: { bom: boolean }): Record<string, unknown> 
     encoding: options.bom ? 'utf-8-sig' : 'utf-8',
     dialect: { delimiter: ',', lineTerminator: '\n', quoteChar: '"', doubleQuote: true, header: true, skipInitialSpace: false },
   };
-  const resources: Array<Record<string, unknown>> = CSV_TABLES.map((table) => ({
+  const resources: Array<Record<string, unknown>> = (options.tables === false ? [] : CSV_TABLES).map((table) => ({
     name: table,
     path: `${table}.csv`,
     description: TABLE_DESCRIPTIONS[table],
@@ -146,23 +190,35 @@ export function dataPackage(options: { bom: boolean }): Record<string, unknown> 
       ...(table === 'articles' ? {} : { foreignKeys: [{ fields: ['article_id'], reference: { resource: 'articles', fields: ['id'] } }] }),
     },
   }));
-  resources.push({
+  if (options.tables !== false) resources.push({
     name: ACLED_VIEW,
     path: `${ACLED_VIEW}.csv`,
     description: "the political-violence events in ACLED's column names and spellings, to append to an ACLED export",
     ...common,
     schema: { fields: acledFields(), missingValues: [''] },
   });
+  if (options.stories === true) {
+    const fields = storyFields();
+    resources.push(
+      { name: 'stories', path: 'stories.csv', description: 'one row per story (the real-world event its articles report) with its current toll per outcome and where it comes from', ...common, schema: { fields: fields.stories, missingValues: [''], primaryKey: ['story_id'] } },
+      {
+        name: 'toll_series', path: 'toll_series.csv', description: 'the toll of each story over time: one row per (story, article, outcome)', ...common,
+        schema: { fields: fields.toll_series, missingValues: [''], primaryKey: ['story_id', 'article_id', 'outcome'], foreignKeys: [{ fields: ['story_id'], reference: { resource: 'stories', fields: ['story_id'] } }] },
+      },
+    );
+  }
   return {
     profile: 'tabular-data-package',
     name: 'conflict-events',
     title: 'conflict-events tables',
     description: `Records extracted from news articles (${SCHEMA_ID}); see CODEBOOK.md for what every field means. Text cells a spreadsheet would run as a formula are prefixed with an apostrophe.`,
     resources,
+    // the whole stories file lies beside csv/, outside the package's folder (a resource path may not go up)
+    ...(options.stories === true ? { stories_json: { path: '../stories.json', format: 'json', mediatype: 'application/json', schema: STORIES_SCHEMA_ID, json_schema: 'schemas/stories.schema.json (in the conflict-events package)', description: 'every story with its articles, place, actors, toll and toll series (CODEBOOK.md, "Stories")' } } : {}),
   };
 }
 
 /** csv/datapackage.json as written: 2-space JSON and a final newline. */
-export function toDataPackageJson(options: { bom: boolean }): string {
+export function toDataPackageJson(options: { bom: boolean; stories?: boolean; tables?: boolean }): string {
   return `${JSON.stringify(dataPackage(options), null, 2)}\n`;
 }

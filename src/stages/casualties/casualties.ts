@@ -22,7 +22,7 @@ import type { Context, NumberMention, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt, withText } from '../../core/tokens.ts';
 import { hasValueOfType, valueOfType } from '../../core/phrase-matcher.ts';
-import { actorsStartingIn, datesWithin, memo, numbersBySentence, statementsBySentence } from '../../core/by-sentence.ts';
+import { actorsStartingIn, datesWithin, memo, numbersBySentence, placesStartingIn, statementsBySentence } from '../../core/by-sentence.ts';
 import type { CasualtyLex } from '../../packs/pack.ts';
 import { groupThousands } from '../../core/format.ts';
 import { figureAt } from '../numbers/numbers.ts';
@@ -107,6 +107,10 @@ interface Figure {
 }
 
 const QUOTES_ONLY = /^[\s"'«»“”„]*$/u;
+/** A hyphen, slash or colon joining a number to what follows (the folded text has ASCII punctuation). */
+const GLUED = /^[-/:][\p{L}\p{N}]/u;
+/** Punctuation that ends a phrase between a toll noun and a number. */
+const PUNCTUATION = /[,.;:!?()\u2013\u2014]|\s-\s/u;
 
 class SentenceReader {
   readonly first: number;
@@ -150,6 +154,25 @@ class SentenceReader {
     return this.ctx.pack.morphology.stripConjunction(this.ctx.tokens[k]!.text) !== null;
   }
 
+  /** Whether a casualty verb ends at token k ("killing", "shot dead"): a figure after it is its object. */
+  verbEndsAt(k: number): boolean {
+    for (let j = k; j >= Math.max(this.first, k - 3); j--) {
+      const m = casAt(this.ctx, j);
+      if (m && m.last === k && find(m.values, 'verb')) return true;
+    }
+    return false;
+  }
+
+  /** A word no lexicon knows, spaced after the one before: not a function word, number, name, date or casualty word. */
+  plainWord(k: number): boolean {
+    const { ctx } = this;
+    const t = ctx.tokens[k];
+    if (t === undefined || !this.in(k) || !t.spaced || this.inDate(k) || this.conjoined(k)) return false;
+    if (ctx.pack.stopwords.has(t.text) || ctx.pack.grammar.has('of', t.word) || ctx.pack.grammar.has('in', t.word) || ctx.pack.grammar.has('auxiliaries', t.word)) return false;
+    if (/\p{N}/u.test(t.text) || casAt(ctx, k) || cueAt(ctx, k) || ctx.pack.numbers.matchAt(ctx.tokens, k) || ctx.pack.entities.matchAt(ctx.tokens, k, false)) return false;
+    return actorsStartingIn(ctx, t.start, t.end).length === 0 && placesStartingIn(ctx, t.start, t.end).length === 0;
+  }
+
   /** A negation within the two words before token k: "لم يسفر عن سقوط", "لا ضحايا". */
   negatedBefore(k: number): boolean {
     for (let j = k - 1; j >= Math.max(this.first, k - 3); j--) if (cue(this.ctx, j, 'negation')) return true;
@@ -176,7 +199,13 @@ class SentenceReader {
     }
     // "استشهد 45 فلسطينيا": a nationality
     const nat = ctx.pack.entities.matchAt(ctx.tokens, k, false);
-    if (nat?.values.some((v) => v.type === 'demonym')) return { group: 'all', span: this.span(k, nat.last), last: nat.last };
+    if (nat?.values.some((v) => v.type === 'demonym')) {
+      // "four Portuguese tourists": a victim noun after the nationality
+      const vm = this.in(nat.last + 1) && ctx.tokens[nat.last + 1]!.spaced ? casAt(ctx, nat.last + 1) : null;
+      const v = find(vm?.values, 'victim');
+      if (v && vm) return { group: v.group, span: this.span(k, vm.last), last: vm.last };
+      return { group: 'all', span: this.span(k, nat.last), last: nat.last };
+    }
     return null;
   }
 
@@ -244,6 +273,12 @@ class SentenceReader {
     return { first: k, last, value: f.value, high: f.high, qualifier: f.qualifier, span: { start: t.start + (t.text.length - bare.length), end: this.end(last) } };
   }
 
+  /** Whether tokens from..to-1 are all auxiliaries ("were also", "have since been"). */
+  auxiliariesOnly(from: number, to: number): boolean {
+    for (let j = from; j < to; j++) if (!this.ctx.pack.grammar.has('auxiliaries', this.ctx.tokens[j]!.word)) return false;
+    return true;
+  }
+
   /** A verb of an outcome within a few words after token k ("… قتلوا"), not a new clause ("وقتل"). */
   verbAfter(k: number): { outcome: Outcome; last: number } | null {
     const { ctx } = this;
@@ -254,7 +289,10 @@ class SentenceReader {
         if (m.proclitic !== '' || this.disjoinedVerb(m.last, verb.outcome)) return null;
         return { outcome: verb.outcome, last: m.last };
       }
-      if ((m && (find(m.values, 'counted_noun') || find(m.values, 'event_noun'))) || cue(ctx, j, 'negation') || cue(ctx, j, 'toll_link')) return null;
+      // "more than 50 people were also wounded": a participle that is also a counted noun, after auxiliaries only
+      const participle = find(m?.values, 'counted_noun');
+      if (participle && m && participle.form === 'plural' && j > k && this.auxiliariesOnly(k, j)) return { outcome: participle.outcome, last: m.last };
+      if ((m && (participle || find(m.values, 'event_noun'))) || cue(ctx, j, 'negation') || cue(ctx, j, 'toll_link')) return null;
       // a clause of its own: "قال 5 مسؤولين إن المسلحين قتلوا", or another subject ("… المسلحين قتلوا", not "… والمقاتلين لقوا مصرعهم")
       const t = ctx.tokens[j]!;
       if (ctx.pack.grammar.has('complementizers', t.word) || (!m && ctx.pack.speech.matchAt(ctx.tokens, j)?.values.some((v) => v.type === 'verb'))) return null;
@@ -317,6 +355,34 @@ class SentenceReader {
     return null;
   }
 
+  /**
+   * One person as the subject ending at token `last`: a person's name ("Benazir Bhutto"), a singular
+   * victim noun ("a priest", "a police officer") or an office ("the defence minister"), also with a
+   * place after it ("the ambassador to Ankara"). Its first token, group and the person's actor key.
+   */
+  oneSubjectEndingAt(last: number): { first: number; group: Group; victim?: string } | null {
+    const { ctx } = this;
+    if (!this.in(last)) return null;
+    const end = this.end(last);
+    const from = ctx.tokens[Math.max(this.first, last - 6)]!.start;
+    const person = actorsStartingIn(ctx, from, end).find((a) => a.end === end && actorKind(ctx, a.key) === 'person');
+    if (person) return { first: tokenAt(ctx.tokens, person.start), group: 'all', victim: person.key };
+    for (let j = Math.max(this.first, last - 3); j <= last; j++) {
+      const m = casAt(ctx, j);
+      const v = m?.values.find((x): x is Extract<CasualtyLex, { type: 'victim' }> => x.type === 'victim');
+      if (m && v && m.last === last) return v.form === 'singular' ? { first: j, group: v.group } : null;
+      const t = ctx.pack.entities.matchAt(ctx.tokens, j, false);
+      if (t && t.last === last && t.values.some((x) => x.type === 'title')) return { first: j, group: 'all' };
+    }
+    // "the ambassador to Ankara": a place or country after the noun, behind a preposition
+    const place = [...actorsStartingIn(ctx, from, end), ...placesStartingIn(ctx, from, end)].find((a) => a.end === end);
+    if (place) {
+      const p = tokenAt(ctx.tokens, place.start) - 1;
+      if (p > this.first && ctx.pack.grammar.has('locative', ctx.tokens[p]!.word) && !this.inDate(p)) return this.oneSubjectEndingAt(p - 1);
+    }
+    return null;
+  }
+
   /** Whether the word at k ends like a nominative dual of a nisba ("فلسطينيان"). */
   dualPerson(k: number): boolean {
     const w = this.ctx.tokens[k]!.text;
@@ -348,8 +414,10 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     const firstTok = tokenAt(tokens, n.span.start);
     const last = tokenAt(tokens, n.span.end) - 1;
     const numTok = tokens[tokenAt(tokens, n.numberSpan.start)]!;
+    // a number glued to a word or number ("18-year-old", "a 16-storey block", "9/11", "9:17") modifies it: no count of people
+    if (GLUED.test(ctx.source.folded.slice(n.span.end, n.span.end + 2))) continue;
     const after = last + 1;
-    const m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
+    let m = r.in(after) && tokens[after]!.spaced ? casAt(ctx, after) : null;
     // "10 غارات", "ستة شهور" (not "العشرات بغارات": the preposition starts a phrase of its own)
     const notPeople = r.in(after) && tokens[after]!.spaced ? cueAt(ctx, after) : null;
     if (notPeople && notPeople.proclitic === '' && hasValueOfType(notPeople.values, 'not_people')) continue;
@@ -359,9 +427,16 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     if (n.qualifier === 'exact' && ctx.pack.morphology.isDefinite(numTok.text) && !people && !peopleBefore) continue;
     // N + counted noun: "1250 قتيلا", "عشرات القتلى" (not "عشرات القتلى والجرحى")
     // (not "مقتل 5 وإصابة 10": a noun with its conjunction opens the next figure's phrase)
-    const counted = m && !r.conjoined(after) ? find(m.values, 'counted_noun') : undefined;
+    let counted = m && !r.conjoined(after) ? find(m.values, 'counted_noun') : undefined;
+    // "the 48 charred victims": one plain describing word between the number and a plural counted noun
+    const described = !m && r.in(after + 1) && tokens[after + 1]!.spaced && r.plainWord(after) ? casAt(ctx, after + 1) : null;
+    const describedNoun = find(described?.values, 'counted_noun');
+    if (!counted && describedNoun?.form === 'plural' && !r.conjoined(after + 1)) {
+      counted = describedNoun;
+      m = described;
+    }
     if (counted && m) {
-      if (r.combinedAt(after) || r.negatedBefore(firstTok)) continue;
+      if (r.combinedAt(m === described ? after + 1 : after) || r.negatedBefore(firstTok)) continue;
       // "25 جريحا فلسطينيا على الأقل"
       const tail = r.qualifierAfter(m.last + 1, n.qualifier);
       const qualifier = tail?.qualifier ?? n.qualifier;
@@ -387,7 +462,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     }
     // where subjects come first (a pack datum), the figure is the subject of a casualty verb or noun
     // after it: "191 were killed", "37 people died", "leaving 139 people dead"
-    if (ctx.pack.subjectFirst && !r.negatedBefore(firstTok)) {
+    // ... unless a casualty verb right before makes it the object: "killing at least six people and injuring 30"
+    if (ctx.pack.subjectFirst && !r.negatedBefore(firstTok) && !(r.adjacent(firstTok) && r.verbEndsAt(firstTok - 1))) {
       const verb = r.verbAfter(phraseLast + 1);
       const deadAt = phraseLast + 1;
       const dead = !verb && r.in(deadAt) && tokens[deadAt]!.spaced ? casAt(ctx, deadAt) : null;
@@ -413,6 +489,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       const ev = find(em?.values, 'event_noun') ?? find(em?.values, 'verb');
       if (!ev || !em || em.last >= firstTok) {
         if (r.inDate(k)) continue;
+        // "killed on Tuesday when two men stormed the church": the figure is in a clause of its own
+        if (cue(ctx, k, 'clause_break')) break;
         between++;
         if (between >= 3 && (blocks(em?.values) || cue(ctx, k, 'negation') || cue(ctx, k, 'toll_link') || byStart.has(tokens[k]!.start) || r.conjoined(k))) break;
         continue;
@@ -463,8 +541,10 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       const cm = casAt(ctx, k);
       const noun = find(cm?.values, 'counted_noun');
       if (!noun || noun.form !== 'plural' || !cm) continue;
-      // "المصابين المدنيين في يوم واحد": a phrase of its own between the toll and the number
-      if (!linked && tokens.slice(cm.last + 1, firstTok).some((t) => ctx.pack.grammar.has('in', t.word))) break;
+      // "المصابين المدنيين في يوم واحد": a phrase of its own between the toll and the number; with no link
+      // word, nothing may stand between them that starts another phrase or list member ("five dead and
+      // more than 30 trapped", "many dead, including 17 children", "Two dead, three critical")
+      if (!linked && (tokens.slice(cm.last + 1, firstTok).some((t) => ctx.pack.grammar.has('in', t.word) || cue(ctx, t.index, 'coordinator') || hasValueOfType(casAt(ctx, t.index)?.values, 'subset')) || PUNCTUATION.test(ctx.source.folded.slice(r.end(cm.last), n.span.start)))) break;
       push({
         outcome: noun.outcome, value: n.value!, high: n.high, qualifier, numberSpan: n.span, mainSpan: { start: cm.start, end: r.end(phraseLast) },
         ...groupOf, rule: 'casualties:toll-reaches-number', lastToken: phraseLast,
@@ -484,6 +564,26 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
         const span = { start: self.start, end: r.end(j) };
         push({ outcome: 'killed', value: 1, high: null, qualifier: 'exact', numberSpan: span, mainSpan: span, group: attacker?.group ?? 'attackers', groupSpan: attacker ? r.span(self.last + 1, self.last + 1) : null, rule: 'casualties:self-killing', lastToken: j, implied: true });
         break;
+      }
+    }
+    // one person as the subject of a passive or intransitive verb: "A priest was killed", "Russian
+    // ambassador Andrei Karlov was shot dead", a headline's "Syria defence minister killed in …"
+    const passive = find(self?.values, 'victim_subject');
+    if (passive && self && r.in(self.last) && !covered(tokens[k]!.start, r.end(self.last))) {
+      const subject = k > r.first && r.adjacent(k) ? r.oneSubjectEndingAt(k - 1) : null;
+      // passive for sure: behind an auxiliary ("was killed"), or a bare participle followed by nothing,
+      // punctuation, a date or a word that opens a phrase ("Priest killed in church", "killed by a
+      // bomb"); else an active verb with its own object ("a gunman killed the officer", "killed five")
+      const next = self.last + 1;
+      const passiveForm = (self.last > k && ctx.pack.grammar.has('auxiliaries', tokens[k]!.word)) || !r.in(next) || !r.adjacent(next) || r.inDate(next) || cue(ctx, next, 'passive_after');
+      if (subject && passiveForm && !r.figureFollows(next, byStart) && !r.negatedBefore(subject.first) && !covered(tokens[subject.first]!.start, tokens[subject.first]!.end)) {
+        const span = r.span(subject.first, self.last);
+        push({
+          outcome: passive.outcome, value: 1, high: null, qualifier: 'exact', numberSpan: r.span(subject.first, k - 1), mainSpan: span, group: subject.group,
+          groupSpan: subject.group === 'all' ? null : r.span(subject.first, k - 1), rule: 'casualties:one-subject-verb', lastToken: self.last, implied: true,
+          ...(subject.victim ? { victim: subject.victim } : {}),
+        });
+        continue;
       }
     }
     const em = casAt(ctx, k);
@@ -513,6 +613,11 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     // the victim right after, or after one short word ("قتل خلالها فلسطينيان")
     let reach = em.last + (isVerb ? 2 : 1);
     for (let v = em.last + 1; v <= reach && r.in(v); v++) {
+      // "shot dead Russia's ambassador": a possessive ending after a name is part of the victim's phrase
+      if (v > em.last + 1 && cue(ctx, v, 'possessive')) {
+        reach++;
+        continue;
+      }
       if (!tokens[v]!.spaced) break;
       if (r.inDate(v)) {
         reach++;
@@ -547,10 +652,15 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       } else if (!vm && ev) {
         // "قتل القاضي طاهر خان نيازي": a named person
         const actor = actorsStartingIn(ctx, tokens[v]!.start, tokens[v]!.end)[0];
+        const office = ctx.pack.entities.matchAt(tokens, v, false);
         if (actor && actorKind(ctx, actor.key) === 'person') {
           count = 1;
           vLast = tokenAt(tokens, actor.end) - 1;
           victimKey = actor.key;
+        } else if (office && office.values.some((x) => x.type === 'title') && !(r.in(office.last + 1) && ctx.pack.grammar.has('of', tokens[office.last + 1]!.word))) {
+          // "shot dead Russia's ambassador": an office held by one person (not "head of …", a phrase of its own)
+          count = 1;
+          vLast = office.last;
         }
       }
       if (count === null) {
@@ -858,7 +968,8 @@ class FigureIndex {
 /** Fold a repeat into its record: every mention's evidence, the values of the most precise body mention. */
 function merge(k: CasualtyDraft, km: Mention, d: CasualtyDraft, dm: Mention): void {
   // the body's figure over the headline's summary; an exact figure over a vague word for it
-  const takeValues = (km.headline && !km.fromBody && !dm.headline) || (k.qualifier === 'vague' && d.qualifier !== 'vague');
+  // (never a vague word's over an exact figure: "all 224 aboard killed" in the title, "hundreds" below)
+  const takeValues = (km.headline && !km.fromBody && !dm.headline && !(d.qualifier === 'vague' && k.qualifier !== 'vague')) || (k.qualifier === 'vague' && d.qualifier !== 'vague');
   const evidence = k.evidence;
   for (const e of d.evidence) {
     const key = `${e.start}:${e.end}`;
