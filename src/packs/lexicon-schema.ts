@@ -251,9 +251,17 @@ export const CeasefireStatus = z.enum(['proposed', 'agreed', 'in_effect', 'viola
 export const CeasefiresLexicon = z.object({
   kinds: z.array(z.object({ kind: CeasefireKind, names })),
   statuses: z.array(z.object({ status: CeasefireStatus, names })),
+  /** status words said of the truce itself (an adjective, a predicate): only right after its word */
+  descriptions: z.array(z.object({ status: CeasefireStatus, names })).optional().default([]),
   attempt_nouns: names,
   attempt_nouns_dual: z.array(z.string()).optional().default([]),
   generic_markers: z.array(z.string()).optional().default([]),
+  /** talks taken up again ("return to negotiations"): by meaning after a break, so later than a refusal of what they are about */
+  resumption: z.array(z.string()).optional().default([]),
+  /** a purpose word after a ceasefire word ("… to complete a round of talks") … */
+  interim_purposes: z.array(z.string()).optional().default([]),
+  /** … followed by a talks noun: a truce that opens the way to talks, apart from the arrangement they negotiate */
+  talks: z.array(z.string()).optional().default([]),
 });
 
 export const EventCategory = z.enum([

@@ -102,9 +102,11 @@ export type CasualtyLex =
 
 export type CeasefireLex =
   | { type: 'kind'; kind: z.infer<typeof L.CeasefireKind> }
-  | { type: 'status'; status: z.infer<typeof L.CeasefireStatus> }
+  | { type: 'status'; status: z.infer<typeof L.CeasefireStatus>; resumes?: true; describes?: true }
   | { type: 'attempt'; dual: boolean }
-  | { type: 'generic' };
+  | { type: 'generic' }
+  | { type: 'purpose' }
+  | { type: 'talks' };
 
 export type SpeechLex =
   | { type: 'verb'; verb: VerbEntry; participle: boolean }
@@ -545,12 +547,20 @@ function buildPack(lang: string): LanguagePack {
   const cf = new PhraseMatcher<CeasefireLex>();
   for (const k of ceasefires.kinds) for (const n of k.names) cf.add(n, { type: 'kind', kind: k.kind });
   for (const s of ceasefires.statuses) for (const n of s.names) cf.add(n, { type: 'status', status: s.status });
+  for (const s of ceasefires.descriptions) for (const n of s.names) cf.add(n, { type: 'status', status: s.status, describes: true });
   const attempt: CeasefireLex = { type: 'attempt', dual: false };
   const attempts2: CeasefireLex = { type: 'attempt', dual: true };
   ceasefires.attempt_nouns.forEach((n) => cf.add(n, attempt));
   ceasefires.attempt_nouns_dual.forEach((n) => cf.add(n, attempts2));
   const generic: CeasefireLex = { type: 'generic' };
   ceasefires.generic_markers.forEach((n) => cf.add(n, generic));
+  const resumes: CeasefireLex = { type: 'status', status: 'proposed', resumes: true };
+  const purpose: CeasefireLex = { type: 'purpose' };
+  ceasefires.interim_purposes.forEach((n) => cf.add(n, purpose));
+  const talks: CeasefireLex = { type: 'talks' };
+  ceasefires.talks.forEach((n) => cf.add(n, talks));
+  // a resumption of talks is talks too ("… تمهيدا لاستئناف المفاوضات")
+  ceasefires.resumption.forEach((n) => (cf.add(n, resumes), cf.add(n, talks)));
 
   const ev = new PhraseMatcher<EventLex>();
   for (const e of events.events) for (const n of e.names) ev.add(n, { type: 'event', event: e });

@@ -25,4 +25,27 @@ describe('English ceasefires', () => {
   it.each([['Peace talks in Geneva collapsed on Friday.'], ['The fire was put out by the emergency services.']])('%s has no ceasefire', (text) => {
     expect(cf(text)).toEqual([]);
   });
+
+  it.each([
+    ['a fragile truce is in force', 'Hamas announced a truce on Saturday. Residents said the fragile truce was tested overnight.', [['truce', 'in_effect', 'announced a truce']]],
+    ['a refusal, then a return to talks: proposed again', 'Rebels rejected the Russian proposal for a ceasefire. On Thursday they agreed to return to talks on a ceasefire.', [['ceasefire', 'proposed', 'rejected the Russian proposal for a ceasefire']]],
+  ])('positive: %s', (_, text, expected) => {
+    expect(cf(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['the same truce not called fragile stays agreed', 'Hamas announced a truce on Saturday. Residents said the truce was tested overnight.', [['truce', 'agreed', 'announced a truce']]],
+    ['fragile far from the truce word', 'The UN called for a truce in a country whose economy has long been fragile.', [['truce', 'proposed', 'called for a truce']]],
+    ['a refusal with no return to talks stands', 'Russia proposed a ceasefire. Rebels rejected the ceasefire on Wednesday.', [['ceasefire', 'rejected', 'proposed a ceasefire']]],
+  ])('negative: %s', (_, text, expected) => {
+    expect(cf(text)).toEqual(expected);
+  });
+
+  it('a truce to pave the way for talks is apart from the ceasefire the talks are about', () => {
+    const text = 'Russia proposed a ceasefire in the south. The rebels declared a ceasefire to pave the way for talks with Moscow.';
+    expect(runEn(text).ceasefires.map((c) => [c.status, c.evidence.map((e) => e.text)])).toEqual([
+      ['proposed', ['proposed a ceasefire']],
+      ['proposed', ['ceasefire']],
+    ]);
+  });
 });

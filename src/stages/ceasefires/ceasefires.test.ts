@@ -114,3 +114,65 @@ describe('ceasefires: a status word governs a ceasefire word near it', () => {
     ]);
   });
 });
+
+describe('ceasefires: statuses the text implies', () => {
+  const one = (text: string) => run(text).ceasefires.map((c) => ({ status: c.status, evidence: c.evidence.map((e) => e.text) }));
+
+  it.each([
+    ['a fragile truce is in force', 'ورغم الاتفاق، لا تزال الهدنة هشة في المدينة.', 'in_effect', ['الهدنة هشة']],
+    ['a truce that held is in force', 'وصمدت الهدنة طوال الليل رغم التوتر.', 'in_effect', ['صمدت الهدنة']],
+    ['agreed, then fragile: in force', 'أعلن الطرفان التوصل إلى اتفاق لوقف إطلاق النار. لكن وقف إطلاق النار ما زال هشا.', 'in_effect', ['التوصل إلى اتفاق لوقف إطلاق النار', 'وقف إطلاق النار ما زال هشا']],
+    ['first-person acceptance is agreement', 'وقال المتمردون: "نوافق على وقف القتال".', 'agreed', ['نوافق على وقف القتال']],
+  ])('positive: %s', (_, text, status, evidence) => {
+    expect(one(text)).toEqual([{ status, evidence }]);
+  });
+
+  it.each([
+    ['a truce that did not hold failed, not in force', 'ولم تصمد الهدنة سوى ساعات.', 'failed', ['لم تصمد الهدنة']],
+    ['a fragile economy far from the truce word gives it no status', 'ودعت الأمم المتحدة إلى هدنة إنسانية في بلد يعاني منذ سنوات من اقتصاد متدهور ووضع سياسي وأمني واجتماعي هش.', 'proposed', ['دعت الأمم المتحدة إلى هدنة إنسانية']],
+  ])('negative: %s', (_, text, status, evidence) => {
+    expect(one(text)).toEqual([{ status, evidence }]);
+  });
+});
+
+describe('ceasefires: talks taken up again, and a truce that opens the way to talks', () => {
+  const records = (text: string) => run(text).ceasefires.map((c) => ({ kind: c.kind, status: c.status, evidence: c.evidence.map((e) => e.text) }));
+
+  it('a refusal, then a return to talks on the same proposal: called for again', () => {
+    expect(records('رفضت المعارضة الاقتراح الروسي لوقف القتال. ثم أعلنت المعارضة العودة إلى التفاوض حول اقتراح لوقف القتال.')).toEqual([
+      { kind: 'cessation_of_hostilities', status: 'proposed', evidence: ['رفضت المعارضة الاقتراح الروسي لوقف القتال', 'العودة إلى التفاوض حول اقتراح لوقف القتال'] },
+    ]);
+  });
+
+  it('the return to talks may come first in the text', () => {
+    expect(records('وافقت المعارضة على استئناف المفاوضات بشأن الهدنة. وكانت المعارضة قد رفضت الهدنة الأسبوع الماضي.')).toEqual([
+      { kind: 'truce', status: 'proposed', evidence: ['استئناف المفاوضات بشأن الهدنة', 'رفضت الهدنة'] },
+    ]);
+  });
+
+  it('negative: without a return to talks the refusal stands', () => {
+    expect(records('اقترحت روسيا وقف القتال. ورفضت المعارضة الاقتراح الروسي لوقف القتال.')).toEqual([
+      { kind: 'cessation_of_hostilities', status: 'rejected', evidence: ['اقترحت روسيا وقف القتال', 'رفضت المعارضة الاقتراح الروسي لوقف القتال'] },
+    ]);
+  });
+
+  it('negative: a return to talks does not undo a collapse', () => {
+    expect(records('انهارت الهدنة بعد يومين. وأعلن الطرفان استئناف المفاوضات بشأن الهدنة.')).toEqual([
+      { kind: 'truce', status: 'failed', evidence: ['انهارت الهدنة', 'استئناف المفاوضات بشأن الهدنة'] },
+    ]);
+  });
+
+  it('a truce to complete a round of talks is apart from the proposal the talks are about', () => {
+    expect(records('اقترحت روسيا وقف القتال في الجنوب. وأعلنت المعارضة وقف القتال من الطرفين فورا لاستكمال جولة جديدة من المفاوضات.')).toEqual([
+      { kind: 'cessation_of_hostilities', status: 'proposed', evidence: ['اقترحت روسيا وقف القتال'] },
+      { kind: 'cessation_of_hostilities', status: 'agreed', evidence: ['أعلنت المعارضة وقف القتال'] },
+    ]);
+  });
+
+  it.each([
+    ['a purpose word with no talks after it', 'اقترحت روسيا وقف القتال في الجنوب. وأعلنت المعارضة وقف القتال تمهيدا لانسحاب القوات من المدينة.'],
+    ['talks before the ceasefire word, no purpose word after it', 'اقترحت روسيا وقف القتال في الجنوب. وخلال المفاوضات أعلنت المعارضة وقف القتال.'],
+  ])('negative: %s is the same arrangement', (_, text) => {
+    expect(records(text).map((r) => [r.status, r.evidence.length])).toEqual([['agreed', 2]]);
+  });
+});

@@ -4,7 +4,9 @@
  * The status words are searched in the same sentence, nearest first; "محاولة" alone means proposed.
  * Mentions of one arrangement (one place, one set of parties) are one record, however far apart:
  * its status is the furthest along the mentions give (called for, agreed, in force, broken,
- * refused, collapsed), its evidence every mention.
+ * refused, collapsed), its evidence every mention; talks on it taken up again ("العودة إلى
+ * التفاوض") outlast a refusal, so it is called for again. A truce that opens the way to talks
+ * ("وقف القتال تمهيدا للمفاوضات") is an arrangement apart from the one the talks are about.
  */
 import type { Context, Draft, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
@@ -23,6 +25,8 @@ const STATUS_RANK: Ceasefire['status'][] = ['failed', 'rejected', 'violated', 'i
  * تم التوصل إليه في فبراير لكنه يتعرض لانتهاكات").
  */
 const STATUS_REACH = 8;
+/** How many words after a ceasefire word a word said of it stands ("الهدنة لا تزال هشة"). */
+const DESCRIPTION_REACH = 4;
 
 /** What a later mention is compared with: the countries its mentions name, and whether it counts attempts. */
 interface Arrangement {
@@ -30,7 +34,17 @@ interface Arrangement {
   attempts: boolean;
   /** the year written right before the ceasefire word ("a 1994 ceasefire"): a dated, earlier arrangement */
   year: string | null;
+  /** a truce to open the way to talks ("… to complete a new round of talks"): apart from what the talks are about */
+  interim: boolean;
+  /** talks on it taken up again: a refusal is behind it */
+  resumed: boolean;
+  /** the statuses its mentions' words give */
+  statuses: Ceasefire['status'][];
 }
+
+/** How many words after a ceasefire word a purpose word may stand, and a talks noun after that. */
+const PURPOSE_REACH = 6;
+const TALKS_REACH = 4;
 
 export function findCeasefires(ctx: Context): void {
   const { tokens, pack, source } = ctx;
@@ -61,10 +75,14 @@ export function findCeasefires(ctx: Context): void {
       // (on a tie the one after it: "فشل محاولتين لوقف القتال" — the failure is of what follows)
       const distance = (k: (typeof marks)[number], x: (typeof marks)[number]) => Math.abs(k.first - x.first) * 2 + (k.first < x.first ? 1 : 0);
       const nearestKind = (x: (typeof marks)[number]) => kinds.reduce((best, k) => (distance(k, x) < distance(best, x) ? k : best), km);
-      const statuses = marks
-        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km)
+      const near = marks
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km && (!x.lex.describes || saidOf(x, km)))
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
-      const status = statuses[0];
+      // talks taken up again come after the refusal they follow ("عادت إلى التفاوض بعد رفضها الاقتراح")
+      const resumption = near.find((x) => x.lex.type === 'status' && x.lex.resumes === true);
+      const resumed = resumption !== undefined;
+      // a verb before the resumption governs the talks, not the ceasefire ("وافقت على استئناف المفاوضات بشأن الهدنة")
+      const status = resumption ? near.find((x) => x.first >= resumption.first && !(x.lex.type === 'status' && x.lex.status === 'rejected')) : near[0];
       // "ثلاث محاولات لعقد هدنة", or the ceasefire word itself in the dual ("هدنتان")
       const attempt = marks.find((x) => x.lex.type === 'attempt' && ((x.last < km.first && km.first - x.last <= 4) || (x.lex.dual && x.first === km.first)));
       let attempts: number | null = null;
@@ -80,26 +98,37 @@ export function findCeasefires(ctx: Context): void {
           attemptSpan = attempt.span;
         }
       }
-      const stance = clause ? STANCE_STATUS[clause.stance] : undefined;
+      const stance = clause && !(resumed && STANCE_STATUS[clause.stance] === 'rejected') ? STANCE_STATUS[clause.stance] : undefined;
       const st: Ceasefire['status'] = status && status.lex.type === 'status' ? status.lex.status : (stance ?? 'proposed');
       // a status from the verb of the clause: that verb is part of the evidence ("رفض نتنياهو أي وقف لإطلاق النار")
       const stanceVerb = !status && stance && clause ? clause.verb : undefined;
-      const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity, stanceVerb?.start ?? Infinity);
-      const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0, stanceVerb?.end ?? 0);
+      // the resumption of talks is evidence too: it is why a refusal no longer stands
+      const from = Math.min(km.span.start, status?.span.start ?? Infinity, attemptSpan?.start ?? Infinity, stanceVerb?.start ?? Infinity, resumption?.span.start ?? Infinity);
+      const to = Math.max(km.span.end, status?.span.end ?? 0, attemptSpan?.end ?? 0, stanceVerb?.end ?? 0, resumption?.span.end ?? 0);
       const { parties, mediators } = sides(ctx, s);
       // one record per arrangement: a mention joins the last record it can be (see sameArrangement)
       const before = tokens[km.first - 1];
-      const here: Arrangement = { countries: countriesIn(ctx, s), attempts: attempt !== undefined, year: before && before.end === km.span.start - 1 && /^(?:19|20)\d\d$/u.test(before.text) ? before.text : null };
+      const here: Arrangement = {
+        countries: countriesIn(ctx, s),
+        attempts: attempt !== undefined,
+        year: before && before.end === km.span.start - 1 && /^(?:19|20)\d\d$/u.test(before.text) ? before.text : null,
+        interim: opensTalks(marks, km, inClause),
+        resumed,
+        statuses: status || stance ? [st] : [],
+      };
       const earlier = lastArrangement(ctx, arrangements, parties, here);
       if (earlier) {
         earlier.evidence.push(source.evidence({ start: from, end: to }));
-        if (STATUS_RANK.indexOf(st) < STATUS_RANK.indexOf(earlier.status) && (status || stance)) earlier.status = st;
+        const a = arrangements.get(earlier)!;
+        a.statuses.push(...here.statuses);
+        a.resumed ||= resumed;
+        earlier.status = settled(a);
         if (km.lex.kind === 'humanitarian_truce') earlier.kind = km.lex.kind;
         earlier.attempts ??= attempts;
         earlier.rule = `ceasefires:${earlier.attempts !== null ? 'counted-attempts' : 'mention'}-${earlier.status}`;
         for (const p of parties) if (!earlier.parties.includes(p)) earlier.parties.push(p);
         for (const p of mediators) if (!earlier.mediators.includes(p)) earlier.mediators.push(p);
-        for (const c of here.countries) arrangements.get(earlier)!.countries.add(c);
+        for (const c of here.countries) a.countries.add(c);
         lastEnd = km.last;
         continue;
       }
@@ -140,7 +169,7 @@ function lastArrangement(ctx: Context, arrangements: Map<Draft<Ceasefire>, Arran
  * from a truce agreed or called for.
  */
 function sameArrangement(c: Draft<Ceasefire>, a: Arrangement, parties: readonly string[], here: Arrangement): boolean {
-  if (a.attempts !== here.attempts || a.year !== here.year) return false;
+  if (a.attempts !== here.attempts || a.year !== here.year || a.interim !== here.interim) return false;
   if (a.countries.size > 0 && here.countries.size > 0 && ![...here.countries].some((x) => a.countries.has(x))) return false;
   // one mention often names one side only ("أعلنت حماس التوصل إلى اتفاق", "وافقت إسرائيل على"):
   // two sets of parties differ when each names both sides
@@ -161,6 +190,36 @@ function countriesIn(ctx: Context, s: Sentence): Set<string> {
     if (isLocated(ctx, x)) out.add(country);
   }
   return out;
+}
+
+/**
+ * An arrangement's status: the furthest along its mentions give (called for, agreed, in force,
+ * broken, refused, collapsed); a refusal no longer stands once talks on it were taken up again.
+ */
+function settled(a: Arrangement): Ceasefire['status'] {
+  let best: Ceasefire['status'] = 'proposed';
+  for (const st of a.statuses) if (!(a.resumed && st === 'rejected') && STATUS_RANK.indexOf(st) < STATUS_RANK.indexOf(best)) best = st;
+  return best;
+}
+
+/**
+ * A word said of the ceasefire stands right after its word (a predicate, an adjective that
+ * follows its noun: "الهدنة لا تزال هشة") or right before it (an adjective that precedes its noun).
+ */
+function saidOf(x: { first: number; last: number }, km: { first: number; last: number }): boolean {
+  return (x.first > km.last && x.first - km.last <= DESCRIPTION_REACH) || x.last === km.first - 1;
+}
+
+/** A purpose word after the ceasefire word and a talks noun after it ("وقف القتال تمهيدا للمفاوضات"). */
+function opensTalks(marks: ReadonlyArray<{ lex: CeasefireLex; span: Span; first: number; last: number }>, km: { first: number; last: number }, inClause: (x: { span: Span }) => boolean): boolean {
+  return marks.some(
+    (p) =>
+      p.lex.type === 'purpose' &&
+      p.first > km.last &&
+      p.first - km.last <= PURPOSE_REACH &&
+      inClause(p) &&
+      marks.some((t) => t.lex.type === 'talks' && t.first > p.last && t.first - p.last <= TALKS_REACH),
+  );
 }
 
 /** What a reporting verb's stance says of a ceasefire in its clause ("رفض … وقف إطلاق النار"). */
