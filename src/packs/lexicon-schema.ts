@@ -84,6 +84,8 @@ export const TitlesLexicon = z.object({
       plural: z.boolean().optional().default(false),
       // "رئيس بلدية ناشفيل", "حاكم منطقة X": the office of a place; the word after it names the place
       of_place: z.boolean().optional().default(false),
+      // "مبعوث الأمم المتحدة للشرق الأوسط": an office for a territory; a place with ل after it is that territory
+      for_territory: z.boolean().optional().default(false),
     }),
   ),
 });

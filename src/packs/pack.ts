@@ -220,6 +220,8 @@ export interface Morphology {
   looksLikeFutureVerb(word: string): boolean;
   isVerbWithObject(word: string): boolean;
   isNisbaAdjective(word: string): boolean;
+  /** a nisba adjective that can describe the noun `head` (it agrees with it in gender) */
+  nisbaDescribes(head: string, word: string): boolean;
   isParticiple(word: string): boolean;
   dayNumber(word: string): number | null;
   adjectiveForms(stem: string): string[];
@@ -291,7 +293,7 @@ export function neutralPack(language: string): LanguagePack {
     morphology: {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
-      isCommaGap: isFoldedCommaGap, unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no,
+      isCommaGap: isFoldedCommaGap, unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no, nisbaDescribes: no,
     },
     casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
     stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], letterCase: false,

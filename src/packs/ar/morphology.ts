@@ -26,6 +26,9 @@ export const arabicMorphology: Morphology = {
   // "جنوبية", "حدودي": an indefinite relative (nisba) adjective, folded (ة → ه)
   // "عسكري", "جوية", and their duals "جويتين", "جويان" ("غارتين جويتين"): an indefinite relative adjective
   isNisbaAdjective: (w) => !w.startsWith('ال') && w.length > 4 && /(?:ي|يه|يتين|يتان|يين|يان)$/u.test(w),
+  // an adjective agrees with its noun in gender: after a feminine noun (ending in ة, folded ه) a
+  // nisba is feminine ("منطقة جنوبية"), so "منطقة شبيلي" is a name, not "a Shabeli area"
+  nisbaDescribes: (head, w) => !w.startsWith('ال') && w.length > 4 && (/(?:يه|يتين|يتان)$/u.test(w) || (/(?:ي|يين|يان)$/u.test(w) && !head.endsWith('ه'))),
   // "المدعومين من يريفان": a participle (مـ…) whose agent follows من
   isParticiple: (w) => /^(?:ال)?م\p{L}{2,}(?:ين|ون|ه|ا)$/u.test(w),
   // "الـ10 من أكتوبر" folds to "ال10"

@@ -30,6 +30,7 @@ export const englishMorphology: Morphology = {
   // Arabic word shapes (a verb with an attached object pronoun, a nisba adjective): English writes them as words
   isVerbWithObject: () => false,
   isNisbaAdjective: () => false,
+  nisbaDescribes: () => false,
   // English names take every shape a word can
   unlikelyNameWord: () => false,
   // English demonyms are written whole ("Pakistani", "Pakistanis"): the plural is the only form

@@ -509,7 +509,14 @@ export function findMentions(ctx: Context): void {
         // "الأمين العام للأمم المتحدة": the body may carry the preposition ل; "مدير المرصد": its head word
         const bm = pack.entities.matchAt(tokens, last + 1);
         const bodyHead = !bm && tokens[last + 1]?.spaced ? idx.headAt(tokens, last + 1) : null;
-        if (bodyHead) {
+        // "مبعوث الأمم المتحدة للشرق الأوسط": the territory of an office held for one is a place,
+        // not a body of that name (the newspaper)
+        const territory = title.title.for_territory && bm && tokens[last + 1]!.spaced && pack.morphology.dativeProclitic(bm.proclitic) ? places.choose(bm) : undefined;
+        if (territory && bm) {
+          lexPlace(ctx, idx, territory, spanOf(tokens, bm));
+          places.placed(bm.last);
+          last = bm.last;
+        } else if (bodyHead) {
           const a = idx.actorByIdentity.get(bodyHead.identity)!;
           body = addActor(ctx, idx, { ...specOf(a, bodyHead.identity), rule: a.rule }, spanOf(tokens, bodyHead.match));
           ofCountry = body.country ? (pack.countries.get(body.country) ?? null) : null;
@@ -577,7 +584,10 @@ export function findMentions(ctx: Context): void {
         const named = place ? (commaName(ctx, place.last) ?? (afterKnown && afterKnown.last > afterKnown.first && runClosed(ctx, afterKnown.last) ? afterKnown : null)) : null;
         if (named) run = named;
         else if (place) {
-          i = place.last;
+          // "حاكم منطقة شبيلي السفلى، …": after a class noun the place is read as any class noun's
+          // name is (the office holder stays unnamed: where a name would begin is not written)
+          const placed = p > last + 1 ? places.atToken(last + 1) : null;
+          i = Math.max(place.last, placed ?? -1);
           continue;
         }
       }

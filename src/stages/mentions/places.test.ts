@@ -193,3 +193,71 @@ describe('places inside names and world regions', () => {
     expect(only('تقدمت القوات شرق الفرات')).toEqual([['الفرات', 'Euphrates', 'water', null, true, 'places:gazetteer']]);
   });
 });
+
+describe('a name in quotation marks after a class noun', () => {
+  it.each([
+    ['هاجمت طالبان مقاطعة "كوه-إي-صافي" بالمحافظة', [['كوه-إي-صافي', 'كوه-إي-صافي', 'district', null, false, 'places:class-noun-quoted-name']]],
+    ['سقطت قذائف على معسكر «كامب باستيون» فجرا', [['كامب باستيون', 'كامب باستيون', 'site', null, false, 'places:class-noun-quoted-name']]],
+  ])('positive: %s', (text, expected) => {
+    expect(only(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['أنشئت منطقة "خفض التصعيد" في الجنوب'], // a quoted description, not a name
+    ['أعلنت منطقة "آمنة" للمدنيين'],
+    ['حاصروا معسكر "كامب هولت على أطراف المدينة كلها منذ أيام'], // no closing mark within four words
+    ['أعلنوا المنطقة "منكوبة" بالكامل'], // no class noun of a name: the noun has the article
+  ])('negative: %s', (text) => {
+    expect(places(text)).toEqual([]);
+  });
+});
+
+describe('a GeoNames name with its own country after a comma (a dateline, an address)', () => {
+  it('positive: دبي، الإمارات', () => {
+    expect(only('دبي، الإمارات العربية المتحدة (CNN)-- قدمت الحكومة اعتذارها.').slice(0, 2)).toEqual([
+      ['دبي', 'Dubai', 'city', 'ARE', true, 'places:geonames'],
+      ['الإمارات العربية المتحدة', 'United Arab Emirates', 'country', 'ARE', true, 'places:country-name'],
+    ]);
+  });
+
+  it('negative: a country that is not its own', () => {
+    expect(places('دبي، سوريا (CNN)-- قتل ثلاثة.').map((p) => p.text)).toEqual(['سوريا']);
+  });
+});
+
+describe('the territory of an office held for one', () => {
+  const read = (text: string) => {
+    const d = run(text);
+    return { places: d.places.map((p) => [p.name, p.mentions[0]!.text]), media: d.actors.filter((a) => a.kind === 'media').map((a) => a.name) };
+  };
+
+  it('positive: an envoy for the Middle East names the region, not the newspaper', () => {
+    // (ل with the article is written لل: the mention keeps both letters)
+    expect(read('وقال المبعوث الخاص للأمم المتحدة للشرق الأوسط إن الوضع خطير.')).toEqual({ places: [['Middle East', 'للشرق الأوسط']], media: [] });
+    expect(read('وندد مبعوث الأمم المتحدة للشرق الأوسط بالهجوم.')).toEqual({ places: [['Middle East', 'للشرق الأوسط']], media: [] });
+  });
+
+  it('negative: a spokesman tells the newspaper; the newspaper named as such', () => {
+    expect(read('وقال المتحدث باسم الجيش للشرق الأوسط إن الهجوم وقع.')).toEqual({ places: [], media: ['Asharq Al-Awsat'] });
+    expect(read('ونقلت صحيفة الشرق الأوسط عن مصادر أن الهجوم وقع.')).toEqual({ places: [], media: ['Asharq Al-Awsat'] });
+  });
+});
+
+describe('a nisba after a class noun agrees with it, or it is a name', () => {
+  it.each([
+    ['قتل جنود في منطقة شبيلي السفلى', [['شبيلي السفلى', 'شبيلي السفلى', 'district', null, false, 'places:class-noun-name']]],
+    ['سقطت قذيفة على بلدة كفرنبودي', [['كفرنبودي', 'كفرنبودي', 'town', null, false, 'places:class-noun-name']]],
+    // the office of a place: the place after a class noun is read as any class noun's name is
+    ['وقال حاكم منطقة شبيلي السفلى إن الوضع خطير', [['شبيلي السفلى', 'شبيلي السفلى', 'district', null, false, 'places:class-noun-name']]],
+  ])('positive: %s', (text, expected) => {
+    expect(only(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['قتل جنود في منطقة جنوبية'], // a feminine nisba describes the feminine class noun
+    ['نزح السكان إلى مخيم عشوائي'], // a masculine nisba describes the masculine class noun
+    ['وقال حاكم زمبلا إن الوضع خطير'], // the office of a place with no class noun: where the name ends is not written
+  ])('negative: %s', (text) => {
+    expect(places(text)).toEqual([]);
+  });
+});

@@ -127,7 +127,7 @@ interface NameRun {
  * The name after a class noun, from token `from` (whose first `skip` code units are a conjunction):
  * one or two words, three when the second is a name particle ("عين أبو X").
  */
-export function placeNameRun(ctx: Context, from: number, skip = 0): NameRun | null {
+export function placeNameRun(ctx: Context, from: number, skip = 0, head: string | null = null): NameRun | null {
   const { tokens, pack } = ctx;
   const pw = pack.places;
   let last = -1;
@@ -168,7 +168,8 @@ export function placeNameRun(ctx: Context, from: number, skip = 0): NameRun | nu
       firstDefinite = pack.morphology.isDefinite(word);
       // "قرية جنوبية": an indefinite relative adjective after the class noun describes it;
       // "معسكرات يتخذها": a verb opens a relative clause
-      if (pack.morphology.isNisbaAdjective(word) || pack.morphology.isVerbWithObject(word)) break;
+      // (one that cannot agree with the class noun `head` is a name: "منطقة شبيلي السفلى")
+      if ((head === null ? pack.morphology.isNisbaAdjective(word) : pack.morphology.nisbaDescribes(head, word)) || pack.morphology.isVerbWithObject(word)) break;
     }
     if (skip === 0 || k > from) {
       const tm = pack.time.matchAt(tokens, k, false);
@@ -186,6 +187,8 @@ export function placeNameRun(ctx: Context, from: number, skip = 0): NameRun | nu
   return { first: from, last, span: { start: tokens[from]!.start + skip, end: tokens[last]!.end } };
 }
 
+/** words before a dative place within which an office names it as its territory */
+const OFFICE_REACH = 4;
 /** tokens after a plural class noun within which a list head opens its names ("بلدات في محيط … بينها") */
 const LIST_REACH = 16;
 /** tokens after a preposition within which a locator may follow its names (four names of three words) */
@@ -371,7 +374,7 @@ export class PlaceFinder {
       return cls.number === 'singular' ? pm.last : this.listFrom(pm.last + 1, cls.kind, false, pm.last);
     }
     if (pm && !knownPlace(pm) && !valueOfType(pm.values, 'person')) return null;
-    const run = placeNameRun(this.ctx, i + 1);
+    const run = placeNameRun(this.ctx, i + 1, 0, cls.number === 'singular' ? tok.word.text.slice(cls.offset) : null);
     if (!run) return null;
     const span = cls.keep ? { start: tok.start + cls.offset, end: run.span.end } : run.span;
     contextPlace(this.ctx, this.idx, cls.kind, span, 'places:class-noun-name');
@@ -433,6 +436,12 @@ export class PlaceFinder {
     if (needs === 'cue') return false;
     // "باركلاند بفلوريدا", "كرش في لحج": a place after it says where it is
     const next = tokens[m.last + 1];
+    // "دبي، الإمارات العربية المتحدة": its own country after a comma (a dateline, an address)
+    if (next && !next.spaced && pack.morphology.isCommaGap(this.ctx.source.folded.slice(tokens[m.last]!.end, next.start))) {
+      const after = placeAt(this.ctx, m.last + 1, false);
+      const c = knownPlace(after);
+      if (c && isCountry(c) && homonymsOf(m).some((h) => h.country === c.iso3)) return true;
+    }
     if (next?.spaced) {
       const after = placeAt(this.ctx, m.last + 1);
       const inPlace = after && pack.morphology.locativeProclitic(after.proclitic) ? after : pack.grammar.has('in', next.word) ? placeAt(this.ctx, m.last + 2, false) : null;
@@ -449,7 +458,21 @@ export class PlaceFinder {
    * the place here: listed right after another place ("بين البوكمال والميادين") or after a preposition of place.
    */
   placeReading(m: PhraseMatch<EntityLex>): boolean {
-    return this.listedAfterPlace(m) || this.afterPreposition(m);
+    return this.listedAfterPlace(m) || this.afterPreposition(m) || this.officeTerritory(m);
+  }
+
+  /**
+   * "المبعوث الخاص للأمم المتحدة للشرق الأوسط": the dative after an office held for a territory
+   * (an envoy, a coordinator), within OFFICE_REACH words, names that territory (the region, not the
+   * newspaper of that name); "قال المتحدث باسم الجيش للشرق الأوسط" is said to the newspaper.
+   */
+  private officeTerritory(m: PhraseMatch<EntityLex>): boolean {
+    const { tokens, pack } = this.ctx;
+    if (!pack.morphology.dativeProclitic(m.proclitic)) return false;
+    for (let k = m.first - 1; k >= 0 && m.first - k <= OFFICE_REACH && tokens[k + 1]!.spaced; k--) {
+      if (valueOfType(pack.entities.matchAt(tokens, k, false)?.values, 'title')?.title.for_territory) return true;
+    }
+    return false;
   }
 
   /** "لواء القدس", "جامعة دمشق": the place is part of the name of a unit, a medium or an institution. */
@@ -496,8 +519,9 @@ export class PlaceFinder {
    * coordinates only if the article names its country (see finish); a hand-kept or standalone place at once.
    */
   /**
-   * `مدينة "جارديز"`: a name of one to three words in quotation marks right after a class noun. The
-   * marks only set the name apart, so the name is read as after a class noun, without them.
+   * `مدينة "جارديز"`: a name of one to three words (a word may be hyphenated: `"داشت-إي-أرتشي"`) in
+   * quotation marks right after a class noun. The marks only set the name apart, so the name is read
+   * as after a class noun, without them.
    */
   private quotedNameAfter(i: number, kind: PlaceDraft['kind']): number | null {
     const { tokens, pack, source } = this.ctx;
@@ -505,9 +529,14 @@ export class PlaceFinder {
     const open = /^[ \t]*(.)$/su.exec(source.folded.slice(tokens[i]!.end, tokens[first]!.start))?.[1];
     const close = open === undefined ? undefined : pack.quoteClose.get(open);
     if (close === undefined) return null;
-    for (let last = first; last < first + 3 && last < tokens.length; last++) {
+    let words = 0;
+    for (let last = first; last < tokens.length; last++) {
       const t = tokens[last]!;
-      if ((last > first && !t.spaced) || !/^\p{L}{2,}$/u.test(t.text) || pack.stopwords.has(t.word.text) || pack.places.is('not_place_names', t.word)) return null;
+      // "داشت-إي-أرتشي": a part joined by a hyphen belongs to the word before it, whatever it reads as alone
+      const hyphened = last > first && source.folded.slice(tokens[last - 1]!.end, t.start) === '-';
+      if (!hyphened && ++words > 3) return null;
+      if ((last > first && !t.spaced && !hyphened) || !/^\p{L}{2,}$/u.test(t.text)) return null;
+      if (!hyphened && (pack.stopwords.has(t.word.text) || pack.places.is('not_place_names', t.word))) return null;
       const next = tokens[last + 1];
       const gap = source.folded.slice(t.end, next ? next.start : source.folded.length);
       if (!gap.trimStart().startsWith(close)) continue;
