@@ -203,7 +203,8 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
     // in a script with case, a name is written as one
     if (!pack.nameShaped(ctx.source.original, ctx.source.toOriginal(t).start, ctx.source.toOriginal(t).end) && !pack.grammar.has('name_particles', t.word)) break;
     if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
-    if (k === from && pack.grammar.has('not_names', t.word)) break;
+    // (behind its conjunction too: "وعضو مجلس الشورى" after an office is the next office)
+    if (k === from && (pack.grammar.has('not_names', t.word) || pack.grammar.has('not_names', pack.morphology.stripConjunction(t.text) ?? ''))) break;
     // "مراسل وكالة «صفا»", "قائد لواء مقاتل": a unit, a channel or a company opens no personal name
     if (of === 'person' && k === from && pack.places.is('organisation_heads', t.word)) break;
     if (of === 'person') {

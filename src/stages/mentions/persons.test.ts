@@ -59,6 +59,11 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     ['وقال المتحدث باسم الجيش العميد "سامي فرحات"، في تسجيل صوتي إن القصف توقف.', 'سامي فرحات'],
     // an office inside the complement of "باسم"
     ['وقال المتحدث باسم الحاكم الإقليمي جميل نوري إن الهجوم وقع.', 'جميل نوري'],
+    // a name that begins with و after an office is still a name (only a conjunction before a
+    // noun that names none, "وعضو", is the next office)
+    ['وقال وزير الإعلام وسام حداد إن البث توقف.', 'وسام حداد'],
+    // the command an officer leads is no name; the officer named after it is
+    ['واستهدف القصف منزل قائد محور المدينة سابقا اللواء فهد بن ناصر في الليل.', 'فهد بن ناصر'],
   ])('%s → %s', (text, name) => {
     const found = persons(text);
     const p = found.find((a) => a.name === name);
@@ -84,6 +89,10 @@ describe('no person where nobody is named (negative rows)', () => {
     // the words after the office of a place are the place
     'وقال رئيس بلدية ناشفيل إن المسلح اعتقل.',
     'وقال حاكم منطقة خان آباد إن السيارة كانت مفخخة.',
+    // a military command or front after an officer's office, and the next office after و
+    'واستهدف القصف منزل قائد محور تعز في الليل.',
+    'وقال قائد جبهة الساحل إن الهجوم فشل.',
+    'وعين مستشار وزير الأوقاف وعضو مجلس الشورى في منصبه.',
     // a person noun followed by an ordinary word, not a closed name
     'وقتل الطفل برصاص القناصة في الحي.',
     'وأصيب الرجل الذي كان يقود السيارة.',
