@@ -15,13 +15,13 @@ if (!present && process.env.CI !== 'true') console.warn(`eval floor skipped: no 
 
 /** The figures reached, less 0.02. */
 const FLOORS = {
-  macro_f1: 0.86,
-  persons: 0.87,
-  places: 0.91, // 0.93 with the GeoNames gazetteer and places by context
+  macro_f1: 0.89, // 0.920 after implied ceasefire statuses, quoted and agreeing place names, commands that are no names
+  persons: 0.9, // 0.920: no name starts with a military command or, behind و, with the next office
+  places: 0.92, // 0.948: quoted names after a class noun, datelines, an office's territory, nisba agreement
   dates: 0.98,
   statements: 0.72,
   casualties: 0.96,
-  ceasefires: 0.72, // 0.74 after ceasefire coreference (one record per arrangement)
+  ceasefires: 0.9, // 0.929: fragile/holding in force, resumed talks outlast a refusal, a truce for talks apart
 } as const;
 
 describe.skipIf(!present && process.env.CI !== 'true')('accuracy on ../shared/corpus', () => {
