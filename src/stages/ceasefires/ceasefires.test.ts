@@ -138,28 +138,13 @@ describe('ceasefires: statuses the text implies', () => {
 describe('ceasefires: talks taken up again, and a truce that opens the way to talks', () => {
   const records = (text: string) => run(text).ceasefires.map((c) => ({ kind: c.kind, status: c.status, evidence: c.evidence.map((e) => e.text) }));
 
-  it('a refusal, then a return to talks on the same proposal: called for again', () => {
-    expect(records('رفضت المعارضة الاقتراح الروسي لوقف القتال. ثم أعلنت المعارضة العودة إلى التفاوض حول اقتراح لوقف القتال.')).toEqual([
-      { kind: 'cessation_of_hostilities', status: 'proposed', evidence: ['رفضت المعارضة الاقتراح الروسي لوقف القتال', 'العودة إلى التفاوض حول اقتراح لوقف القتال'] },
-    ]);
-  });
-
-  it('the return to talks may come first in the text', () => {
-    expect(records('وافقت المعارضة على استئناف المفاوضات بشأن الهدنة. وكانت المعارضة قد رفضت الهدنة الأسبوع الماضي.')).toEqual([
-      { kind: 'truce', status: 'proposed', evidence: ['استئناف المفاوضات بشأن الهدنة', 'رفضت الهدنة'] },
-    ]);
-  });
-
-  it('negative: without a return to talks the refusal stands', () => {
-    expect(records('اقترحت روسيا وقف القتال. ورفضت المعارضة الاقتراح الروسي لوقف القتال.')).toEqual([
-      { kind: 'cessation_of_hostilities', status: 'rejected', evidence: ['اقترحت روسيا وقف القتال', 'رفضت المعارضة الاقتراح الروسي لوقف القتال'] },
-    ]);
-  });
-
-  it('negative: a return to talks does not undo a collapse', () => {
-    expect(records('انهارت الهدنة بعد يومين. وأعلن الطرفان استئناف المفاوضات بشأن الهدنة.')).toEqual([
-      { kind: 'truce', status: 'failed', evidence: ['انهارت الهدنة', 'استئناف المفاوضات بشأن الهدنة'] },
-    ]);
+  it.each([
+    ['positive: a refusal, then a return to talks on the same proposal: called for again', 'رفضت المعارضة الاقتراح الروسي لوقف القتال. ثم أعلنت المعارضة العودة إلى التفاوض حول اقتراح لوقف القتال.', { kind: 'cessation_of_hostilities', status: 'proposed', evidence: ['رفضت المعارضة الاقتراح الروسي لوقف القتال', 'العودة إلى التفاوض حول اقتراح لوقف القتال'] }],
+    ['positive: the return to talks may come first in the text', 'وافقت المعارضة على استئناف المفاوضات بشأن الهدنة. وكانت المعارضة قد رفضت الهدنة الأسبوع الماضي.', { kind: 'truce', status: 'proposed', evidence: ['استئناف المفاوضات بشأن الهدنة', 'رفضت الهدنة'] }],
+    ['negative: without a return to talks the refusal stands', 'اقترحت روسيا وقف القتال. ورفضت المعارضة الاقتراح الروسي لوقف القتال.', { kind: 'cessation_of_hostilities', status: 'rejected', evidence: ['اقترحت روسيا وقف القتال', 'رفضت المعارضة الاقتراح الروسي لوقف القتال'] }],
+    ['negative: a return to talks does not undo a collapse', 'انهارت الهدنة بعد يومين. وأعلن الطرفان استئناف المفاوضات بشأن الهدنة.', { kind: 'truce', status: 'failed', evidence: ['انهارت الهدنة', 'استئناف المفاوضات بشأن الهدنة'] }],
+  ])('%s', (_, text, expected) => {
+    expect(records(text)).toEqual([expected]);
   });
 
   it('a truce to complete a round of talks is apart from the proposal the talks are about', () => {
