@@ -255,6 +255,8 @@ export const CeasefiresLexicon = z.object({
   statuses: z.array(z.object({ status: CeasefireStatus, names })),
   /** status words said of the truce itself (an adjective, a predicate): only right after its word */
   descriptions: z.array(z.object({ status: CeasefireStatus, names })).optional().default([]),
+  /** "still", "remained" right before such a word: its predicate, which may stand further from the truce word */
+  description_copulas: z.array(z.string()).optional().default([]),
   attempt_nouns: names,
   attempt_nouns_dual: z.array(z.string()).optional().default([]),
   generic_markers: z.array(z.string()).optional().default([]),

@@ -106,7 +106,8 @@ export type CeasefireLex =
   | { type: 'attempt'; dual: boolean }
   | { type: 'generic' }
   | { type: 'purpose' }
-  | { type: 'talks' };
+  | { type: 'talks' }
+  | { type: 'copula' };
 
 export type SpeechLex =
   | { type: 'verb'; verb: VerbEntry; participle: boolean }
@@ -557,6 +558,8 @@ function buildPack(lang: string): LanguagePack {
   const generic: CeasefireLex = { type: 'generic' };
   ceasefires.generic_markers.forEach((n) => cf.add(n, generic));
   const resumes: CeasefireLex = { type: 'status', status: 'proposed', resumes: true };
+  const copula: CeasefireLex = { type: 'copula' };
+  ceasefires.description_copulas.forEach((n) => cf.add(n, copula));
   const purpose: CeasefireLex = { type: 'purpose' };
   ceasefires.interim_purposes.forEach((n) => cf.add(n, purpose));
   const talks: CeasefireLex = { type: 'talks' };

@@ -28,6 +28,7 @@ describe('English ceasefires', () => {
 
   it.each([
     ['a fragile truce is in force', 'Hamas announced a truce on Saturday. Residents said the fragile truce was tested overnight.', [['truce', 'in_effect', 'announced a truce']]],
+    ['a truce that "remains fragile" is in force', 'The truce agreed in Cairo last week remains fragile.', [['truce', 'in_effect', 'truce agreed in Cairo last week remains fragile']]],
     ['a refusal, then a return to talks: proposed again', 'Rebels rejected the Russian proposal for a ceasefire. On Thursday they agreed to return to talks on a ceasefire.', [['ceasefire', 'proposed', 'rejected the Russian proposal for a ceasefire']]],
   ])('positive: %s', (_, text, expected) => {
     expect(cf(text)).toEqual(expected);
@@ -35,6 +36,7 @@ describe('English ceasefires', () => {
 
   it.each([
     ['the same truce not called fragile stays agreed', 'Hamas announced a truce on Saturday. Residents said the truce was tested overnight.', [['truce', 'agreed', 'announced a truce']]],
+    ['fragile a few words on describes something else', 'Hamas announced a truce amid a humanitarian situation that is fragile.', [['truce', 'agreed', 'announced a truce']]],
     ['fragile far from the truce word', 'The UN called for a truce in a country whose economy has long been fragile.', [['truce', 'proposed', 'called for a truce']]],
     ['a refusal with no return to talks stands', 'Russia proposed a ceasefire. Rebels rejected the ceasefire on Wednesday.', [['ceasefire', 'rejected', 'proposed a ceasefire']]],
   ])('negative: %s', (_, text, expected) => {

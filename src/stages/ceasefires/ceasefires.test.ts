@@ -123,12 +123,14 @@ describe('ceasefires: statuses the text implies', () => {
     ['a truce that held is in force', 'وصمدت الهدنة طوال الليل رغم التوتر.', 'in_effect', ['صمدت الهدنة']],
     ['agreed, then fragile: in force', 'أعلن الطرفان التوصل إلى اتفاق لوقف إطلاق النار. لكن وقف إطلاق النار ما زال هشا.', 'in_effect', ['التوصل إلى اتفاق لوقف إطلاق النار', 'وقف إطلاق النار ما زال هشا']],
     ['first-person acceptance is agreement', 'وقال المتمردون: "نوافق على وقف القتال".', 'agreed', ['نوافق على وقف القتال']],
+    ['"still" makes the word its predicate past a relative clause', 'وقال السكان إن الهدنة التي أعلنت قبل أسبوع لا تزال صامدة.', 'in_effect', ['الهدنة التي أعلنت قبل أسبوع لا تزال صامدة']],
   ])('positive: %s', (_, text, status, evidence) => {
     expect(one(text)).toEqual([{ status, evidence }]);
   });
 
   it.each([
     ['a truce that did not hold failed, not in force', 'ولم تصمد الهدنة سوى ساعات.', 'failed', ['لم تصمد الهدنة']],
+    ['a fragile situation a few words on, with no "still", describes the situation', 'وأعلنت الحكومة الهدنة في ظل وضع إنساني هش.', 'agreed', ['أعلنت الحكومة الهدنة']],
     ['a fragile economy far from the truce word gives it no status', 'ودعت الأمم المتحدة إلى هدنة إنسانية في بلد يعاني منذ سنوات من اقتصاد متدهور ووضع سياسي وأمني واجتماعي هش.', 'proposed', ['دعت الأمم المتحدة إلى هدنة إنسانية']],
   ])('negative: %s', (_, text, status, evidence) => {
     expect(one(text)).toEqual([{ status, evidence }]);

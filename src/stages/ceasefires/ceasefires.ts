@@ -76,7 +76,7 @@ export function findCeasefires(ctx: Context): void {
       const distance = (k: (typeof marks)[number], x: (typeof marks)[number]) => Math.abs(k.first - x.first) * 2 + (k.first < x.first ? 1 : 0);
       const nearestKind = (x: (typeof marks)[number]) => kinds.reduce((best, k) => (distance(k, x) < distance(best, x) ? k : best), km);
       const near = marks
-        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km && (!x.lex.describes || saidOf(x, km)))
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km && (!x.lex.describes || saidOf(x, km, marks)))
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       // talks taken up again come after the refusal they follow ("عادت إلى التفاوض بعد رفضها الاقتراح")
       const resumption = near.find((x) => x.lex.type === 'status' && x.lex.resumes === true);
@@ -204,10 +204,15 @@ function settled(a: Arrangement): Ceasefire['status'] {
 
 /**
  * A word said of the ceasefire stands right after its word (a predicate, an adjective that
- * follows its noun: "الهدنة لا تزال هشة") or right before it (an adjective that precedes its noun).
+ * follows its noun: "الهدنة هشة") or right before it (an adjective that precedes its noun); after
+ * "still" or "remained" it is the truce's predicate and may stand as far as a status word
+ * ("الهدنة التي أعلنت قبل أسبوع لا تزال صامدة").
  */
-function saidOf(x: { first: number; last: number }, km: { first: number; last: number }): boolean {
-  return (x.first > km.last && x.first - km.last <= DESCRIPTION_REACH) || x.last === km.first - 1;
+function saidOf(x: { first: number; last: number }, km: { first: number; last: number }, marks: ReadonlyArray<{ lex: CeasefireLex; last: number }>): boolean {
+  if (x.last === km.first - 1) return true;
+  if (x.first <= km.last) return false;
+  const reach = marks.some((c) => c.lex.type === 'copula' && c.last === x.first - 1) ? STATUS_REACH : DESCRIPTION_REACH;
+  return x.first - km.last <= reach;
 }
 
 /** A purpose word after the ceasefire word and a talks noun after it ("وقف القتال تمهيدا للمفاوضات"). */
