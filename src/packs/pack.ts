@@ -168,6 +168,8 @@ export interface LanguagePack {
   monthFirst: boolean;
   /** whether the original text of a span is shaped as a proper name (a script with case: its capital) */
   nameShaped(original: string, start: number, end: number): boolean;
+  /** a word that folds to a function word but is written, in this article, as a name (see PackSpec) */
+  homographName(original: string, start: number, end: number): boolean;
   /** runs of proper-name words no lexicon knows (English capitalised words), as token ranges; none in a script without case */
   nameRuns(original: string, tokens: readonly Token[], toOriginal: (folded: number) => number): NameRun[];
   /** the script has letter case, so a name is told by its capitals (the pack finds name runs) */
@@ -207,6 +209,8 @@ export interface PackSpec {
   namesFrom?: string;
   nameShaped?: LanguagePack['nameShaped'];
   nameRuns?: LanguagePack['nameRuns'];
+  /** folding merges some names with function words (Arabic علي, the name, and على); the original may tell them apart */
+  homographName?: LanguagePack['homographName'];
 }
 
 /** Word-shape rules of a language, on folded words. */
@@ -297,7 +301,7 @@ export function neutralPack(language: string): LanguagePack {
       isCommaGap: isFoldedCommaGap, unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no, nisbaDescribes: no,
     },
     casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
-    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], letterCase: false,
+    stopwords: new Set(), monthFirst: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], homographName: () => false, letterCase: false,
   };
   neutralCache.set(language, pack);
   return pack;
@@ -647,6 +651,7 @@ function buildPack(lang: string): LanguagePack {
     subjectFirst: speech.subject_first,
     nameShaped: spec.nameShaped ?? (() => true),
     nameRuns: spec.nameRuns ?? (() => []),
+    homographName: spec.homographName ?? (() => false),
     letterCase: spec.nameRuns !== undefined,
   };
 }

@@ -177,6 +177,12 @@ function nameRunEnds(ctx: Context): Int32Array {
   return ends;
 }
 
+/** Whether a word that folds to a function word is written as a name here (the pack's homographName). */
+function homograph(ctx: Context, t: Token): boolean {
+  const o = ctx.source.toOriginal(t);
+  return ctx.pack.homographName(ctx.source.original, o.start, o.end);
+}
+
 /** Whether tokens a and b are in one of the pack's name runs. */
 export function sameNameRun(ctx: Context, a: number, b: number): boolean {
   const ends = nameRunEnds(ctx);
@@ -202,7 +208,8 @@ function nameRun(ctx: Context, from: number, of: 'person' | 'place' = 'person', 
     if (!(t.spaced || (afterComma && k === from) || (k > from && sameNameRun(ctx, k - 1, k))) || !/^\p{L}+$/u.test(t.text) || (t.text.length < 2 && t.spaced && !(k > from && sameNameRun(ctx, k - 1, k + 1)))) break;
     // in a script with case, a name is written as one
     if (!pack.nameShaped(ctx.source.original, ctx.source.toOriginal(t).start, ctx.source.toOriginal(t).end) && !pack.grammar.has('name_particles', t.word)) break;
-    if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
+    // (a function word written as a name in this article is the name: the pack's homographName)
+    if ((pack.stopwords.has(t.text) && !homograph(ctx, t)) || pack.grammar.has('title_modifiers', t.word) || pack.morphology.hasProcliticArticle(t.text)) break;
     // (behind its conjunction too: "وعضو مجلس الشورى" after an office is the next office)
     if (k === from && (pack.grammar.has('not_names', t.word) || pack.grammar.has('not_names', pack.morphology.stripConjunction(t.text) ?? ''))) break;
     // "مراسل وكالة «صفا»", "قائد لواء مقاتل": a unit, a channel or a company opens no personal name

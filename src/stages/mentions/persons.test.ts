@@ -62,6 +62,8 @@ describe('a person named by context (positive rows: name and evidence)', () => {
     // a name that begins with و after an office is still a name (only a conjunction before a
     // noun that names none, "وعضو", is the next office)
     ['وقال وزير الإعلام وسام حداد إن البث توقف.', 'وسام حداد'],
+    // علي folds to the preposition على: an article that writes the preposition with ى writes علي as the name
+    ['وقال علي نور نائب حاكم المنطقة إن المسلحين هاجموا على القاعدة.', 'علي نور'],
     // the command an officer leads is no name; the officer named after it is
     ['واستهدف القصف منزل قائد محور المدينة سابقا اللواء فهد بن ناصر في الليل.', 'فهد بن ناصر'],
   ])('%s → %s', (text, name) => {
@@ -89,6 +91,10 @@ describe('no person where nobody is named (negative rows)', () => {
     // the words after the office of a place are the place
     'وقال رئيس بلدية ناشفيل إن المسلح اعتقل.',
     'وقال حاكم منطقة خان آباد إن السيارة كانت مفخخة.',
+    // علي in an article that never writes على may be the preposition: no name
+    'وقال علي نور نائب حاكم المنطقة إن المسلحين هاجموا القاعدة.',
+    // ... and where the article writes على, علي before an ordinary word is still no name
+    'وأكد علي ضرورة وقف القتال على الفور.',
     // a military command or front after an officer's office, and the next office after و
     'واستهدف القصف منزل قائد محور تعز في الليل.',
     'وقال قائد جبهة الساحل إن الهجوم فشل.',
