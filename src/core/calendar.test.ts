@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  dayOfMonthOnWeekday, hijriToGregorian, iso, relativePeriod, utcDate, weekdayAfter, weekdayBefore, weekdayOnOrAfter, weekdayOnOrBefore, yearNotAfter, yearNotBefore,
+  dayOfMonthOnWeekday, hijriToGregorian, iso, relativePeriod, utcDate, weekdayAfter, weekdayBefore, weekdayOnOrAfter, weekdayOnOrBefore, yearNotAfter, yearNotBefore, nearerAhead,
 } from './calendar.ts';
 
 const sunday = utcDate(2020, 11, 1)!;
@@ -33,6 +33,10 @@ describe('calendar', () => {
     expect(yearNotBefore(sunday, 11, 10)).toBe(2020);
     expect(yearNotBefore(sunday, 11, 1)).toBe(2020);
     expect(yearNotBefore(sunday, 10, 31)).toBe(2021);
+    // 2020-11-01: 10 January is 70 days ahead, 296 back; 3 May is 183 ahead, 182 back (the past)
+    expect(nearerAhead(sunday, 1, 10)).toBe(true);
+    expect(nearerAhead(sunday, 5, 3)).toBe(false);
+    expect(nearerAhead(sunday, 10, 20)).toBe(false);
   });
   it('converts Umm al-Qura Hijri dates with Intl', () => {
     expect(iso(hijriToGregorian(1442, 3, 15)!)).toBe('2020-11-01');

@@ -88,6 +88,18 @@ export function yearNotBefore(anchor: Date, month: number, day: number): number 
   return d && d.getTime() >= anchor.getTime() ? y : y + 1;
 }
 
+/**
+ * Whether a day and month written without a year is nearer ahead of the anchor than behind it:
+ * wire copy leaves the year out only for days close to the dateline ("the January 8 election"
+ * in an article of 27 December is 12 days ahead, not 353 days back); ties go to the past.
+ */
+export function nearerAhead(anchor: Date, month: number, day: number): boolean {
+  const ahead = utcDate(yearNotBefore(anchor, month, day), month, day);
+  const behind = utcDate(yearNotAfter(anchor, month, day), month, day);
+  if (!ahead || !behind) return false;
+  return ahead.getTime() - anchor.getTime() < anchor.getTime() - behind.getTime();
+}
+
 // date-fns helpers evaluated on a local-time copy; convert through y/m/d to stay on calendar days
 function local(d: Date): Date {
   return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());

@@ -13,6 +13,8 @@ export const MonthsLexicon = z.object({
   hijri: z.array(z.object({ month: z.number().int().min(1).max(12), names })).length(12),
   /** dates are also written month first ("July 7, 2005") */
   month_first: z.boolean().optional().default(false),
+  /** a day and month without a year is the one nearer publication, ahead or behind (else the last one not after it) */
+  year_nearest: z.boolean().optional().default(false),
 });
 
 export const WeekdaysLexicon = z.object({

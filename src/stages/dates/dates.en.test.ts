@@ -14,6 +14,11 @@ describe('English dates', () => {
     ['He arrived yesterday and leaves today.', [['2016-12-19', 'yesterday'], ['2016-12-20', 'today']]],
     ['The attacks of September 11, 2001 changed everything.', [['2001-09-11', 'September 11, 2001']]],
     ['Parliamentary elections in the country are due on 8 January 2008.', [['2008-01-08', '8 January 2008']]],
+    // no year, no tense cue: the reading nearer publication (12 days ahead, not 353 days back)
+    ['Sharif, her rival in the January 8 election, spoke.', [['2017-01-08', 'January 8']]],
+    ['The siege of the city began on November 2.', [['2016-11-02', 'November 2']]],
+    ['Guards will patrol the beaches from 1 July.', [['2017-07-01', '1 July']]],
+    ['The accord signed on 1 July still holds.', [['2016-07-01', '1 July']]],
   ])('%s', (text, expected) => {
     expect(dates(text)).toEqual(expected);
   });

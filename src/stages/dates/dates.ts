@@ -5,7 +5,7 @@
 import type { Context, DateDraft } from '../../core/context.ts';
 import {
   dayOfMonthOnWeekday, hijriToGregorian, iso, relativePeriod, shiftDays, utcDate, weekdayAfter, weekdayBefore, weekdayOnOrAfter,
-  weekdayOnOrBefore, yearNotAfter, yearNotBefore,
+  weekdayOnOrBefore, yearNotAfter, yearNotBefore, nearerAhead,
 } from '../../core/calendar.ts';
 import { tokenAt, type Token } from '../../core/tokens.ts';
 import { hasValueOfType } from '../../core/phrase-matcher.ts';
@@ -473,8 +473,12 @@ function dateAt(ctx: Context, i: number): Found | null {
     // without a year: ahead of publication when marked so ("10 يناير المقبل", "ستجرى في 10 يناير")
     const fm = a.year === null ? futureMarkerAfter(ctx, a.last) : -1;
     const pm = a.year === null && fm < 0 ? pastMarkerAfter(ctx, a.last) : -1;
-    const r = resolveAbsolute(ctx, a, fm >= 0 || (a.year === null && pm < 0 && futureClause(ctx, i)));
-    return { first: i, last: fm >= 0 ? fm : pm >= 0 ? pm : a.last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule: r.rule, ambiguity: null, reason: r.reason };
+    const ahead = fm >= 0 || (a.year === null && pm < 0 && futureClause(ctx, i));
+    // neither marked past nor future, where the pack reads such dates as near the dateline: the nearer reading
+    const nearest = ctx.pack.yearNearest && !ahead && a.year === null && pm < 0 && a.day !== null && a.calendar === 'gregorian' && ctx.published !== null && nearerAhead(ctx.published, a.month, a.day);
+    const r = resolveAbsolute(ctx, a, ahead || nearest);
+    const rule = nearest ? 'year_nearest_to_published' : r.rule;
+    return { first: i, last: fm >= 0 ? fm : pm >= 0 ? pm : a.last, kind: r.kind, start: r.start, end: r.end, precision: r.precision, part: null, calendar: a.calendar, rule, ambiguity: null, reason: r.reason };
   }
 
   // a bare year after عام/سنة/العام: "عام 2014"
