@@ -154,6 +154,8 @@ export interface LanguagePack {
   quoteOpenCodes: Uint8Array;
   /** folded lines that are site chrome, not article content */
   pageRemnants: Set<string>;
+  /** folded words that open a wire editor's note, written after a title and closed by the line end */
+  editorNotes: Set<string>;
   countries: Map<string, CountryEntry>;
   /** function words by role (grammar.yaml), folded */
   grammar: Grammar;
@@ -293,7 +295,7 @@ export function neutralPack(language: string): LanguagePack {
     language,
     entities: new PhraseMatcher(), time: new PhraseMatcher(), numbers: new PhraseMatcher(), speech: new PhraseMatcher(),
     casualties: new PhraseMatcher(), ceasefires: new PhraseMatcher(), events: new PhraseMatcher(),
-    quoteClose: new Map(), quoteOpenCodes: new Uint8Array(0x10000), pageRemnants: new Set(), countries: new Map(),
+    quoteClose: new Map(), quoteOpenCodes: new Uint8Array(0x10000), pageRemnants: new Set(), editorNotes: new Set(), countries: new Map(),
     grammar: { has: no },
     places: { classOf: () => undefined, is: no },
     gazetteer: new PhraseMatcher(),
@@ -346,7 +348,13 @@ function buildPack(lang: string): LanguagePack {
   if (spec.namesFrom) {
     // the shared gazetteer, actors and people under their English names (their Arabic forms are not read)
     const english = <T extends { name: string; native: string; forms: string[] }>(e: T): T => ({ ...e, native: e.name, forms: [e.name] });
-    places.places.push(...load(spec.namesFrom, 'places.yaml', L.PlacesLexicon)!.places.map(english));
+    // "Tripoli (Lebanon)": a name qualified to tell homonyms apart is written without the qualifier;
+    // the places rules choose among the homonyms by the countries the article names
+    const unqualified = <T extends { name: string; native: string; forms: string[] }>(e: T): T => {
+      const bare = /^(.+?) \([^()]+\)$/u.exec(e.name)?.[1];
+      return bare ? { ...english(e), native: bare, forms: [bare] } : english(e);
+    };
+    places.places.push(...load(spec.namesFrom, 'places.yaml', L.PlacesLexicon)!.places.map(unqualified));
     actors.actors.push(...load(spec.namesFrom, 'actors.yaml', L.ActorsLexicon)!.actors.map(english));
     const borrowed = load(spec.namesFrom, 'persons.yaml', L.PersonsLexicon, true);
     if (borrowed) personEntries.push(...borrowed.persons.map((p) => ({ ...english(p), title: p.title_en })));
@@ -644,6 +652,7 @@ function buildPack(lang: string): LanguagePack {
     quoteClose,
     quoteOpenCodes,
     pageRemnants: new Set(credits.page_remnants.map(foldKey)),
+    editorNotes: new Set(credits.editor_notes.map(foldKey)),
     countries,
     grammar,
     morphology,

@@ -44,6 +44,21 @@ describe('English places', () => {
     expect(places(text)).toEqual(expected);
   });
 
+  it('an AFP dateline: the city, then its country; a homonym is the one in the country the article names', () => {
+    const text = 'TRIPOLI, Lebanon, July 18, 2012 (AFP) - Gunmen fired in the air in Tripoli.';
+    const doc = runEn(text);
+    expect(doc.places.map((p) => [p.name, p.country, p.mentions.map((m) => m.text)])).toEqual([
+      ['Tripoli (Lebanon)', 'LBN', ['TRIPOLI', 'Tripoli']],
+      ['Lebanon', 'LBN', ['Lebanon']],
+    ]);
+    const tripoli = doc.places[0]!.mentions[1]!;
+    expect(text.slice(tripoli.start, tripoli.end)).toBe('Tripoli');
+  });
+
+  it('with no country named, the homonym is the lexicon first one', () => {
+    expect(runEn('Rebels entered Tripoli on Monday.').places.map((p) => [p.name, p.country])).toEqual([['Tripoli', 'LBY']]);
+  });
+
   it.each([
     ['In March the talks failed.'],
     ['The turkey was served on Thursday.'],
@@ -52,6 +67,9 @@ describe('English places', () => {
     // a class noun before a lower-case word names no place
     ['Crowds gathered in the city centre on Friday.'],
     ['The toll in the village upped to five.'],
+    // a month or weekday with a possessive is a time, not a name ("King's Cross" is one)
+    ["He defeated Sarkozy in May's presidential election."],
+    ["Rescuers searched after Tuesday's quake."],
   ])('%s names no place', (text) => {
     expect(places(text)).toEqual([]);
   });

@@ -22,6 +22,8 @@ function lexical(ctx: Context, k: number): boolean {
   const { tokens, pack } = ctx;
   const t = tokens[k]!;
   if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.grammar.has('not_names', t.word)) return true;
+  // a month or a weekday is never part of a name, not even with a possessive ("May's election")
+  if (pack.time.matchAt(tokens, k, false)?.values.some((v) => v.type === 'month' || v.type === 'weekday')) return true;
   // "King's Cross": a word followed by a possessive is part of a name, whatever a lexicon says of it
   const next = tokens[k + 1];
   if (next && next.text === 's' && /^'$/u.test(ctx.source.folded.slice(t.end, next.start))) return false;

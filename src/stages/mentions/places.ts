@@ -218,7 +218,18 @@ export class PlaceFinder {
    */
   choose(m: PhraseMatch<EntityLex>): PlaceEntry | undefined {
     const first = valueOfType(m.values, 'place')?.place;
-    if (first?.geonameid === undefined || m.values.length < 2) return first;
+    if (first === undefined || m.values.length < 2) return first;
+    // "TRIPOLI, Lebanon": a country right after the name, set off by a comma, says which
+    const { tokens, source, pack } = this.ctx;
+    const next = tokens[m.last + 1];
+    if (next && pack.morphology.isCommaGap(source.folded.slice(tokens[m.last]!.end, next.start))) {
+      const c = valueOfType(pack.entities.matchAt(tokens, m.last + 1, false)?.values ?? [], 'country')?.country.iso3;
+      const inIt = c ? homonymsOf(m).find((h) => h.country === c) : undefined;
+      if (inIt) {
+        this.countries.add(c!);
+        return inIt;
+      }
+    }
     const named = this.namedCountries();
     return homonymsOf(m).find((h) => h.country !== null && named.has(h.country)) ?? first;
   }
@@ -434,6 +445,8 @@ export class PlaceFinder {
     const span = { start: m.start, end: tokens[m.last]!.end };
     if (this.listedAfterPlace(m)) return true;
     if (needs === 'cue') return false;
+    // a homonym whose country the article has already named ("Tripoli" after "Lebanon")
+    if (needs === 'country' && place.country !== null && this.namedCountries().has(place.country)) return true;
     // "باركلاند بفلوريدا", "كرش في لحج": a place after it says where it is
     const next = tokens[m.last + 1];
     // "دبي، الإمارات العربية المتحدة": its own country after a comma (a dateline, an address)
