@@ -300,6 +300,8 @@ export const EventsLexicon = z.object({
 export const CreditsLexicon = z.object({
   page_remnants: names,
   credit_markers: z.array(z.string()).optional().default([]),
+  /** words that open a wire editor's note to subscribers at the end of a title line ("ATTENTION - ADDS quotes ///") */
+  editor_notes: z.array(z.string()).optional().default([]),
 });
 
 const words = z.array(z.string().min(1));
@@ -346,6 +348,10 @@ export const GrammarLexicon = z.object({
   place_heads: words.optional().default([]),
   /** subject pronouns: "he said" is the last speaker speaking again */
   pronouns: words.optional().default([]),
+  /** reporting verbs whose object is whom it was said to, never their subject ("told AFP") */
+  addressee_verbs: words.optional().default([]),
+  /** words that open a noun phrase before its noun ("the statement", "a statement") */
+  determiners: words.optional().default([]),
 });
 
 /** given-names.yaml: first words of personal names, read as a person only in a slot that makes a name likely */

@@ -57,4 +57,76 @@ describe('English statements', () => {
   it('the object of a reporting verb is not its speaker', () => {
     expect(statements('Jack Straw said Osama bin Laden was behind it.').map((s) => s.speaker)).toEqual(['Jack Straw']);
   });
+
+  describe('documents, hearers, channels and vague sources', () => {
+    const full = (text: string) => {
+      const doc = runEn(text);
+      const name = (id: string | null) => doc.actors.find((a) => a.id === id)?.name ?? null;
+      return { doc, rows: doc.statements.map((s) => ({ speaker: name(s.speaker), speaker_text: s.speaker_text, verb: s.verb, via: name(s.via), addressee: name(s.addressee), content: s.content, rule: s.rule })) };
+    };
+
+    it('a document as the subject speaks for the body that issued it, and is no actor', () => {
+      const { doc, rows } = full('The army said in a statement that troops had withdrawn. The statement added that two soldiers died.');
+      expect(rows).toEqual([
+        { speaker: 'army', speaker_text: 'The army', verb: 'said', via: null, addressee: null, content: 'that troops had withdrawn', rule: 'statements:speaker-then-verb' },
+        { speaker: 'army', speaker_text: null, verb: 'added', via: null, addressee: null, content: 'that two soldiers died', rule: 'statements:document-of-issuer' },
+      ]);
+      expect(doc.actors.map((a) => a.name)).toEqual(['army']);
+    });
+
+    it.each([
+      // no issuer named before: the document speaks for nobody
+      ['"We will retaliate," the statement said.'],
+      // the document is not the subject here ("In a statement posted …")
+      ['In a statement posted online, the group claimed the attack.'],
+    ])('%s has no statement of a document', (text) => {
+      const { doc, rows } = full(text);
+      expect(rows).toEqual([]);
+      expect(doc.actors.filter((a) => /statement/u.test(a.name))).toEqual([]);
+    });
+
+    it('told takes the hearer as its object: the news agency after it is never the speaker', () => {
+      const text = '"They fled," a police captain from the village, Al-Asriya, told AFP.';
+      const { rows, doc } = full(text);
+      expect(rows.map((r) => [r.speaker, r.speaker_text, r.verb, r.addressee])).toEqual([['officer', 'police captain', 'told', 'Agence France-Presse']]);
+      const ev = doc.statements[0]!.evidence.find((e) => e.text === 'police captain')!;
+      expect(text.slice(ev.start, ev.end)).toBe('police captain');
+    });
+
+    it.each([
+      ['"The bombs were loud," told AFP.'],
+      ['"It is over," a man told Reuters.'],
+    ])('%s: no agency speaks', (text) => {
+      expect(full(text).rows.map((r) => r.speaker)).not.toContain('Agence France-Presse');
+      expect(full(text).rows.map((r) => r.speaker)).not.toContain('Reuters');
+    });
+
+    it('a news medium closing a clause that has its own speaker is its channel (via)', () => {
+      const { rows } = full('The army denounced the attack as cowardly, state television said.');
+      expect(rows.map((r) => [r.speaker_text, r.verb, r.via, r.content])).toEqual([['The army', 'denounced', 'media', 'the attack as cowardly']]);
+    });
+
+    it('a news medium reporting a clause with no speaker of its own speaks', () => {
+      const { rows } = full('Two soldiers were killed in the raid, state television said.');
+      expect(rows.map((r) => [r.speaker_text, r.verb, r.via])).toEqual([['state television', 'said', null]]);
+    });
+
+    it('a noun of a person before a name: the name is the person', () => {
+      const text = 'Resident Ali Karimi said the shelling lasted hours.';
+      const { rows, doc } = full(text);
+      expect(rows.map((r) => [r.speaker, r.speaker_text])).toEqual([['Ali Karimi', 'Ali Karimi']]);
+      expect(doc.actors.find((a) => a.name === 'Ali Karimi')?.rule).toBe('actors:person-noun-then-name');
+    });
+
+    it('a complementizer after a sentence-opening verb is no speaker', () => {
+      const { rows, doc } = full('Asked whether there had been a lapse, Davutoglu said no.');
+      expect(rows.map((r) => [r.speaker, r.verb, r.content])).toEqual([['Davutoglu', 'said', 'no']]);
+      expect(doc.actors.map((a) => a.name)).toEqual(['Davutoglu']);
+    });
+
+    it('distinct vague sources stay distinct speakers', () => {
+      const { rows } = full('Medics said 12 people died. Residents said the shelling went on. Survivors said they hid.');
+      expect(rows.map((r) => [r.speaker, r.speaker_text])).toEqual([['medical sources', 'Medics'], ['residents', 'Residents'], ['survivors', 'Survivors']]);
+    });
+  });
 });

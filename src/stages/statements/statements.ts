@@ -203,8 +203,19 @@ export function findStatements(ctx: Context): void {
           if (toWhom) k = tokenIndexOfEnd(tokens, toWhom.end) + 1;
         }
       }
-      // (where subjects come first, only in an inverted attribution: '"…," said X', '…, said X')
-      const inverted = !pack.subjectFirst || i === firstTok || /[,"'«»:]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start));
+      // "The statement added", '"…," the statement said': where subjects come first, a document as
+      // the subject speaks for the body that last issued one (or the paragraph's last speaker)
+      if (!speaker && pack.subjectFirst && !verb.participle && documentSubject(ctx, s, firstTok, i)) {
+        const by = issuer ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker.key : null);
+        if (by) {
+          speaker = { start: -1, end: -1, key: by };
+          rule = 'statements:document-of-issuer';
+        }
+      }
+      // (where subjects come first, only in an inverted attribution: '"…," said X', '…, said X'; never
+      // after a verb whose object is the hearer: '"…," a witness told AFP')
+      const hearer = pack.grammar.has('addressee_verbs', tokens[i]!.word);
+      const inverted = !hearer && (!pack.subjectFirst || i === firstTok || /[,"'«»:]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start)));
       for (let j = k; inverted && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         speaker = actorAtToken(ctx, j);
         if (speaker) {
@@ -295,6 +306,13 @@ export function findStatements(ctx: Context): void {
       if (pack.subjectFirst && nothingAfter(ctx, s, cStart)) {
         const before = quotes.filter((q) => q.end <= clauseStart).pop();
         const prior = clauses[clauses.length - 1];
+        // "The ministry denounced the murder, state news agency SANA said": a news medium closing a
+        // clause that has a speaker of its own relayed it; it is that clause's channel, not a speaker
+        if (!before && prior?.speaker && !prior.via && speaker.key !== prior.speaker.key && actorKind(ctx, speaker.key) === 'media') {
+          prior.via = speaker;
+          prior.contentEnd ??= trimConnective(ctx, prior.contentStart, clauseStart);
+          continue;
+        }
         const from = before ? before.start - 1 : Math.max(s.start, prior?.contentEnd ?? prior?.verbSpan.end ?? s.start);
         const to = before ? before.end + 1 : trimConnective(ctx, from, clauseStart);
         if (to > from) {
@@ -386,8 +404,7 @@ function headlinePrefix(ctx: Context, s: Sentence, firstTok: number): Clause | n
   const gap = source.folded.slice(tokens[j]!.end, next.start);
   const colon = gap.indexOf(':');
   if (colon < 0 || gap.includes('\n')) return null;
-  const kind = memo(ctx, 'actor-kind-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind]))).get(actor.key);
-  if (kind === 'state') {
+  if (actorKind(ctx, actor.key) === 'state') {
     const about = actorAtToken(ctx, j + 1);
     if (!about || about.start !== next.start || about.key === actor.key) return null;
   }
@@ -410,18 +427,46 @@ function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: 
   const direct = actorEndingAt(ctx, b);
   if (direct) return direct;
   // a short phrase of place or affiliation after the subject: "a police captain from the village told"
+  const owner = ownerOfPhrase(ctx, firstTok, b);
+  if (owner) return owner;
+  // an apposition closed by a comma right before the verb: look back for the comma that opens it
+  if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
+  for (let a = b; a > firstTok && a > b - 16; a--) {
+    if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1) ?? ownerOfPhrase(ctx, firstTok, a - 1);
+  }
+  return undefined;
+}
+
+/** "a police captain from the village": the actor before a short phrase of place or affiliation ending at token b. */
+function ownerOfPhrase(ctx: Context, firstTok: number, b: number): KeyedSpan | undefined {
+  const { tokens, pack } = ctx;
   for (let a = b; a > firstTok && a >= b - 4 && tokens[a]!.spaced; a--) {
     if (pack.grammar.has('place_prepositions', tokens[a]!.word) || pack.grammar.has('of', tokens[a]!.word)) {
       const owner = actorEndingAt(ctx, a - 1);
       if (owner) return owner;
     }
   }
-  // an apposition closed by a comma right before the verb: look back for the comma that opens it
-  if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
-  for (let a = b; a > firstTok && a > b - 16; a--) {
-    if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1);
-  }
   return undefined;
+}
+
+/**
+ * Whether a document noun is the subject of the verb at token i: it stands right before the verb
+ * (auxiliaries aside) and only determiners come between it and the start of its clause (the
+ * sentence's start or punctuation): "The statement added", '"…," the statement said'; not "In a
+ * statement posted online".
+ */
+function documentSubject(ctx: Context, s: Sentence, firstTok: number, i: number): boolean {
+  const { tokens, pack, source } = ctx;
+  let d = i - 1;
+  while (d > firstTok && pack.grammar.has('auxiliaries', tokens[d]!.word)) d--;
+  if (d < firstTok || !pack.grammar.has('document_nouns', tokens[d]!.word)) return false;
+  let a = d;
+  while (a > firstTok && pack.grammar.has('determiners', tokens[a - 1]!.word) && tokens[a]!.spaced) a--;
+  return a === firstTok || /[,"'«»:]/u.test(source.folded.slice(tokens[a - 1]?.end ?? s.start, tokens[a]!.start));
+}
+
+function actorKind(ctx: Context, key: string): string | undefined {
+  return memo(ctx, 'actor-kind-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind]))).get(key);
 }
 
 /** Whether only punctuation is left of the sentence from a folded offset. */
