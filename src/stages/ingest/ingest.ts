@@ -210,10 +210,17 @@ function agencyFor(pack: LanguagePack, folded: string): { name: string; code: st
   return null;
 }
 
-/** Where an editor's note opens in a folded title line (a note word, then a dash), or -1. */
-function editorNoteAt(pack: Context['pack'], folded: string): number {
+/**
+ * Where an editor's note opens in a folded title line, or -1: a note word written in capitals (where
+ * the script has them) and then a dash ("ATTENTION - ADDS quote ///"). `original` gives the text as
+ * written between two offsets of the line.
+ */
+function editorNoteAt(pack: Context['pack'], folded: string, original: (start: number, end: number) => string): number {
   if (pack.editorNotes.size === 0) return -1;
-  for (const m of folded.matchAll(/(?<=\s)(\p{L}+):?\s+[-–]\s/gu)) if (pack.editorNotes.has(m[1]!)) return m.index - 1;
+  for (const m of folded.matchAll(/(?<=\s)(\p{L}+):?\s+[-–]\s/gu)) {
+    const written = original(m.index, m.index + m[1]!.length);
+    if (pack.editorNotes.has(m[1]!) && written === written.toUpperCase()) return m.index - 1;
+  }
   return -1;
 }
 
@@ -241,7 +248,7 @@ export function ingest(ctx: Context): void {
   // a first line is a title when it reads as one: a whole article on one line (an excerpt) has none
   if ((!given.title || ctx.titleFirst) && all[0] && (ctx.titleFirst || all.length > 1 || all[0].folded.length <= TITLE_MAX)) {
     // "… in Finland ATTENTION - ADDS details ///": an editor's note to subscribers ends the title line
-    const note = editorNoteAt(pack, all[0].folded);
+    const note = editorNoteAt(pack, all[0].folded, (start, end) => source.evidence({ start: all[0]!.span.start + start, end: all[0]!.span.start + end }).text);
     if (note > 0) zones.push({ kind: 'title', span: { start: all[0].span.start, end: all[0].span.start + note } }, { kind: 'remnant', span: { start: all[0].span.start + note, end: all[0].span.end } });
     else zones.push({ kind: 'title', span: all[0].span });
     if (!given.title) article.title = source.evidence(all[0].span).text;

@@ -101,6 +101,17 @@ describe('English statements', () => {
       expect(full(text).rows.map((r) => r.speaker)).not.toContain('Reuters');
     });
 
+    it.each([
+      ['Hundreds fled, according to an AFP journalist at the scene.'],
+      ['Hundreds fled, according to a Reuters correspondent.'],
+    ])('%s: a medium\'s unnamed reporter makes no statement of the medium', (text) => {
+      expect(full(text).rows).toEqual([]);
+    });
+
+    it('a medium itself as the source of an attribution speaks', () => {
+      expect(full('Hundreds fled, according to AFP.').rows.map((r) => [r.speaker, r.speaker_text, r.content])).toEqual([['Agence France-Presse', 'AFP', 'Hundreds fled']]);
+    });
+
     it('a news medium closing a clause that has its own speaker is its channel (via)', () => {
       const { rows } = full('The army denounced the attack as cowardly, state television said.');
       expect(rows.map((r) => [r.speaker_text, r.verb, r.via, r.content])).toEqual([['The army', 'denounced', 'media', 'the attack as cowardly']]);

@@ -165,7 +165,12 @@ export function findStatements(ctx: Context): void {
         const sv = pack.speech.matchAt(tokens, k);
         if (sv?.values.some((v) => v.type === 'verb')) k = sv.last + 1;
         // "وفقا لإحصاءات وكالة رويترز", "بحسب بيان الرئاسة": a word naming what the actor gave may stand between
-        const sp = actorAtToken(ctx, k) ?? sourceAfterNoun(ctx, s, k);
+        let sp = actorAtToken(ctx, k) ?? sourceAfterNoun(ctx, s, k);
+        // "according to an AFP journalist": a medium's unnamed reporter saw it; the medium is no speaker
+        if (sp && actorKind(ctx, sp.key) === 'media') {
+          const after = tokens[tokenIndexOfEnd(tokens, sp.end) + 1];
+          if (after?.spaced && (pack.grammar.has('person_nouns', after.word) || !!pack.entities.matchAt(tokens, after.index, false)?.values.some((v) => v.type === 'title'))) sp = undefined;
+        }
         const prev = clauses[clauses.length - 1];
         if (!prev && sp && i === firstTok) {
           // "وبحسب المرصد، يشارك …": the attribution opens the sentence, the claim follows it
