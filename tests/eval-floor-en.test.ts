@@ -15,11 +15,11 @@ if (!present && process.env.CI !== 'true') console.warn(`English eval floor skip
 
 /** The figures reached, less 0.02. */
 const FLOORS = {
-  macro_f1: 0.835,
+  macro_f1: 0.86,
   persons: 0.95,
-  places: 0.90,
-  dates: 0.84,
-  statements: 0.77,
+  places: 0.91,
+  dates: 0.98,
+  statements: 0.78,
   casualties: 0.81,
   ceasefires: 0.65,
 } as const;
