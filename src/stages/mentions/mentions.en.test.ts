@@ -74,3 +74,29 @@ describe('English places', () => {
     expect(places(text)).toEqual([]);
   });
 });
+
+describe('English names read again', () => {
+  it('a name the article reads as a place is that place again, not a body or a person', () => {
+    const text = 'Shots were fired in Baton Rouge on Sunday. Baton Rouge police said three officers died.';
+    const doc = runEn(text);
+    expect(doc.places.map((p) => [p.name, p.mentions.map((m) => [m.text, m.start])])).toEqual([['Baton Rouge', [['Baton Rouge', 20], ['Baton Rouge', 43]]]]);
+    expect(doc.actors.map((a) => a.name)).toEqual(['police']);
+    expect(doc.statements.map((s) => s.speaker_text)).toEqual(['police']);
+  });
+
+  it('a name the article reads as a body is that body again, not a person', () => {
+    const doc = runEn('Hurriyet correspondent Hasim Kilic was there. Hurriyet said the gunman shouted.');
+    expect(doc.actors.map((a) => [a.name, a.kind, a.mentions.length])).toEqual([['Hurriyet', 'organization', 2], ['Hasim Kilic', 'person', 1]]);
+  });
+
+  it.each([
+    ['Investigators said the driver fled.'],
+    ['Video posted online showed the lorry. The video was shared widely.'],
+  ])('%s: a sentence-opening common word is no person', (text) => {
+    expect(persons(text)).toEqual([]);
+  });
+
+  it('a one-word name opening a sentence, never written in lower case, is still a person', () => {
+    expect(persons('Khan said the driver fled.')).toEqual([['Khan', 'Khan']]);
+  });
+});

@@ -102,6 +102,14 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       // "School of Tropical Medicine": the words after an organisation's "of" are still its name
       const ofBody = !!prev && g.has('of', prev.word) && first >= 2 && (g.has('org_words', tokens[first - 2]!.word) || g.has('facility_words', tokens[first - 2]!.word));
       if (ofBody) continue;
+      // a name the article already reads as a place ("in Baton Rouge" … "Baton Rouge police") is that place again
+      const knownPlace = idx.placeByIdentity.get(`run:${key}`);
+      if (knownPlace) {
+        addPlace(ctx, idx, knownPlace, `run:${key}`, span);
+        claimed.push(span);
+        placeEnds.add(span.end);
+        continue;
+      }
       // an acronym or a line in capitals ("ITV", "DHKP-C", "EURASIA GROUPE") is a body, not a person
       const capitals = source.evidence(span).text.replace(/[^\p{L}]/gu, '');
       const allCapitals = capitals.length >= 2 && capitals === capitals.toUpperCase() && capitals !== capitals.toLowerCase();
@@ -139,6 +147,13 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         placeEnds.add(span.end);
         continue;
       }
+      // a name the article already reads as a body ("Hurriyet correspondent" … "Hurriyet said") is that body again
+      const knownBody = idx.actorByIdentity.get(`org:${key}`);
+      if (knownBody) {
+        addActor(ctx, idx, { identity: `org:${key}`, kind: knownBody.kind, name: knownBody.name, name_native: knownBody.name_native, title: null, title_en: null, country: knownBody.country, sector: knownBody.sector, wikidata: null, rule: knownBody.rule }, span);
+        claimed.push(span);
+        continue;
+      }
       const gapAfter = next ? source.folded.slice(span.end, next.start) : '';
       const age = !!next && /^\s*,\s*$/u.test(gapAfter) && /^\d{1,3}$/u.test(next.text);
       const speaks = (!!next && nextSpaced && !!pack.speech.matchAt(tokens, last + 1, false)) || (!!prev && prevSpaced && !!pack.speech.matchAt(tokens, first - 1, false));
@@ -148,6 +163,8 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         claimed.push(span);
         continue;
       }
+      // "Investigators said": one word opening a sentence that the article also writes in lower case is a common word
+      if (wordCount === 1 && atSentenceStart && lowerCaseWords(ctx).has(tokens[first]!.text)) continue;
       if (wordCount >= 2 || age || (speaks && !atSentenceStart) || (speaks && !!next && nextSpaced)) {
         addActor(ctx, idx, { identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-person' }, span);
         registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
@@ -155,6 +172,18 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       }
     }
   }
+}
+
+/** The folded words the article writes in lower case somewhere (worked out once per article). */
+function lowerCaseWords(ctx: Context): Set<string> {
+  let words = ctx.memo.get('lower-case-words') as Set<string> | undefined;
+  if (!words) {
+    words = new Set();
+    const { tokens, source, pack } = ctx;
+    for (const t of tokens) if (!pack.nameShaped(source.original, source.toOriginal(t).start, source.toOriginal(t).end)) words.add(t.text);
+    ctx.memo.set('lower-case-words', words);
+  }
+  return words;
 }
 
 /**

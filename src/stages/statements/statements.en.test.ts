@@ -122,6 +122,18 @@ describe('English statements', () => {
       expect(rows.map((r) => [r.speaker_text, r.verb, r.via])).toEqual([['state television', 'said', null]]);
     });
 
+    it('after told, words no complementizer, colon or quotation opens are the hearer, not the content', () => {
+      const { rows } = full('The shooting left three dead, Mayor Kip Holden told reporters near the scene.');
+      expect(rows.map((r) => [r.speaker, r.verb, r.content, r.rule])).toEqual([['Kip Holden', 'told', 'The shooting left three dead', 'statements:speaker-then-verb-after-clause']]);
+    });
+
+    it.each([
+      ['Mayor Kip Holden told reporters that three died.', 'that three died'],
+      ['Mayor Kip Holden told reporters: "Three died."', 'Three died."'],
+    ])('%s: an opened content after the hearer is what was said', (text, content) => {
+      expect(full(text).rows.map((r) => [r.speaker, r.content])).toEqual([['Kip Holden', content]]);
+    });
+
     it('a noun of a person before a name: the name is the person', () => {
       const text = 'Resident Ali Karimi said the shelling lasted hours.';
       const { rows, doc } = full(text);

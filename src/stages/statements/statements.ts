@@ -307,8 +307,11 @@ export function findStatements(ctx: Context): void {
       // nothing said after the verb ("\"It hit her,\" Cheema told AFP."): the quotation before it is the content
       // ("…, police said.": the words before the attribution)
       const clauseStart = speaker.start >= 0 ? Math.min(speaker.start, verbSpan.start) : verbSpan.start;
+      // '…, Holden told reporters near the scene.': after a verb whose object is the hearer, words
+      // that no complementizer, colon or quotation opens are that hearer, not what was said
+      const hearerOnly = hearer && !addressee && hearerWords(ctx, s, k, cStart);
       // (where subjects come first: an attribution closes what it attributes)
-      if (pack.subjectFirst && nothingAfter(ctx, s, cStart)) {
+      if (pack.subjectFirst && (hearerOnly || nothingAfter(ctx, s, cStart))) {
         const before = quotes.filter((q) => q.end <= clauseStart).pop();
         const prior = clauses[clauses.length - 1];
         // "The ministry denounced the murder, state news agency SANA said": a news medium closing a
@@ -472,6 +475,15 @@ function documentSubject(ctx: Context, s: Sentence, firstTok: number, i: number)
 
 function actorKind(ctx: Context, key: string): string | undefined {
   return memo(ctx, 'actor-kind-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind]))).get(key);
+}
+
+/** Whether the content found after token k starts at k itself with no complementizer, colon or quotation mark to open it. */
+function hearerWords(ctx: Context, s: Sentence, k: number, cStart: number): boolean {
+  const { tokens, pack, source } = ctx;
+  const t = tokens[k];
+  if (!t || t.end > s.end || cStart !== t.start) return false;
+  if (pack.grammar.has('complementizers', t.word)) return false;
+  return !/[:"'«»“”‘]/u.test(source.folded.slice(tokens[k - 1]?.end ?? s.start, t.start));
 }
 
 /** Whether only punctuation is left of the sentence from a folded offset. */
