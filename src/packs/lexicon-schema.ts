@@ -134,6 +134,8 @@ export const InstitutionsLexicon = z.object({
   institutions: z.array(institution),
   groups: z.array(institution),
   leaders: z.array(z.object({ forms: names, en: z.string() })),
+  /** the country or demonym that says whose body it is may stand before it ("Syrian foreign ministry", "Pakistan's army") */
+  owner_before: z.boolean().optional().default(false),
 });
 
 export const CountriesGenerated = z.object({

@@ -168,6 +168,8 @@ export interface LanguagePack {
   subjectFirst: boolean;
   /** dates are written month first ("July 7, 2005") as well as day first */
   monthFirst: boolean;
+  /** a country or demonym before a body says whose it is ("Syrian foreign ministry"), as well as one after it */
+  ownerBefore: boolean;
   /** a day and month written without a year is the reading nearer publication, ahead or behind */
   yearNearest: boolean;
   /** whether the original text of a span is shaped as a proper name (a script with case: its capital) */
@@ -305,7 +307,7 @@ export function neutralPack(language: string): LanguagePack {
       isCommaGap: isFoldedCommaGap, unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no, nisbaDescribes: no,
     },
     casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
-    stopwords: new Set(), monthFirst: false, yearNearest: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], homographName: () => false, letterCase: false,
+    stopwords: new Set(), monthFirst: false, ownerBefore: false, yearNearest: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], homographName: () => false, letterCase: false,
   };
   neutralCache.set(language, pack);
   return pack;
@@ -659,6 +661,7 @@ function buildPack(lang: string): LanguagePack {
     stopwords: new Set(grammarLex.stopwords.map(foldKey)),
     places: placeWords,
     monthFirst: months.month_first,
+    ownerBefore: institutions.owner_before,
     yearNearest: months.year_nearest,
     subjectFirst: speech.subject_first,
     nameShaped: spec.nameShaped ?? (() => true),

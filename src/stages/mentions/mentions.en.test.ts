@@ -100,3 +100,22 @@ describe('English names read again', () => {
     expect(persons('Khan said the driver fled.')).toEqual([['Khan', 'Khan']]);
   });
 });
+
+describe('English bodies with their owner before them', () => {
+  const bodies = (text: string) => runEn(text).actors.filter((a) => a.kind !== 'state').map((a) => [a.name, a.country, a.mentions[0]!.text]);
+  it.each([
+    ['The Syrian foreign ministry said the murder was a crime.', [['Syrian foreign ministry', 'SYR', 'Syrian foreign ministry']]],
+    ["Syria's foreign ministry said the murder was a crime.", [['Syrian foreign ministry', 'SYR', "Syria's foreign ministry"]]],
+    ['The Pakistani army said the raid was over.', [['Pakistani army', 'PAK', 'Pakistani army']]],
+  ])('%s', (text, expected) => {
+    expect(bodies(text)).toEqual(expected);
+  });
+
+  it.each([
+    // a country before a comma, or a country that is the subject of its own clause, owns no body
+    ['Like Syria, the army said the raid was over.', [['army', null, 'the army']]],
+    ['In Syria the army said the raid was over.', [['army', null, 'the army']]],
+  ])('%s: the country is not the owner', (text, expected) => {
+    expect(bodies(text)).toEqual(expected);
+  });
+});

@@ -130,6 +130,25 @@ function countryAfter(ctx: Context, last: number): { country: CountryEntry; m: P
   return d && m ? { country: d.country, m } : null;
 }
 
+/**
+ * "Syrian foreign ministry", "Pakistan's army", "the US State Department": a demonym or country
+ * (with a possessive) that ends right before token `bodyFirst`, for a pack whose owner may stand first.
+ */
+function countryBefore(ctx: Context, bodyFirst: number): { country: CountryEntry; m: PhraseMatch<EntityLex> } | null {
+  const { tokens, source } = ctx;
+  // (a body written with its article, "the army", has no owner before it: "In Syria the army")
+  if (!tokens[bodyFirst]?.spaced || ctx.pack.grammar.has('determiners', tokens[bodyFirst]!.word)) return null;
+  let end = bodyFirst - 1;
+  // a possessive: "Syria 's army"
+  if (tokens[end]?.text === 's' && end > 0 && /^['’]$/u.test(source.folded.slice(tokens[end - 1]!.end, tokens[end]!.start))) end--;
+  for (let k = Math.max(0, end - 2); k <= end; k++) {
+    const m = ctx.pack.entities.matchAt(tokens, k, false);
+    const d = first(m, 'demonym') ?? first(m, 'country');
+    if (m && d && m.last === end) return { country: d.country, m };
+  }
+  return null;
+}
+
 /** Every span of the records with its record's key, by start and then longest first (ties keep record order). */
 function keyedSpans(records: ReadonlyArray<{ key: string; spans: readonly Span[] }>): KeyedSpan[] {
   const out: KeyedSpan[] = [];
@@ -1008,7 +1027,9 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
   const inst = first(m, 'institution');
   const group = first(m, 'group');
   const actor = first(m, 'actor');
-  const ca = countryAfter(ctx, m.last);
+  const ca = countryAfter(ctx, m.last) ?? (ctx.pack.ownerBefore && (inst || group) ? countryBefore(ctx, m.first) : null);
+  // the owner written before the body ("Syrian foreign ministry"): the span starts with it
+  const before = ca !== null && ca.m.last < m.first;
   if (inst && !ca) {
     // "وزارة الصحة في غزة": the place says whose body it is
     const where = placeAfterIn(ctx, m.last);
@@ -1033,8 +1054,9 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
       return { actor: a, last: m.last };
     }
   }
-  const span = { start: m.start, end: ctx.tokens[ca ? ca.m.last : m.last]!.end };
+  const span = before ? { start: ca.m.start, end: ctx.tokens[m.last]!.end } : { start: m.start, end: ctx.tokens[ca ? ca.m.last : m.last]!.end };
   const native = ctx.source.evidence(span).text;
+  const lastOf = (c: typeof ca): number => (c && !before ? c.m.last : m.last);
   if (inst && ca) {
     const i = inst.institution;
     const ofCountry = (c: CountryEntry, sp: Span) =>
@@ -1044,6 +1066,7 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
       }, sp);
     const a = ofCountry(ca.country, span);
     idx.registerHead(ctx, `inst:${i.en}:${ca.country.iso3}`, native);
+    if (before) return { actor: a, last: m.last };
     // "طائرات حربية روسية وسورية": a second demonym joined by و is a second body of the same kind
     const next = ctx.tokens[ca.m.last + 1];
     const bare = next?.spaced ? ctx.pack.morphology.stripConjunction(next.text) : null;
@@ -1061,7 +1084,7 @@ function bodyActor(ctx: Context, idx: MentionIndex, m: PhraseMatch<EntityLex>, o
     const spec = groupSpec(group.group, ca?.country ?? null, 'actors:group-noun');
     const a = addActor(ctx, idx, { ...spec, name_native: native }, span);
     if (!a.name_native) a.name_native = native;
-    return { actor: a, last: ca ? ca.m.last : m.last };
+    return { actor: a, last: lastOf(ca) };
   }
   if (actor) {
     const x = actor.actor;
