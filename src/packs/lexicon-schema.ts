@@ -346,6 +346,8 @@ export const GrammarLexicon = z.object({
   org_words: words.optional().default([]),
   /** words that make a run of name words a named site ("Hospital", "Road"), written in it or right after it */
   facility_words: words.optional().default([]),
+  /** last words of the names of events, wars and holidays ("Bastille Day", "Cold War"): such a run names no one */
+  event_name_words: words.optional().default([]),
   /** first words of place names ("Bab", "Jabal", "Wadi" in transliterated toponyms) */
   place_heads: words.optional().default([]),
   /** subject pronouns: "he said" is the last speaker speaking again */

@@ -119,3 +119,40 @@ describe('English bodies with their owner before them', () => {
     expect(bodies(text)).toEqual(expected);
   });
 });
+
+describe('English runs that name no person', () => {
+  it.each([
+    ['The quake struck on the eve of Lunar New Year.'],
+    ['Crowds gathered for Bastille Day when the lorry struck.'],
+    ['Relations had not been so bad since the Cold War ended.'],
+    ['Across Tainan, rescuers searched the rubble.'],
+    ["President Francois Hollande spoke. Hollande's Socialists won the vote."],
+  ])('%s', (text) => {
+    expect(persons(text).filter(([name]) => name !== 'Francois Hollande')).toEqual([]);
+  });
+
+  it('a noun of a person opening the run is no part of the name', () => {
+    expect(persons('Comedian Amy Schumer said she was shocked.')).toEqual([['Amy Schumer', 'Amy Schumer']]);
+  });
+
+  it('capitalised organisation words of the run are part of the body\'s name', () => {
+    const doc = runEn('Officers of the Royal Canadian Mounted Police said two died.');
+    expect(doc.actors.filter((a) => a.kind === 'organization').map((a) => [a.name, a.mentions[0]!.text])).toEqual([['Royal Canadian Mounted Police', 'Royal Canadian Mounted Police']]);
+    expect(persons('Officers of the Royal Canadian Mounted Police said two died.')).toEqual([]);
+  });
+
+  it('a run read as a person for want of context is the place the article names the same, wherever it comes', () => {
+    const text = 'North Waziristan is a tribal area. The army launched an offensive in North Waziristan.';
+    const doc = runEn(text);
+    expect(doc.actors.filter((a) => a.kind === 'person')).toEqual([]);
+    expect(doc.places.map((p) => [p.name, p.mentions.map((m) => m.start)])).toEqual([['North Waziristan', [0, 69]]]);
+  });
+
+  it.each([
+    ['Pope John Paul II said peace was needed.', [['John Paul II', 'Pope John Paul II']]],
+    ['Jack Straw spoke. A letter was sent to Straw.', [['Jack Straw', 'Jack Straw']]],
+    ["The envoy met Khan's rival Imran Farooq in Lahore.", [['Imran Farooq', 'Imran Farooq']]],
+  ])('%s: still a person', (text, expected) => {
+    expect(persons(text)).toEqual(expected);
+  });
+});

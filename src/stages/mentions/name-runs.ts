@@ -22,6 +22,8 @@ function lexical(ctx: Context, k: number): boolean {
   const { tokens, pack } = ctx;
   const t = tokens[k]!;
   if (pack.stopwords.has(t.text) || pack.grammar.has('title_modifiers', t.word) || pack.grammar.has('not_names', t.word)) return true;
+  // "Across Tainan", "Comedian Amy Schumer": a preposition or a noun of a person opening a sentence is no part of a name
+  if (pack.grammar.has('place_prepositions', t.word) || pack.grammar.has('person_nouns', t.word)) return true;
   // a month or a weekday is never part of a name, not even with a possessive ("May's election")
   if (pack.time.matchAt(tokens, k, false)?.values.some((v) => v.type === 'month' || v.type === 'weekday')) return true;
   // "King's Cross": a word followed by a possessive is part of a name, whatever a lexicon says of it
@@ -34,12 +36,14 @@ function lexical(ctx: Context, k: number): boolean {
 }
 
 /** Token ranges of the run that no mention covers and no lexicon reads. */
-function unknownParts(ctx: Context, first: number, last: number, covered: (t: Token) => boolean): Array<[number, number]> {
+function unknownParts(ctx: Context, first: number, last: number, covered: (t: Token) => boolean, known: (folded: string) => boolean): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   let start = -1;
   for (let k = first; k <= last + 1; k++) {
-    // a possessive "s" starts no name ("Bhutto's Hackney")
-    const possessive = k <= last && start < 0 && ctx.tokens[k]!.text === 's' && k > 0 && /^'$/u.test(ctx.source.folded.slice(ctx.tokens[k - 1]!.end, ctx.tokens[k]!.start));
+    const isPossessive = k <= last && ctx.tokens[k]!.text === 's' && k > 0 && /^'$/u.test(ctx.source.folded.slice(ctx.tokens[k - 1]!.end, ctx.tokens[k]!.start));
+    // a possessive "s" starts no name ("Bhutto's Hackney"), and ends one the article already knows
+    // ("Hollande's Socialists": Hollande is named in full elsewhere)
+    const possessive = isPossessive && (start < 0 || known(foldKey(ctx.source.folded.slice(ctx.tokens[start]!.start, ctx.tokens[k - 1]!.end))));
     const free = k <= last && !possessive && !covered(ctx.tokens[k]!) && (k > start && start >= 0 ? !ctx.pack.stopwords.has(ctx.tokens[k]!.text) || ctx.pack.grammar.has('name_particles', ctx.tokens[k]!.word) : !lexical(ctx, k));
     if (free && start < 0) start = k;
     if (!free && start >= 0) {
@@ -61,6 +65,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
   const covered = (t: Token): boolean => claimed.some((c) => t.start < c.end && t.end > c.start);
   const g = pack.grammar;
   const placeEnds = new Set(ctx.records.places.flatMap((p) => p.spans.map((s) => s.end)));
+  const runPersons = new Set<string>();
   for (const run of runs) {
     if (!isReportedZone(ctx, tokens[run.first]!)) continue;
     // "Syria Street", "Lady Reading Hospital": a run that ends in a facility word is one named site,
@@ -73,7 +78,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       placeEnds.add(siteSpan.end);
       continue;
     }
-    for (const [first, last] of unknownParts(ctx, run.first, run.last, covered)) {
+    for (const [first, last] of unknownParts(ctx, run.first, run.last, covered, (folded) => idx.personAliases.has(folded) || idx.placeByIdentity.has(`run:${folded}`))) {
       if (!isReportedZone(ctx, tokens[last]!)) continue;
       const span = { start: tokens[first]!.start, end: tokens[last]!.end };
       const name = source.evidence(span).text;
@@ -81,12 +86,13 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       // words as written apart: "Blood-spattered" is one
       const wordCount = words.filter((w, n) => n === 0 || w.spaced).length;
       const key = foldKey(name);
-      // a surname of someone named in full: the alias pass gives it to that person
-      if (idx.personAliases.has(key)) continue;
       const next = tokens[last + 1];
       const prev = tokens[first - 1];
       const nextSpaced = !!next && next.spaced;
       const prevSpaced = !!prev && tokens[first]!.spaced;
+      // a surname of someone named in full: the alias pass gives it to that person (not after a
+      // preposition of place: "in North Waziristan" is the place a run read as a person was)
+      if (idx.personAliases.has(key) && !(prevSpaced && g.has('place_prepositions', prev.word))) continue;
       // one capitalised word at a sentence's start is as likely a common word
       const atSentenceStart = !prev || ctx.sentences.some((s) => s.start === tokens[first]!.start) || /[.!?:"\n]/u.test(source.folded.slice(prev.end, tokens[first]!.start));
 
@@ -124,12 +130,15 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         placeEnds.add(span.end);
         continue;
       }
-      // "the Anadolu news agency": organisation words written after the name belong to it
+      // "the Anadolu news agency": organisation words written after the name belong to it; so do
+      // capitalised ones of the same run ("Royal Canadian Mounted Police")
       let orgEnd = last;
-      while (tokens[orgEnd + 1]?.spaced && g.has('org_words', tokens[orgEnd + 1]!.word) && !pack.nameShaped(source.original, source.toOriginal(tokens[orgEnd + 1]!).start, source.toOriginal(tokens[orgEnd + 1]!).end)) orgEnd++;
+      while (tokens[orgEnd + 1]?.spaced && g.has('org_words', tokens[orgEnd + 1]!.word) && (orgEnd + 1 <= run.last || !pack.nameShaped(source.original, source.toOriginal(tokens[orgEnd + 1]!).start, source.toOriginal(tokens[orgEnd + 1]!).end))) orgEnd++;
       if (allCapitals || titleAfter || orgEnd > last || words.some((w) => g.has('org_words', w.word))) {
         const orgSpan = { start: span.start, end: tokens[orgEnd]!.end };
-        addActor(ctx, idx, { identity: `org:${foldKey(name)}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, orgSpan);
+        // (capitalised organisation words of the run are part of the name: "Royal Canadian Mounted Police")
+        const orgName = orgEnd > last && orgEnd <= run.last ? source.evidence(orgSpan).text : name;
+        addActor(ctx, idx, { identity: `org:${foldKey(orgName)}`, kind: 'organization', name: orgName, name_native: orgName, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, orgSpan);
         claimed.push(orgSpan);
         continue;
       }
@@ -163,14 +172,42 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         claimed.push(span);
         continue;
       }
+      // "Bastille Day", "Lunar New Year", "Cold War": the name of an event names no one
+      if (wordCount >= 2 && g.has('event_name_words', tokens[last]!.word)) continue;
       // "Investigators said": one word opening a sentence that the article also writes in lower case is a common word
       if (wordCount === 1 && atSentenceStart && lowerCaseWords(ctx).has(tokens[first]!.text)) continue;
       if (wordCount >= 2 || age || (speaks && !atSentenceStart) || (speaks && !!next && nextSpaced)) {
+        runPersons.add(`person:${foldKey(name)}`);
         addActor(ctx, idx, { identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-person' }, span);
         registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
         claimed.push(span);
       }
     }
+  }
+  placesNamedAsPersons(ctx, idx, runPersons);
+}
+
+/**
+ * "Fort Lauderdale airport was closed" … "in Fort Lauderdale": a run read as a person only for want of
+ * context, where the article names a place the same, is that place (wherever the place came first).
+ */
+function placesNamedAsPersons(ctx: Context, idx: MentionIndex, runPersons: ReadonlySet<string>): void {
+  if (runPersons.size === 0) return;
+  const placeByName = new Map<string, PlaceDraft>();
+  for (const p of ctx.records.places) for (const m of p.mentions) if (!placeByName.has(foldKey(m.text))) placeByName.set(foldKey(m.text), p);
+  for (const identity of runPersons) {
+    const person = idx.actorByIdentity.get(identity);
+    const place = person && person.rule === 'actors:name-run-person' ? placeByName.get(foldKey(person.name)) : undefined;
+    if (!person || !place) continue;
+    person.spans.forEach((sp, n) => {
+      if (place.spans.some((x) => x.start === sp.start)) return;
+      place.spans.push(sp);
+      place.mentions.push(person.mentions[n]!);
+      place.evidence.push(person.mentions[n]!);
+    });
+    ctx.records.actors.splice(ctx.records.actors.indexOf(person), 1);
+    idx.actorByIdentity.delete(identity);
+    for (const [alias, id] of [...idx.personAliases]) if (id === identity) idx.personAliases.delete(alias);
   }
 }
 

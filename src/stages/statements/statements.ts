@@ -505,7 +505,8 @@ function trimConnective(ctx: Context, start: number, end: number): number {
   const { tokens } = ctx;
   let e = end;
   let k = tokenAt(tokens, end) - 1;
-  while (k >= 0 && tokens[k]!.start >= start && ctx.pack.grammar.has('connectives', tokens[k]!.word)) {
+  // (and an article left before the subject: "…, the Anadolu news agency said")
+  while (k >= 0 && tokens[k]!.start >= start && (ctx.pack.grammar.has('connectives', tokens[k]!.word) || ctx.pack.grammar.has('determiners', tokens[k]!.word))) {
     e = tokens[k]!.start;
     k--;
   }
