@@ -127,6 +127,9 @@ describe('English runs that name no person', () => {
     ['Relations had not been so bad since the Cold War ended.'],
     ['Across Tainan, rescuers searched the rubble.'],
     ["President Francois Hollande spoke. Hollande's Socialists won the vote."],
+    // a demonym ends a name: no person "African American" or "Conservative British"
+    ['African American leaders marched in the city.'],
+    ['Conservative British lawmakers said it was wrong.'],
   ])('%s', (text) => {
     expect(persons(text).filter(([name]) => name !== 'Francois Hollande')).toEqual([]);
   });
@@ -154,5 +157,17 @@ describe('English runs that name no person', () => {
     ["The envoy met Khan's rival Imran Farooq in Lahore.", [['Imran Farooq', 'Imran Farooq']]],
   ])('%s: still a person', (text, expected) => {
     expect(persons(text)).toEqual(expected);
+  });
+});
+
+describe('English toponym heads and place words', () => {
+  it.each([
+    ['Rescuers left Mount Merapi on Sunday.', [['Mount Merapi', 'Mount Merapi']]],
+    ['Flights from Fort Lauderdale resumed.', [['Fort Lauderdale', 'Fort Lauderdale']]],
+    ['The hills of Margalla Hills burned.', [['Margalla Hills', 'Margalla Hills']]],
+    ['Deputies of Broward County arrived.', [['Broward County', 'Broward County']]],
+  ])('%s', (text, expected) => {
+    expect(places(text)).toEqual(expected);
+    expect(persons(text)).toEqual([]);
   });
 });

@@ -35,6 +35,12 @@ function lexical(ctx: Context, k: number): boolean {
   return !!em && em.values.some((v) => v.type === 'title' || v.type === 'demonym' || v.type === 'institution' || v.type === 'group' || v.type === 'leader');
 }
 
+/** "African American", "Conservative British": a demonym (that is no country's name) ending a run is no part of a name ("Royal Canadian Mounted Police" keeps its own). */
+function demonymAt(ctx: Context, k: number): boolean {
+  const m = ctx.pack.entities.matchAt(ctx.tokens, k, false);
+  return !!m && m.values.some((v) => v.type === 'demonym') && !m.values.some((v) => v.type === 'country' || v.type === 'person' || v.type === 'place');
+}
+
 /** Token ranges of the run that no mention covers and no lexicon reads. */
 function unknownParts(ctx: Context, first: number, last: number, covered: (t: Token) => boolean, known: (folded: string) => boolean): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
@@ -44,7 +50,7 @@ function unknownParts(ctx: Context, first: number, last: number, covered: (t: To
     // a possessive "s" starts no name ("Bhutto's Hackney"), and ends one the article already knows
     // ("Hollande's Socialists": Hollande is named in full elsewhere)
     const possessive = isPossessive && (start < 0 || known(foldKey(ctx.source.folded.slice(ctx.tokens[start]!.start, ctx.tokens[k - 1]!.end))));
-    const free = k <= last && !possessive && !covered(ctx.tokens[k]!) && (k > start && start >= 0 ? !ctx.pack.stopwords.has(ctx.tokens[k]!.text) || ctx.pack.grammar.has('name_particles', ctx.tokens[k]!.word) : !lexical(ctx, k));
+    const free = k <= last && !possessive && !covered(ctx.tokens[k]!) && (k > start && start >= 0 ? (!ctx.pack.stopwords.has(ctx.tokens[k]!.text) || ctx.pack.grammar.has('name_particles', ctx.tokens[k]!.word)) && !(k === last && demonymAt(ctx, k)) : !lexical(ctx, k));
     if (free && start < 0) start = k;
     if (!free && start >= 0) {
       // a run does not end in a particle ("Abu" of "Abu Dhabi" alone is no name)
