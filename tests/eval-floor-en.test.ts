@@ -19,7 +19,7 @@ const FLOORS = {
   persons: 0.95,
   places: 0.91,
   dates: 0.98,
-  statements: 0.78,
+  statements: 0.79,
   casualties: 0.81,
   ceasefires: 0.65,
 } as const;
