@@ -137,7 +137,7 @@ describe('English statements', () => {
     it('a noun of a person before a name: the name is the person', () => {
       const text = 'Resident Ali Karimi said the shelling lasted hours.';
       const { rows, doc } = full(text);
-      expect(rows.map((r) => [r.speaker, r.speaker_text])).toEqual([['Ali Karimi', 'Ali Karimi']]);
+      expect(rows.map((r) => [r.speaker, r.speaker_text])).toEqual([['Ali Karimi', 'Resident Ali Karimi']]);
       expect(doc.actors.find((a) => a.name === 'Ali Karimi')?.rule).toBe('actors:person-noun-then-name');
     });
 
