@@ -15,7 +15,7 @@ if (!present && process.env.CI !== 'true') console.warn(`English eval floor skip
 
 /** The figures reached, less 0.02. */
 const FLOORS = {
-  macro_f1: 0.86,
+  macro_f1: 0.87,
   persons: 0.95,
   places: 0.91,
   dates: 0.98,
