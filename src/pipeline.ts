@@ -58,11 +58,13 @@ export function articleId(given: string | number | undefined, fallbackId: string
 }
 
 export function createExtractor(options: { language?: string | undefined } = {}): Extractor {
-  const packs = new Map<string, LanguagePack>();
-  const packFor = (lang: string): LanguagePack => {
+  // per language: its pack, and whether it is a real one (asked once: hasPack looks at the file system)
+  const packs = new Map<string, { pack: LanguagePack; real: boolean }>();
+  const packFor = (lang: string): { pack: LanguagePack; real: boolean } => {
     let p = packs.get(lang);
     if (!p) {
-      p = hasPack(lang) ? loadPack(lang) : neutralPack(lang);
+      const real = hasPack(lang);
+      p = { pack: real ? loadPack(lang) : neutralPack(lang), real };
       packs.set(lang, p);
     }
     return p;
@@ -72,7 +74,7 @@ export function createExtractor(options: { language?: string | undefined } = {})
       const text = input.text.replace(/\r\n?/gu, '\n');
       // the input's own lang, else the extractor's, else what the text is written in
       const lang = input.lang ?? options.language ?? detectLanguage(text);
-      const pack = packFor(lang);
+      const { pack, real } = packFor(lang);
       // The title of an article object is part of the article: the stages read it as the first
       // paragraph of a working copy, and its spans come back with `field: "title"` (titleFirst).
       const title = input.title ?? null;
@@ -116,7 +118,7 @@ export function createExtractor(options: { language?: string | undefined } = {})
         memo: new Map(),
         nextKey: (prefix) => `${prefix}~${++counter}`,
       };
-      if (!hasPack(lang)) {
+      if (!real) {
         ctx.diagnostics.push({
           severity: 'warning', code: 'no_language_pack',
           message: `no language pack for '${lang}' (packs: ${PACK_LANGUAGES.join(', ')}): only numeric dates and the article's own fields are read; give lang or --lang if the language is wrong`,

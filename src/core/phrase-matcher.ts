@@ -246,8 +246,12 @@ export class PhraseMatcher<T> {
     let best: PhraseMatch<T> | null = null;
     const variants = readingsOf(tok.word);
     const readings = clitics ? variants.length : 1;
+    // a lexicon matcher's bit on the reading's own word says whether it starts a phrase here, without
+    // reading the word's tries (most readings of a candidate word start nothing)
+    const bit = this.id >= 0 && this.id <= MAX_FILTERED ? 1 << this.id : 0;
     for (let r = 0; r < readings; r++) {
       const v = variants[r]!;
+      if (bit !== 0 && (v.w.firstBits & bit) === 0) continue;
       const start = (this.id >= 0 ? v.w.starts?.[this.id] : (v.w.bloom & this.bloom) === 0 ? undefined : this.byFirst.get(v.w)) as Node<T> | undefined;
       if (!start) continue;
       let node: Node<T> = start;

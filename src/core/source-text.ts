@@ -142,6 +142,11 @@ const SPACE_UNITS = (() => {
   return table;
 })();
 
+/** Harakat and tanwin (U+064B–U+065F), the dagger alef (U+0670) and tatweel (U+0640): marks that belong to the letter before them. */
+function isTrailingMark(c: number): boolean {
+  return (c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640;
+}
+
 export class SourceText {
   readonly original: string;
   readonly folded: string;
@@ -165,7 +170,7 @@ export class SourceText {
   /** Diacritics right after a letter belong to it: include them so the evidence reads naturally. */
   private extendOverMarks(end: number): number {
     let e = end;
-    while (e < this.original.length && /[\u064B-\u065F\u0670\u0640]/u.test(this.original[e]!)) e++;
+    while (e < this.original.length && isTrailingMark(this.original.charCodeAt(e))) e++;
     return e;
   }
 

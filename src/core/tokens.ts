@@ -115,7 +115,11 @@ function sameUnits(s: string, start: number, word: string): boolean {
 
 /** The shared Word spelled s[start, end). */
 function wordIn(s: string, start: number, end: number): Word {
-  const h = hashOf(s, start, end);
+  return wordHashed(s, start, end, hashOf(s, start, end));
+}
+
+/** wordIn with the spelling's hash (hashOf) already worked out. */
+function wordHashed(s: string, start: number, end: number, h: number): Word {
   const length = end - start;
   const mask = capacity - 1;
   for (let i = h & mask; ; i = (i + 1) & mask) {
@@ -201,7 +205,11 @@ export function tokenize(folded: string): Token[] {
       continue;
     }
     const start = i;
+    // the word's hash (hashOf) as it is read
+    let h = 0x811c9dc5 | 0;
     while (step > 0) {
+      h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
+      if (step === 2) h = Math.imul(h ^ folded.charCodeAt(i + 1), 0x01000193);
       i += step;
       step = i < n ? wordUnitAt(folded, i) : 0;
     }
@@ -210,7 +218,7 @@ export function tokenize(folded: string): Token[] {
       const c = folded.charCodeAt(k);
       if (c !== 32 && c !== 9) spaced = false;
     }
-    const word = wordIn(folded, start, i);
+    const word = wordHashed(folded, start, i, h | 1);
     tokens.push(new WordToken(word, start, i, tokens.length, spaced));
     prevEnd = i;
   }
