@@ -78,10 +78,13 @@ export function variantsOf(tok: Token): WordVariant[] {
 
 function readingsOf(w: Word): WordVariant[] {
   if (w.readings === undefined) {
+    let blooms = 0;
     w.readings = wordVariants(w.text).map((v) => {
       const word = wordOf(v.word);
+      blooms |= word.bloom;
       return { word: word.text, w: word, offset: v.offset, proclitic: v.proclitic };
     });
+    w.readingBlooms = blooms;
   }
   return w.readings as WordVariant[];
 }
@@ -245,6 +248,8 @@ export class PhraseMatcher<T> {
     if (!tok || this.size === 0) return null;
     let best: PhraseMatch<T> | null = null;
     const variants = readingsOf(tok.word);
+    // a short-lived matcher: no reading's word has a bit of its first words' filter
+    if (this.id < 0 && ((clitics ? tok.word.readingBlooms : tok.word.bloom) & this.bloom) === 0) return null;
     const readings = clitics ? variants.length : 1;
     // a lexicon matcher's bit on the reading's own word says whether it starts a phrase here, without
     // reading the word's tries (most readings of a candidate word start nothing)

@@ -13,6 +13,8 @@ export class Word {
   readonly text: string;
   /** proclitic readings (phrase-matcher's WordVariant[]), filled on first use */
   readings: unknown = undefined;
+  /** OR of the `bloom` bits of the readings' words, set with `readings` */
+  readingBlooms = 0;
   /** bit set of the matchers whose phrases can start at this word (any reading) … */
   candidates = 0;
   /** … as of this generation of the matchers' first-word index (-1: not yet worked out) */

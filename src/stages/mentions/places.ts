@@ -74,7 +74,7 @@ function contextPlace(ctx: Context, idx: PlaceIndex, kind: PlaceDraft['kind'], s
 function placeClassOf(ctx: Context, tok: Token): (PlaceClass & { offset: number }) | undefined {
   for (const v of variantsOf(tok)) {
     const c = ctx.pack.places.classOf(v.w);
-    if (c) return { ...c, offset: v.offset };
+    if (c) return { kind: c.kind, number: c.number, keep: c.keep, offset: v.offset };
   }
   return undefined;
 }
