@@ -2,8 +2,10 @@
  * `npm run bench [-- --n 10000 --jobs 2 --repeat 2 --big-mb 5]`: how fast and how lean a batch run is. Prints figures and
  * never asserts them — timings belong to the machine they were taken on.
  *
- * Builds a corpus by repeating the development articles (data/articles) with new ids up to N as
- * JSONL in a temporary directory, then measures
+ * Builds a corpus by repeating real articles with new ids up to N as JSONL in a temporary directory:
+ * the 22 Arabic articles of ../shared/corpus/articles when that directory exists (about 2,600
+ * characters each), else the development articles of data/articles (shorter, so their figures
+ * flatter the extractor); it prints which. Then it measures
  *   - start-up: one article (a .txt file) through the CLI, --format json, with --jobs 1 and with the
  *     default --jobs, the fastest of --repeat runs (the default runs it in the main thread too: the
  *     pool starts only for inputs large enough to gain from it);
@@ -12,7 +14,11 @@
  *     the speed of a shared VM varies from minute to minute);
  *   - library-only extraction articles/s on one core: one extractor in this process, after a warm-up,
  *     from dist/pipeline.js — the compiled code the CLI and the package run (`npm run bench` builds
- *     first), not tsx's per-module transpilation — in one-second windows: the best window and the median;
+ *     first), not tsx's per-module transpilation — in one-second windows: the best window and the
+ *     median; and articles per CPU-second over all the windows (process.cpuUsage, user + system, of
+ *     this process: steadier than wall time when other work shares the machine, though it counts the
+ *     collector's helper threads too). The same for English on ../shared/corpus-en/articles when
+ *     that directory exists (--library-seconds 0 skips both);
  *   - one 5 MB article (--big-mb) through the same extractor: a stage that is not linear in the
  *     length of an article shows here;
  *   - peak RSS of the CLI for 3,000 and 12,000 articles and their ratio (maxRSS of the whole process,
@@ -28,7 +34,7 @@
  * (--jobs 1 keeps the extraction in the profiled main thread; worker threads get profiles of their own.)
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +47,8 @@ import type { ArticleInput } from '../src/schema/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = path.join(ROOT, 'bin', 'conflict-events.js');
+/** the shared corpora beside the repository (as `npm run eval` reads them) */
+const SHARED = path.resolve(ROOT, '..', 'shared');
 
 const { values } = parseArgs({
   options: {
@@ -101,14 +109,41 @@ async function writeStoryDocuments(dir: string, n: number): Promise<void> {
   await Promise.all(pending);
 }
 
-async function developmentArticles(): Promise<ArticleInput[]> {
+/** The articles (.txt, .json, …) of a directory, read as the CLI reads them. */
+async function articlesIn(dir: string): Promise<ArticleInput[]> {
   const articles: ArticleInput[] = [];
-  for await (const item of readInputs([path.join(ROOT, 'data', 'articles')])) if (item.input) articles.push(item.input);
-  if (articles.length === 0) throw new Error('no development articles in data/articles');
+  for await (const item of readInputs([dir])) if (item.input) articles.push(item.input);
   return articles;
 }
 
-/** N articles as JSONL: the development articles over and over, each copy with an id of its own. */
+/** A set of articles the bench repeats, where it comes from, and the language to extract it in (undefined: detected). */
+interface BenchCorpus {
+  label: string;
+  articles: ArticleInput[];
+  language: string | undefined;
+}
+
+const meanLength = (articles: readonly ArticleInput[]): number => articles.reduce((sum, a) => sum + a.text.length + (a.title?.length ?? 0), 0) / articles.length;
+
+/** A shared corpus's articles (../shared/NAME/articles), or null when that directory is not there or holds none. */
+async function sharedCorpus(name: string, language: string): Promise<BenchCorpus | null> {
+  const dir = path.join(SHARED, name, 'articles');
+  if (!existsSync(dir)) return null;
+  const articles = await articlesIn(dir);
+  if (articles.length === 0) return null;
+  return { label: `../shared/${name}/articles (${articles.length} real articles, ${fmt(meanLength(articles))} characters on average)`, articles, language };
+}
+
+/** The real Arabic articles of ../shared/corpus when present, else the development articles. */
+async function benchCorpus(): Promise<BenchCorpus> {
+  const real = await sharedCorpus('corpus', 'ar');
+  if (real) return real;
+  const articles = await articlesIn(path.join(ROOT, 'data', 'articles'));
+  if (articles.length === 0) throw new Error('no articles: neither ../shared/corpus/articles nor data/articles holds any');
+  return { label: `data/articles (${articles.length} development articles, ${fmt(meanLength(articles))} characters on average; ../shared/corpus/articles is not there)`, articles, language: undefined };
+}
+
+/** N articles as JSONL: the bench corpus's articles over and over, each copy with an id of its own. */
 async function writeCorpus(file: string, articles: readonly ArticleInput[], n: number): Promise<void> {
   const out = createWriteStream(file);
   for (let i = 0; i < n; i++) {
@@ -145,18 +180,24 @@ async function runCli(args: string[], work: string): Promise<ChildRun> {
   return { seconds, maxRssMb: maxRssKb / 1024, cpuSeconds: cpuMicroseconds / 1e6, stderr };
 }
 
-/** The pipeline as the CLI and the package run it: compiled, from dist/. */
-async function compiledExtractor(): Promise<Extractor> {
-  const module = (await import(pathToFileURL(path.join(ROOT, 'dist', 'pipeline.js')).href)) as { createExtractor(): Extractor };
-  return module.createExtractor();
+/** The pipeline as the CLI and the package run it: compiled, from dist/ (language undefined: detected per article). */
+async function compiledExtractor(language?: string): Promise<Extractor> {
+  const module = (await import(pathToFileURL(path.join(ROOT, 'dist', 'pipeline.js')).href)) as { createExtractor(options?: { language?: string }): Extractor };
+  return module.createExtractor(language === undefined ? {} : { language });
+}
+
+/** CPU seconds (user + system) of this process since `from` (a process.cpuUsage() reading). */
+function cpuSecondsSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1e6;
 }
 
 /**
  * Articles per second for one extractor in this thread, after a warm-up (lexicons compiled, code
  * optimised): one-second windows for LIBRARY_SECONDS, so a VM whose speed varies shows it; the best
- * and the median window are reported.
+ * and the median window are reported, and the articles of all windows per CPU-second of this process.
  */
-function libraryRate(extractor: Extractor, articles: readonly ArticleInput[]): { best: number; median: number } {
+function libraryRate(extractor: Extractor, articles: readonly ArticleInput[]): { best: number; median: number; perCpuSecond: number } {
   let i = 0;
   const extractOne = (): void => {
     extractor.extract({ ...articles[i % articles.length]!, id: `lib-${i}` }, { source: 'bench', fallbackId: 'bench' });
@@ -165,6 +206,8 @@ function libraryRate(extractor: Extractor, articles: readonly ArticleInput[]): {
   const warmUntil = performance.now() + 3000;
   while (performance.now() < warmUntil || i < 50) extractOne();
   const rates: number[] = [];
+  let total = 0;
+  const cpuFrom = process.cpuUsage();
   for (let w = 0; w < Math.max(1, LIBRARY_SECONDS); w++) {
     const started = performance.now();
     let done = 0;
@@ -173,13 +216,20 @@ function libraryRate(extractor: Extractor, articles: readonly ArticleInput[]): {
       done++;
     }
     rates.push(done / ((performance.now() - started) / 1000));
+    total += done;
   }
+  const cpu = cpuSecondsSince(cpuFrom);
   rates.sort((x, y) => x - y);
-  return { best: rates[rates.length - 1]!, median: rates[rates.length >> 1]! };
+  return { best: rates[rates.length - 1]!, median: rates[rates.length >> 1]!, perCpuSecond: total / cpu };
+}
+
+/** The library row's text: best window, its time per article, the median window, and the rate per CPU-second. */
+function libraryText(rate: { best: number; median: number; perCpuSecond: number }): string {
+  return `${fmt(rate.best)} articles/s (${fmt(1000 / rate.best, 2)} ms per article; best 1-s window of ${Math.max(1, LIBRARY_SECONDS)}, median ${fmt(rate.median)}/s); ${fmt(rate.perCpuSecond)} articles per CPU-second`;
 }
 
 /**
- * One article of `mb` million characters (the development articles end to end, over and over): the
+ * One article of `mb` million characters (the bench corpus's articles end to end, over and over): the
  * stages must stay linear in the length of an article, and a quadratic rule shows here first.
  */
 function bigArticleSeconds(extractor: Extractor, articles: readonly ArticleInput[], mb: number): number {
@@ -215,7 +265,8 @@ const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maxim
 async function main(): Promise<void> {
   const work = await mkdtemp(path.join(tmpdir(), 'conflict-events-bench-'));
   try {
-    const articles = await developmentArticles();
+    const bench = await benchCorpus();
+    const articles = bench.articles;
     const corpus = path.join(work, `corpus-${N}.jsonl`);
     await writeCorpus(corpus, articles, N);
     const rssSmall = path.join(work, `corpus-${RSS_N}.jsonl`);
@@ -224,9 +275,9 @@ async function main(): Promise<void> {
     await writeCorpus(rssLarge, articles, RSS_N * 4);
     const cores = availableParallelism();
     const jobsText = values.jobs ?? `${cores} (default)`;
-    process.stderr.write(`bench: ${articles.length} development article(s) repeated to ${fmt(N)}; ${cores} cores; --jobs ${jobsText}\n`);
+    process.stderr.write(`bench: corpus: ${bench.label}, repeated to ${fmt(N)}; ${cores} cores; --jobs ${jobsText}\n`);
 
-    const rows: Array<[string, string]> = [];
+    const rows: Array<[string, string]> = [['corpus', bench.label]];
     const row = (name: string, value: string): void => {
       rows.push([name, value]);
       process.stderr.write(`bench: ${name}: ${value}\n`);
@@ -274,12 +325,13 @@ async function main(): Promise<void> {
     const all = await fastest(() => cli('json,yaml,csv', 'out-all'));
     row('end to end, --format json,yaml,csv', `${fmt(N / all.best)} articles/s (${fmt(all.best, 1)} s${all.runs})`);
 
-    const extractor = await compiledExtractor();
-    const library = libraryRate(extractor, articles);
-    row(
-      'library only, one core',
-      `${fmt(library.best)} articles/s (${fmt(1000 / library.best, 2)} ms per article; best 1-s window of ${Math.max(1, LIBRARY_SECONDS)}, median ${fmt(library.median)}/s)`,
-    );
+    const extractor = await compiledExtractor(bench.language);
+    if (LIBRARY_SECONDS > 0) {
+      row(`library only, one core${bench.language ? ` (--lang ${bench.language})` : ''}`, libraryText(libraryRate(extractor, articles)));
+      const english = await sharedCorpus('corpus-en', 'en');
+      if (english) row(`library only, one core, English: ${english.label}`, libraryText(libraryRate(await compiledExtractor('en'), english.articles)));
+      else process.stderr.write('bench: ../shared/corpus-en/articles is not there: no English library figure\n');
+    }
     if (BIG_MB > 0) {
       const big = bigArticleSeconds(extractor, articles, BIG_MB);
       row(`one ${fmt(BIG_MB)} MB article, library`, `${fmt(big, 1)} s`);
