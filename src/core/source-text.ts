@@ -167,6 +167,11 @@ export class SourceText {
     return { start, end: this.extendOverMarks(end) };
   }
 
+  /** Original offset of the folded character at `folded` (toOriginal's start, without building spans). */
+  originalStart(folded: number): number {
+    return this.map[folded] ?? this.original.length;
+  }
+
   /** Diacritics right after a letter belong to it: include them so the evidence reads naturally. */
   private extendOverMarks(end: number): number {
     let e = end;

@@ -9,7 +9,7 @@ import { PhraseMatcher, valueOfType, variantsOf, type PhraseMatch } from '../../
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
-import type { CountryEntry, EntityLex, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
+import type { CountryEntry, EntityLex, NameRun, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
 import { countryPlace, lexPlace, PlaceFinder } from './places.ts';
 import { findNameRuns, mergeOneWordPersons } from './name-runs.ts';
 
@@ -183,12 +183,23 @@ export function isReportedZone(ctx: Context, t: Token): boolean {
 
 type StopReason = 'boundary' | 'word';
 
+/** The pack's name runs of the article (pack.nameRuns), worked out once per article. */
+export function nameRunsOf(ctx: Context): readonly NameRun[] {
+  let runs = ctx.memo.get('name-runs') as NameRun[] | undefined;
+  if (!runs) {
+    const source = ctx.source;
+    runs = ctx.pack.nameRuns(source.original, ctx.tokens, (f) => source.originalStart(f));
+    ctx.memo.set('name-runs', runs);
+  }
+  return runs;
+}
+
 /** For each token, the last token of the pack's name run it is in (-1: none), worked out once per article. */
 function nameRunEnds(ctx: Context): Int32Array {
   let ends = ctx.memo.get('name-run-ends') as Int32Array | undefined;
   if (!ends) {
     ends = new Int32Array(ctx.tokens.length).fill(-1);
-    for (const r of ctx.pack.nameRuns(ctx.source.original, ctx.tokens, (f) => ctx.source.toOriginal({ start: f, end: f + 1 }).start)) {
+    for (const r of nameRunsOf(ctx)) {
       for (let k = r.first; k <= r.last; k++) ends[k] = r.last;
     }
     ctx.memo.set('name-run-ends', ends);

@@ -13,8 +13,8 @@
  */
 import type { Context, PlaceDraft } from '../../core/context.ts';
 import { foldKey, type Span } from '../../core/source-text.ts';
-import type { Token } from '../../core/tokens.ts';
-import { addActor, isReportedZone, mergeActorInto, registerAliases, type MentionIndex } from './mentions.ts';
+import { tokenBefore, type Token } from '../../core/tokens.ts';
+import { addActor, isReportedZone, mergeActorInto, nameRunsOf, registerAliases, type MentionIndex } from './mentions.ts';
 import { addPlace } from './places.ts';
 
 /** Whether token k is read by a lexicon or is a function word: it cannot be part of an unknown name. */
@@ -65,10 +65,16 @@ function unknownParts(ctx: Context, first: number, last: number, covered: (t: To
 
 export function findNameRuns(ctx: Context, idx: MentionIndex): void {
   const { tokens, pack, source } = ctx;
-  const runs = pack.nameRuns(source.original, tokens, (f) => source.toOriginal({ start: f, end: f + 1 }).start);
+  const runs = nameRunsOf(ctx);
   if (runs.length === 0) return;
-  const claimed: Span[] = [...ctx.records.actors.flatMap((a) => a.spans), ...ctx.records.places.flatMap((p) => p.spans)];
-  const covered = (t: Token): boolean => claimed.some((c) => t.start < c.end && t.end > c.start);
+  // per token, whether a claimed span (a mention's, or a site's found here) overlaps it: an index, not a scan of every span per token
+  const coveredTokens = new Uint8Array(tokens.length);
+  const claim = (c: Span): void => {
+    for (let k = tokenBefore(tokens, c.start) + 1; k < tokens.length && tokens[k]!.start < c.end; k++) if (tokens[k]!.end > c.start) coveredTokens[k] = 1;
+  };
+  for (const a of ctx.records.actors) for (const sp of a.spans) claim(sp);
+  for (const p of ctx.records.places) for (const sp of p.spans) claim(sp);
+  const covered = (t: Token): boolean => coveredTokens[t.index] === 1;
   const g = pack.grammar;
   const placeEnds = new Set(ctx.records.places.flatMap((p) => p.spans.map((s) => s.end)));
   const runPersons = new Set<string>();
@@ -80,7 +86,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const siteSpan = { start: tokens[run.first]!.start, end: tokens[run.last]!.end };
       const siteName = source.evidence(siteSpan).text;
       addPlace(ctx, idx, { kind: 'site', name: siteName, name_native: siteName, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:name-run-facility' }, `site:${foldKey(siteName)}`, siteSpan);
-      claimed.push(siteSpan);
+      claim(siteSpan);
       placeEnds.add(siteSpan.end);
       continue;
     }
@@ -108,7 +114,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         const siteSpan = facilityAfter ? { start: span.start, end: next!.end } : span;
         const siteName = source.evidence(siteSpan).text;
         addPlace(ctx, idx, { kind: 'site', name: siteName, name_native: siteName, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:name-run-facility' }, `site:${foldKey(siteName)}`, siteSpan);
-        claimed.push(siteSpan);
+        claim(siteSpan);
         continue;
       }
       // "School of Tropical Medicine": the words after an organisation's "of" are still its name
@@ -118,7 +124,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const knownPlace = idx.placeByIdentity.get(`run:${key}`);
       if (knownPlace) {
         addPlace(ctx, idx, knownPlace, `run:${key}`, span);
-        claimed.push(span);
+        claim(span);
         placeEnds.add(span.end);
         continue;
       }
@@ -132,7 +138,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const lineStart = !prev || source.folded.slice(prev.end, tokens[first]!.start).includes('\n');
       if (allCapitals && lineStart && !!next && /^\s*,/u.test(source.folded.slice(span.end, next.start))) {
         addPlace(ctx, idx, { kind: 'city', name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: 'places:dateline' }, `run:${key}`, span);
-        claimed.push(span);
+        claim(span);
         placeEnds.add(span.end);
         continue;
       }
@@ -145,7 +151,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         // (capitalised organisation words of the run are part of the name: "Royal Canadian Mounted Police")
         const orgName = orgEnd > last && orgEnd <= run.last ? source.evidence(orgSpan).text : name;
         addActor(ctx, idx, { identity: `org:${foldKey(orgName)}`, kind: 'organization', name: orgName, name_native: orgName, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, orgSpan);
-        claimed.push(orgSpan);
+        claim(orgSpan);
         continue;
       }
       const cue = nextSpaced ? pack.places.classOf(next.word)?.kind : undefined;
@@ -158,7 +164,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       if (cue || placeHead || listed || ofCue || (prevSpaced && g.has('place_prepositions', prev.word))) {
         const kind: PlaceDraft['kind'] = cue ?? 'town';
         addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule: cue ? 'places:name-run-cue' : listed ? 'places:name-run-listed' : 'places:name-run-after-preposition' }, `run:${foldKey(name)}`, span);
-        claimed.push(span);
+        claim(span);
         placeEnds.add(span.end);
         continue;
       }
@@ -166,7 +172,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       const knownBody = idx.actorByIdentity.get(`org:${key}`);
       if (knownBody) {
         addActor(ctx, idx, { identity: `org:${key}`, kind: knownBody.kind, name: knownBody.name, name_native: knownBody.name_native, title: null, title_en: null, country: knownBody.country, sector: knownBody.sector, wikidata: null, rule: knownBody.rule }, span);
-        claimed.push(span);
+        claim(span);
         continue;
       }
       const gapAfter = next ? source.folded.slice(span.end, next.start) : '';
@@ -175,7 +181,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
       // a person is never "the" anything: "The Sun said" names a publication
       if (prev && g.has('not_names', prev.word) && prevSpaced && wordCount === 1) {
         addActor(ctx, idx, { identity: `org:${key}`, kind: 'organization', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-organisation' }, span);
-        claimed.push(span);
+        claim(span);
         continue;
       }
       // "Bastille Day", "Lunar New Year", "Cold War": the name of an event names no one
@@ -186,7 +192,7 @@ export function findNameRuns(ctx: Context, idx: MentionIndex): void {
         runPersons.add(`person:${foldKey(name)}`);
         addActor(ctx, idx, { identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null, country: null, sector: null, wikidata: null, rule: 'actors:name-run-person' }, span);
         registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
-        claimed.push(span);
+        claim(span);
       }
     }
   }
