@@ -445,6 +445,21 @@ function titleName(t: TitleEntry, country: CountryEntry | null): string {
   return country?.demonym_en ? `${country.demonym_en} ${t.en}` : country ? `${t.en} of ${country.name}` : t.en;
 }
 
+/** Whether an entity match reads as an office or a body (a title, an institution, a group, a leader): those need no capital. */
+function namesAnOffice(values: readonly EntityLex[]): boolean {
+  for (let k = 0; k < values.length; k++) {
+    const type = values[k]!.type;
+    if (type === 'title' || type === 'institution' || type === 'group' || type === 'leader') return true;
+  }
+  return false;
+}
+
+/** Whether the original text of a match is shaped as a proper name (pack.nameShaped). */
+function nameShapedAt(ctx: Context, m: Span): boolean {
+  const o = ctx.source.toOriginal(m);
+  return ctx.pack.nameShaped(ctx.source.original, o.start, o.end);
+}
+
 export function findMentions(ctx: Context): void {
   const idx = new MentionIndex();
   const places = new PlaceFinder(ctx, idx);
@@ -480,7 +495,7 @@ export function findMentions(ctx: Context): void {
     }
     const found = pack.entities.matchAt(tokens, i);
     // a proper name in a script with case is capitalised ("Turkey", not "turkey"); offices and bodies need not be
-    const m = found && (found.values.some((v) => v.type === 'title' || v.type === 'institution' || v.type === 'group' || v.type === 'leader') || pack.nameShaped(source.original, source.toOriginal(found).start, source.toOriginal(found).end)) ? found : null;
+    const m = found && (namesAnOffice(found.values) || nameShapedAt(ctx, found)) ? found : null;
     // "واعتبر حكمت حاجييف، أحد مساعدي الرئيس الأذري، أن": a name after a reporting verb, described
     // by an apposition between commas, is a person even when no lexicon knows the name
     if (!m && i > 0 && pack.speech.matchAt(tokens, i - 1)?.values.some((v) => v.type === 'verb')) {
