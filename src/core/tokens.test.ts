@@ -36,12 +36,28 @@ describe('tokenize', () => {
     expect(tokenize('a𝐀b \uD800c').map((t) => t.text)).toEqual(['a𝐀b', 'c']);
   });
 
+  it('finds the Word wordOf gives for the same spelling, astral letters included (the hash it works out as it reads)', () => {
+    const tokens = tokenize('عدن a𝐀b 𝐀 X9 قتيلا');
+    expect(tokens.map((t) => t.word === wordOf(t.text))).toEqual([true, true, true, true, true]);
+    expect(tokenize('ب𝐀𝐁')[0]!.word).toBe(wordOf('ب𝐀𝐁'));
+    expect(tokenize('a𝐀b')[0]!.word).not.toBe(wordOf('a𝐀c'));
+  });
+
   it('agrees with the \\p{L}\\p{M}\\p{N} definition on any text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => {
         expect(tokenize(s).map((t) => [t.text, t.start, t.end])).toEqual(reference(s));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('gives every token the Word of its spelling on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => {
+        for (const t of tokenize(s)) expect(t.word).toBe(wordOf(t.text));
+      }),
+      { numRuns: 300 },
     );
   });
 });

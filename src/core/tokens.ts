@@ -201,19 +201,27 @@ export function tokenize(folded: string): Token[] {
   let prevEnd = -1;
   let i = 0;
   while (i < n) {
-    let step = wordUnitAt(folded, i);
-    if (step === 0) {
+    // (wordUnitAt, with the lookup table read in line for the code units outside the surrogates)
+    const c0 = folded.charCodeAt(i);
+    if (c0 < 0xd800 || c0 > 0xdfff ? WORD_UNITS[c0] === 0 : wordUnitAt(folded, i) === 0) {
       i++;
       continue;
     }
     const start = i;
     // the word's hash (hashOf) as it is read
     let h = 0x811c9dc5 | 0;
-    while (step > 0) {
-      h = Math.imul(h ^ folded.charCodeAt(i), 0x01000193);
-      if (step === 2) h = Math.imul(h ^ folded.charCodeAt(i + 1), 0x01000193);
-      i += step;
-      step = i < n ? wordUnitAt(folded, i) : 0;
+    while (i < n) {
+      const c = folded.charCodeAt(i);
+      if (c < 0xd800 || c > 0xdfff) {
+        if (WORD_UNITS[c] === 0) break;
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      } else {
+        if (wordUnitAt(folded, i) === 0) break;
+        // a word character outside the BMP: both of its code units
+        h = Math.imul(Math.imul(h ^ c, 0x01000193) ^ folded.charCodeAt(i + 1), 0x01000193);
+        i += 2;
+      }
     }
     let spaced = prevEnd >= 0 && start > prevEnd;
     for (let k = prevEnd; spaced && k < start; k++) {
