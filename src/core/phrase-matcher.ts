@@ -123,7 +123,12 @@ function candidatesOf(w: Word): number {
   if (w.generation !== generation) {
     let bits = 0;
     const readings = readingsOf(w);
-    for (let r = 0; r < readings.length; r++) bits |= readings[r]!.w.firstBits;
+    const each = new Array<number>(readings.length);
+    for (let r = 0; r < readings.length; r++) {
+      each[r] = readings[r]!.w.firstBits;
+      bits |= each[r]!;
+    }
+    w.readingBits = each;
     w.candidates = bits;
     w.generation = generation;
   }
@@ -251,12 +256,14 @@ export class PhraseMatcher<T> {
     // a short-lived matcher: no reading's word has a bit of its first words' filter
     if (this.id < 0 && ((clitics ? tok.word.readingBlooms : tok.word.bloom) & this.bloom) === 0) return null;
     const readings = clitics ? variants.length : 1;
-    // a lexicon matcher's bit on the reading's own word says whether it starts a phrase here, without
-    // reading the word's tries (most readings of a candidate word start nothing)
+    // a lexicon matcher's bit for each reading (matchAt has brought the word's up to date: candidatesOf)
+    // says whether it starts a phrase there, without reading that reading's word (most readings of a
+    // candidate word start nothing)
     const bit = this.id >= 0 && this.id <= MAX_FILTERED ? 1 << this.id : 0;
+    const readingBits = tok.word.readingBits;
     for (let r = 0; r < readings; r++) {
+      if (bit !== 0 && (readingBits![r]! & bit) === 0) continue;
       const v = variants[r]!;
-      if (bit !== 0 && (v.w.firstBits & bit) === 0) continue;
       const start = (this.id >= 0 ? v.w.starts?.[this.id] : (v.w.bloom & this.bloom) === 0 ? undefined : this.byFirst.get(v.w)) as Node<T> | undefined;
       if (!start) continue;
       let node: Node<T> = start;

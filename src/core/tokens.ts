@@ -17,6 +17,8 @@ export class Word {
   readingBlooms = 0;
   /** bit set of the matchers whose phrases can start at this word (any reading) … */
   candidates = 0;
+  /** … and the same per reading (the readings' words' firstBits, in reading order) … */
+  readingBits: number[] | undefined = undefined;
   /** … as of this generation of the matchers' first-word index (-1: not yet worked out) */
   generation = -1;
   /** bit set of the lexicon matchers with a phrase whose first word is this one (pinned words) */
@@ -92,9 +94,14 @@ function hashOf(s: string, start: number, end: number): number {
   return h | 1;
 }
 
+/** The first slot to try for a hash: its low bit is always 1 (hashOf), so the bits above it. */
+function homeSlot(h: number, mask: number): number {
+  return (h >>> 1) & mask;
+}
+
 function place(w: Word, h: number): void {
   const mask = capacity - 1;
-  let i = h & mask;
+  let i = homeSlot(h, mask);
   while (slots[i] !== undefined) i = (i + 1) & mask;
   slots[i] = w;
   hashes[i] = h;
@@ -124,10 +131,14 @@ function wordIn(s: string, start: number, end: number): Word {
 function wordHashed(s: string, start: number, end: number, h: number): Word {
   const length = end - start;
   const mask = capacity - 1;
-  for (let i = h & mask; ; i = (i + 1) & mask) {
-    const w = slots[i];
-    if (w === undefined) break;
-    if (hashes[i] === h && w.text.length === length && sameUnits(s, start, w.text)) return w;
+  // an empty slot has hash 0 (a word's is never 0): the hashes alone tell which slots to read
+  for (let i = homeSlot(h, mask); ; i = (i + 1) & mask) {
+    const hi = hashes[i]!;
+    if (hi === 0) break;
+    if (hi === h) {
+      const w = slots[i]!;
+      if (w.text.length === length && sameUnits(s, start, w.text)) return w;
+    }
   }
   if ((size + 1) * 2 > capacity) grow();
   // a copy of its own: a slice of an article's text may keep the whole text alive (V8 sliced
