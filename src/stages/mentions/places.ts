@@ -19,9 +19,9 @@ import type { Context, PlaceDraft } from '../../core/context.ts';
 import { valueOfType, variantsOf, type PhraseMatch } from '../../core/phrase-matcher.ts';
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
-import { wordOf, type Token } from '../../core/tokens.ts';
+import { wordOf, type Token, type Word } from '../../core/tokens.ts';
 import type { PlaceNeeds } from '../../packs/gazetteer.ts';
-import type { CountryEntry, EntityLex, PlaceClass, PlaceEntry } from '../../packs/pack.ts';
+import type { CountryEntry, EntityLex, PlaceClass, PlaceContext, PlaceEntry } from '../../packs/pack.ts';
 
 /** What the place rules need of the mention index. */
 export interface PlaceIndex {
@@ -70,13 +70,40 @@ function contextPlace(ctx: Context, idx: PlaceIndex, kind: PlaceDraft['kind'], s
   return addPlace(ctx, idx, { kind, name, name_native: name, country: null, lat: null, lon: null, geo_precision: null, rule }, `cue:${foldKey(name)}`, span);
 }
 
+type ClassReading = PlaceClass & { offset: number };
+
+/**
+ * What placeClassOf found for a word, per pack's place words: it depends on the spelling alone, and
+ * every token is asked (weak maps: a word the word table lets go is let go here too).
+ */
+const classReadings = new WeakMap<PlaceContext, WeakMap<Word, ClassReading | null>>();
+let lastPlaces: PlaceContext | null = null;
+let lastReadings = new WeakMap<Word, ClassReading | null>();
+
 /** The class noun a token is, with the code units of its proclitics ("وبلدة", "لنهر"). */
-function placeClassOf(ctx: Context, tok: Token): (PlaceClass & { offset: number }) | undefined {
-  for (const v of variantsOf(tok)) {
-    const c = ctx.pack.places.classOf(v.w);
-    if (c) return { kind: c.kind, number: c.number, keep: c.keep, offset: v.offset };
+function placeClassOf(ctx: Context, tok: Token): ClassReading | undefined {
+  const places = ctx.pack.places;
+  if (places !== lastPlaces) {
+    let readings = classReadings.get(places);
+    if (!readings) {
+      readings = new WeakMap();
+      classReadings.set(places, readings);
+    }
+    lastPlaces = places;
+    lastReadings = readings;
   }
-  return undefined;
+  const known = lastReadings.get(tok.word);
+  if (known !== undefined) return known ?? undefined;
+  let found: ClassReading | null = null;
+  for (const v of variantsOf(tok)) {
+    const c = places.classOf(v.w);
+    if (c) {
+      found = { kind: c.kind, number: c.number, keep: c.keep, offset: v.offset };
+      break;
+    }
+  }
+  lastReadings.set(tok.word, found);
+  return found ?? undefined;
 }
 
 /** What a lexicon place needs to count (gazetteer.ts); a hand-kept ambiguous place: its country named. */
