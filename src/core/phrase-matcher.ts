@@ -256,10 +256,11 @@ export class PhraseMatcher<T> {
     // a short-lived matcher: no reading's word has a bit of its first words' filter
     if (this.id < 0 && ((clitics ? tok.word.readingBlooms : tok.word.bloom) & this.bloom) === 0) return null;
     const readings = clitics ? variants.length : 1;
-    // a lexicon matcher's bit for each reading (matchAt has brought the word's up to date: candidatesOf)
-    // says whether it starts a phrase there, without reading that reading's word (most readings of a
-    // candidate word start nothing)
+    // a lexicon matcher's bit for each reading (candidatesOf keeps them on the word; matchAt has
+    // usually brought them up to date already) says whether it starts a phrase there, without
+    // reading that reading's word (most readings of a candidate word start nothing)
     const bit = this.id >= 0 && this.id <= MAX_FILTERED ? 1 << this.id : 0;
+    if (bit !== 0) candidatesOf(tok.word);
     const readingBits = tok.word.readingBits;
     for (let r = 0; r < readings; r++) {
       if (bit !== 0 && (readingBits![r]! & bit) === 0) continue;

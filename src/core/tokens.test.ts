@@ -119,4 +119,18 @@ describe('phrase matches in a window of the article\'s tokens', () => {
     const window = [withText(tokens[3]!, '156'), ...tokens.slice(4)];
     expect(pack.numbers.matchAt(window, 1, false)?.last).toBe(1);
   });
+
+  it('are found through a proclitic reading of a word no matcher has asked about before', async () => {
+    const { PhraseMatcher } = await import('./phrase-matcher.ts');
+    const lexicon = new PhraseMatcher<string>();
+    lexicon.add('عبرززت الحدود', 'crossing');
+    // "وعبرززت" is a new spelling: the window's first token is the article's second, so the match is
+    // worked out afresh, without the per-word bits matchAt's filter would have brought up to date
+    const tokens = tokenize('ثم وعبرززت الحدود');
+    const window = tokens.slice(1);
+    const m = lexicon.matchAt(window, 0);
+    expect([m?.values, m?.proclitic, m?.first, m?.last]).toEqual([['crossing'], 'و', 0, 1]);
+    expect(lexicon.matchAt(window, 1)).toBeNull();
+    expect(lexicon.matchAt(tokens, 1)?.values).toEqual(['crossing']);
+  });
 });
