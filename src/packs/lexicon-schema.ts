@@ -356,6 +356,12 @@ export const GrammarLexicon = z.object({
   addressee_verbs: words.optional().default([]),
   /** words that open a noun phrase before its noun ("the statement", "a statement") */
   determiners: words.optional().default([]),
+  /** nouns in construct before a body that speak for it ("its officials", "its account") */
+  voice_heads: words.optional().default([]),
+  /** adverbials between a reporting verb and its subject ("for his part", "also") */
+  verb_adverbials: words.optional().default([]),
+  /** class nouns of bodies that the body's own name may follow in quotation marks */
+  body_nouns: words.optional().default([]),
 });
 
 /** given-names.yaml: first words of personal names, read as a person only in a slot that makes a name likely */

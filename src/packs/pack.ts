@@ -242,6 +242,10 @@ export interface Morphology {
   isCommaGap(gap: string): boolean;
   /** a word shape no personal name has (a verb's plural ending, an attached pronoun) */
   unlikelyNameWord(word: string): boolean;
+  /** a verb form whose ending is its own plural subject ("they accused"): a noun after it is its object */
+  verbCarriesSubject(word: string): boolean;
+  /** a proclitic that, glued to a verb form, makes it a verbal noun ("to condemn", "by request"), not a finite verb */
+  nominalizingProclitic(proclitic: string): boolean;
 }
 
 /** A comma between two words of folded text: folding turns the Arabic comma (and its kin) into ",". */
@@ -305,6 +309,7 @@ export function neutralPack(language: string): LanguagePack {
       isDefinite: no, hasProcliticArticle: no, locativeProclitic: no, dativeProclitic: no,
       stripConjunction: () => null, looksLikePresentVerb: no, isParticiple: no, dayNumber: () => null, adjectiveForms: (s) => [s],
       isCommaGap: isFoldedCommaGap, unlikelyNameWord: no, opensClause: no, looksLikeFutureVerb: no, isVerbWithObject: no, isNisbaAdjective: no, nisbaDescribes: no,
+      verbCarriesSubject: no, nominalizingProclitic: no,
     },
     casualtyCues: new PhraseMatcher(), casualtyDualEndings: [], possessiveEndings: [], timeCues: new PhraseMatcher(),
     stopwords: new Set(), monthFirst: false, ownerBefore: false, yearNearest: false, subjectFirst: false, nameShaped: () => true, nameRuns: () => [], homographName: () => false, letterCase: false,

@@ -42,6 +42,12 @@ export const arabicMorphology: Morphology = {
   isCommaGap: isFoldedCommaGap,
   // "توقعوا" (a past verb, plural), "واستضافهم" (an object pronoun): shapes of verbs, not of names
   unlikelyNameWord: (w) => w.length > 3 && /(?:وا|هم|هما|كم|هن)$/u.test(w),
+  // "اتهموا", "يقولون": a verb agrees in number only with a subject before it or the pronoun it
+  // carries; after a plural ending the noun that follows is the object ("كما اتهموا القوات …")
+  verbCarriesSubject: (w) => w.length > 3 && /(?:وا|ون)$/u.test(w),
+  // "لشجب", "بطلب", "كشف": ل، ب or ك glued to a verb's form reads it as a verbal noun
+  // ("to condemn", "by request"); only و and ف join a finite verb
+  nominalizingProclitic: (p) => /[بكل]/u.test(p),
   // nisba adjectives: أذربيجاني → أذربيجانية، الأذربيجانيين …
   adjectiveForms: (stem) => {
     const s = stem.trim();

@@ -33,6 +33,9 @@ export const englishMorphology: Morphology = {
   nisbaDescribes: () => false,
   // English names take every shape a word can
   unlikelyNameWord: () => false,
+  // an English verb never carries its subject, and prepositions are words of their own
+  verbCarriesSubject: () => false,
+  nominalizingProclitic: () => false,
   // English demonyms are written whole ("Pakistani", "Pakistanis"): the plural is the only form
   adjectiveForms: (stem) => {
     const s = stem.trim();

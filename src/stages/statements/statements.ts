@@ -190,6 +190,8 @@ export function findStatements(ctx: Context): void {
         continue;
       }
       if (!verb) continue;
+      // "لشجب الصراع", "بطلب من": a preposition glued to the verb's form makes it a verbal noun
+      if (pack.morphology.nominalizingProclitic(m.proclitic)) continue;
       // "وأجّج طلب أرمينيا المخاوف": a bare verb form right after a word that opens a clause with its
       // conjunction (another verb) is a noun there ("the request"), not a reporting clause
       if (i > firstTok && afterClauseVerb(ctx, i)) continue;
@@ -221,16 +223,32 @@ export function findStatements(ctx: Context): void {
       // after a verb whose object is the hearer: '"…," a witness told AFP')
       const hearer = pack.grammar.has('addressee_verbs', tokens[i]!.word);
       const inverted = !hearer && (!pack.subjectFirst || i === firstTok || /[,"'«»:]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start)));
-      for (let j = k; inverted && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
-        speaker = actorAtToken(ctx, j);
+      // "كما اتهموا القوات …": a verb whose ending is its own plural subject has its object after it
+      const carries = pack.morphology.verbCarriesSubject(tokens[i]!.word.text);
+      // "ووصف الوضع …" after an earlier clause of the sentence: a conjoined verb goes on with that
+      // clause's speaker, and an unknown noun after it is its object
+      const goesOn = clauses.length > 0 && pack.morphology.opensClause(tokens[i]!.text);
+      for (let j = k; inverted && !carries && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+        speaker = voiceOf(ctx, j) ?? actorAtToken(ctx, j);
+        if (speaker && goesOn && isObjectNoun(ctx, speaker)) {
+          speaker = undefined;
+          break;
+        }
         if (speaker) {
+          k = tokenIndexOfEnd(tokens, speaker.end) + 1;
+          // "المفوض السامي للأمم المتحدة لشؤون اللاجئين فيليبو غراندي": the office's holder named after it;
+          // 'وكالة الأنباء السورية الرسمية "سانا"': the body's own name in quotation marks after it
+          const holder = holderAfter(ctx, s, speaker, inDate);
+          if (holder) speaker = holder;
+          const named = quotedNameAfter(ctx, s, speaker);
+          if (named) speaker = named;
           k = tokenIndexOfEnd(tokens, speaker.end) + 1;
           break;
         }
         // "دعت كل من X و Y": words that open a list of subjects; a date; or, in a language whose subjects
         // come first, a function word or a description before the name ('said the People's Daily',
         // 'said shopkeeper Sarah Mendel')
-        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word) && !(pack.subjectFirst && (pack.stopwords.has(tokens[j]!.text) || !pack.nameShaped(source.original, source.toOriginal(tokens[j]!).start, source.toOriginal(tokens[j]!).end)))) break;
+        if (!inDate[j] && !pack.grammar.has('subject_openers', tokens[j]!.word) && !pack.grammar.has('verb_adverbials', tokens[j]!.word) && !(pack.subjectFirst && (pack.stopwords.has(tokens[j]!.text) || !pack.nameShaped(source.original, source.toOriginal(tokens[j]!).start, source.toOriginal(tokens[j]!).end)))) break;
       }
       // "وأضاف البيان": a document written as known refers back to the body that issued it
       const doc = speaker ? undefined : tokens[k];
@@ -271,7 +289,7 @@ export function findStatements(ctx: Context): void {
       // the subject of the clause before, in this sentence or the paragraph's last one
       const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
       // (only when the verb has no subject of its own: "وأضاف أن …", not "واعتبر حكمت حاجييف أن …")
-      if (!speaker && previous && (verb.participle || ((i === firstTok || ctx.pack.morphology.opensClause(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
+      if (!speaker && previous && (verb.participle || carries || (goesOn && clauses.length > 0) || ((i === firstTok || ctx.pack.morphology.opensClause(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
         speaker = { start: -1, end: -1, key: previous.key };
         rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
       }
@@ -364,6 +382,83 @@ export function findStatements(ctx: Context): void {
       if (c.speaker && mentionsDocument(ctx, c.verbSpan.start, contentEnd)) issuer = c.speaker.key;
     });
   }
+}
+
+function actorByKey(ctx: Context, key: string) {
+  return memo(ctx, 'actor-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a]))).get(key);
+}
+
+/**
+ * "وقال مسؤولو وزارة الصحة", "وقال حساب الجيش الإسرائيلي على تويتر": a noun in construct that speaks
+ * for the body after it (its officials, its account). The body is the speaker; the phrase is its text.
+ */
+function voiceOf(ctx: Context, j: number): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
+  const head = tokens[j];
+  const next = tokens[j + 1];
+  if (!head || !next || !pack.grammar.has('voice_heads', head.word)) return undefined;
+  if (!/^\s+$/u.test(source.folded.slice(head.end, next.start))) return undefined;
+  const body = startingActor(ctx, j + 1);
+  return body ? { start: head.start, end: body.end, key: body.key } : undefined;
+}
+
+/** An unknown common noun taken for a subject ("الوضع", "الجانبين"): no lexicon, title or vague-source head names it. */
+function isObjectNoun(ctx: Context, sp: KeyedSpan): boolean {
+  const a = actorByKey(ctx, sp.key);
+  return !!a && a.rule === 'actors:subject-of-reporting-verb' && a.kind === 'organization' && a.title === null;
+}
+
+/**
+ * The person who holds the office named as a speaker, named right after it with the office's
+ * complement between ("المفوض السامي للأمم المتحدة لشؤون اللاجئين فيليبو غراندي", "نائبة المتحدث باسم
+ * الحكومة، X"): the person speaks; the phrase from the office to the name is the speaker's text.
+ */
+function holderAfter(ctx: Context, s: Sentence, office: KeyedSpan, inDate: Uint8Array): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
+  const a = actorByKey(ctx, office.key);
+  if (!a || a.kind === 'person' || a.title === null) return undefined;
+  const first = tokenIndexOfEnd(tokens, office.end) + 1;
+  for (let j = first; j < first + 8 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+    const t = tokens[j]!;
+    const gap = source.folded.slice(tokens[j - 1]!.end, t.start);
+    if (!/^\s+$/u.test(gap) && !pack.morphology.isCommaGap(gap)) return undefined;
+    const person = startingActor(ctx, j);
+    if (person && actorByKey(ctx, person.key)?.kind === 'person') return { start: office.start, end: person.end, key: person.key };
+    if (pack.morphology.isCommaGap(gap) && !person) return undefined;
+    // what is said, when it is said, or someone else ("لنظيره", "ابنها") ends the office's complement
+    const w = t.word;
+    if (inDate[j] || pack.stopwords.has(t.text) || pack.grammar.has('complementizers', w) || pack.grammar.has('kinship', w) || pack.grammar.has('person_nouns', w) || pack.speech.matchAt(tokens, j)) return undefined;
+    if (pack.possessiveEndings.some((e) => t.text.length > e.bound.length + 2 && t.text.endsWith(e.bound))) return undefined;
+    if (person) j = tokenIndexOfEnd(tokens, person.end);
+  }
+  return undefined;
+}
+
+/**
+ * 'وكالة الأنباء السورية الرسمية "سانا"', 'منظمة "هيومن رايتس ووتش"': a body's own name in quotation
+ * marks right after it (a definite adjective or two may stand between) is the same speaker. The name
+ * becomes part of the speaker's text and is no quotation of what was said; a known actor named in it
+ * is the speaker.
+ */
+function quotedNameAfter(ctx: Context, s: Sentence, sp: KeyedSpan): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
+  let j = tokenIndexOfEnd(tokens, sp.end) + 1;
+  for (let n = 0; n < 2 && tokens[j]?.spaced && tokens[j]!.end <= s.end && pack.morphology.isDefinite(tokens[j]!.text) && !actorAtToken(ctx, j); n++) j++;
+  const t = tokens[j];
+  const before = tokens[j - 1];
+  if (!t || !before || t.end > s.end) return undefined;
+  const gap = source.folded.slice(before.end, t.start);
+  const open = gap.trimStart();
+  if (open.length !== 1 || !/^\s/u.test(gap) || ctx.pack.quoteOpenCodes[open.charCodeAt(0)] !== 1) return undefined;
+  const close = source.folded.indexOf(ctx.pack.quoteClose.get(open)!, t.start);
+  if (close < 0 || close > s.end) return undefined;
+  // a name: at most four words, none of them a function word
+  const inner = tokenAt(tokens, close);
+  if (inner - j > 4 || inner <= j) return undefined;
+  for (let q = j; q < inner; q++) if (pack.stopwords.has(tokens[q]!.text) || pack.grammar.has('complementizers', tokens[q]!.word)) return undefined;
+  const named = startingActor(ctx, j);
+  const key = named && named.end <= close ? named.key : sp.key;
+  return { start: sp.start, end: close + 1, key };
 }
 
 /** "بيان صادر عن X", "تقرير عن X": the actor after عن within two words of the document noun at k. */
