@@ -862,6 +862,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     if (!t.spaced) return true; // punctuation, a quotation mark or a colon
     return pack.grammar.has('complementizers', t.word) || pack.stopwords.has(t.text) || !!pack.time.matchAt(tokens, k, false) || pack.morphology.hasProcliticArticle(t.text);
   };
+  let prevVerbEnd = -1;
   for (let i = 0; i < tokens.length; i++) {
     if (!isReportedZone(ctx, tokens[i]!)) continue;
     const m = pack.speech.matchAt(tokens, i);
@@ -884,6 +885,10 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const verbTok = tokens[i]!;
     const atStart = ctx.tokenZones[i - 1] !== ctx.tokenZones[i] || !tokens[i - 1] || !verbTok.spaced || ctx.source.folded.slice(tokens[i - 1]!.end, verbTok.start).includes('\n');
     if (ctx.tokenZones[i] === 'title' || !(atStart || pack.morphology.opensClause(verbTok.text))) continue;
+    // "وذكر X أن … ووصف الوضع بأنه …": a verb conjoined to a reporting clause of its sentence goes on
+    // with that clause's subject; an unknown noun after it is its object
+    const afterClause = !atStart && prevVerbEnd >= 0 && !sentenceBreakBetween(ctx, prevVerbEnd, verbTok.start);
+    prevVerbEnd = verbTok.end;
     if (k < 0) k = m.last + 1;
     while (tokens[k]?.spaced && pack.time.matchAt(tokens, k, false)) k = pack.time.matchAt(tokens, k, false)!.last + 1;
     const head = tokens[k];
@@ -893,6 +898,10 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     if (pack.grammar.has('document_nouns', head.word)) continue;
     const glued = pack.entities.matchAt(tokens, k);
     if (glued && glued.proclitic !== '') continue; // "قالت لوكالة …": to whom, not who
+    // "وقال مسؤولو وزارة الصحة", 'وأدانت منظمة "هيومن رايتس ووتش"': a noun before a known body (its
+    // officials, its account, its class) is no speaker of its own; the statements stage reads the body
+    const nextTok = tokens[k + 1];
+    if (nextTok && isClaimed(nextTok) && (pack.grammar.has('voice_heads', head.word) || pack.grammar.has('body_nouns', head.word))) continue;
     let last = k;
     while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1)) last++;
     if (!ends(last + 1) && !isClaimed(tokens[last + 1]!)) {
@@ -932,6 +941,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
       i = nameLast;
       continue;
     }
+    if (afterClause && !title && !vague) continue;
     addActor(ctx, idx, {
       identity: `speaker:${foldKey(text)}`, kind: vague ? 'population' : title ? officeKind(title.title.sector) : 'organization',
       name: text, name_native: text, title: title ? text : null, title_en: title?.title.en ?? null,
@@ -973,6 +983,20 @@ function bareNameAt(ctx: Context, k: number, last: number): boolean {
     if (pack.entities.matchAt(tokens, j, true) || pack.events.matchAt(tokens, j, true) || pack.casualties.matchAt(tokens, j, true) || pack.numbers.matchAt(tokens, j, true)) return false;
   }
   return runClosed(ctx, last);
+}
+
+/** Whether a sentence ends between two folded offsets. */
+function sentenceBreakBetween(ctx: Context, from: number, to: number): boolean {
+  const ss = ctx.sentences;
+  let lo = 0;
+  let hi = ss.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ss[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = ss[lo];
+  return !s || s.start > from || s.end < to;
 }
 
 /** The photographer or author of a caption or byline credit ("(جيم أوزديل/ الأناضول)") is a named person. */

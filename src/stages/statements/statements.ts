@@ -369,7 +369,9 @@ export function findStatements(ctx: Context): void {
     clauses.forEach((c, n) => {
       // a clause ends where the next reporting clause of the sentence begins ("…، فيما نفت …")
       const next = clauses[n + 1];
-      const contentEnd = c.contentEnd ?? (next && next.verbSpan.start > c.contentStart ? trimConnective(ctx, c.contentStart, next.verbSpan.start) : s.end);
+      // (from the start of the next verb's word: its glued conjunction is no part of this content)
+      const nextAt = next ? Math.min(next.verbSpan.start, tokens[tokenAt(tokens, next.verbSpan.start + 1) - 1]?.start ?? next.verbSpan.start) : 0;
+      const contentEnd = c.contentEnd ?? (next && nextAt > c.contentStart ? trimConnective(ctx, c.contentStart, nextAt) : s.end);
       // a date before the verb dates it only if no earlier clause's content holds it; conjoined
       // subjects of one verb ("ويوم السبت، دعت X وY") share the first one's floor
       let f = n;
@@ -396,10 +398,19 @@ function voiceOf(ctx: Context, j: number): KeyedSpan | undefined {
   const { tokens, pack, source } = ctx;
   const head = tokens[j];
   const next = tokens[j + 1];
-  if (!head || !next || !pack.grammar.has('voice_heads', head.word)) return undefined;
-  if (!/^\s+$/u.test(source.folded.slice(head.end, next.start))) return undefined;
+  if (!head || !next) return undefined;
+  const gap = source.folded.slice(head.end, next.start);
+  if (pack.grammar.has('voice_heads', head.word) && /^\s+$/u.test(gap)) {
+    const body = startingActor(ctx, j + 1);
+    return body ? { start: head.start, end: body.end, key: body.key } : undefined;
+  }
+  // 'منظمة "أطباء بلا حدود"': a class noun of bodies, then the body's name in quotation marks
+  const open = gap.trim();
+  if (!pack.grammar.has('body_nouns', head.word) || open.length !== 1 || pack.quoteOpenCodes[open.charCodeAt(0)] !== 1) return undefined;
   const body = startingActor(ctx, j + 1);
-  return body ? { start: head.start, end: body.end, key: body.key } : undefined;
+  if (!body) return undefined;
+  const close = pack.quoteClose.get(open)!;
+  return { start: head.start, end: source.folded[body.end] === close ? body.end + 1 : body.end, key: body.key };
 }
 
 /** An unknown common noun taken for a subject ("الوضع", "الجانبين"): no lexicon, title or vague-source head names it. */
@@ -427,7 +438,9 @@ function holderAfter(ctx: Context, s: Sentence, office: KeyedSpan, inDate: Uint8
     if (pack.morphology.isCommaGap(gap) && !person) return undefined;
     // what is said, when it is said, or someone else ("لنظيره", "ابنها") ends the office's complement
     const w = t.word;
-    if (inDate[j] || pack.stopwords.has(t.text) || pack.grammar.has('complementizers', w) || pack.grammar.has('kinship', w) || pack.grammar.has('person_nouns', w) || pack.speech.matchAt(tokens, j)) return undefined;
+    // (a preposition of place or of belonging stays inside it: "المبعوث الخاص إلى ليبيا")
+    const inside = pack.grammar.has('locative', w) || pack.grammar.has('in', w) || pack.grammar.has('of', w);
+    if (inDate[j] || (pack.stopwords.has(t.text) && !inside) || pack.grammar.has('complementizers', w) || pack.grammar.has('kinship', w) || pack.grammar.has('person_nouns', w) || pack.speech.matchAt(tokens, j)) return undefined;
     if (pack.possessiveEndings.some((e) => t.text.length > e.bound.length + 2 && t.text.endsWith(e.bound))) return undefined;
     if (person) j = tokenIndexOfEnd(tokens, person.end);
   }
@@ -442,6 +455,9 @@ function holderAfter(ctx: Context, s: Sentence, office: KeyedSpan, inDate: Uint8
  */
 function quotedNameAfter(ctx: Context, s: Sentence, sp: KeyedSpan): KeyedSpan | undefined {
   const { tokens, pack, source } = ctx;
+  // (only after a class noun of bodies: 'وقال الجيش "نحن مستعدون"' quotes what the army said)
+  const head = tokens[tokenAt(tokens, sp.start)];
+  if (!head || !pack.grammar.has('body_nouns', head.word)) return undefined;
   let j = tokenIndexOfEnd(tokens, sp.end) + 1;
   for (let n = 0; n < 2 && tokens[j]?.spaced && tokens[j]!.end <= s.end && pack.morphology.isDefinite(tokens[j]!.text) && !actorAtToken(ctx, j); n++) j++;
   const t = tokens[j];

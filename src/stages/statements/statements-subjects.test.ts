@@ -1,0 +1,141 @@
+/**
+ * Who speaks when the subject is a phrase around an actor, and when the noun after a reporting verb is
+ * its object: table tests with positive and negative examples (sentences written for these tests).
+ */
+import { describe, expect, it } from 'vitest';
+import { run } from '../test-helpers.ts';
+
+function said(text: string) {
+  const d = run(text);
+  return d.statements.map((s) => {
+    const actor = d.actors.find((a) => a.id === s.speaker);
+    return { speaker: actor?.name_native ?? null, kind: actor?.kind ?? null, text: s.speaker_text, verb: s.verb, rule: s.rule, quotes: s.quotes, content: s.content, evidence: s.evidence };
+  });
+}
+
+/** The speaker's evidence (the last evidence span) slices the text at the offsets given. */
+function expectSpeakerEvidence(text: string, s: ReturnType<typeof said>[number], phrase: string) {
+  const ev = s.evidence.at(-1)!;
+  expect(ev).toMatchObject({ start: text.indexOf(phrase), end: text.indexOf(phrase) + phrase.length, text: phrase });
+}
+
+describe('a body speaking through its officials or its account (voice heads)', () => {
+  it.each([
+    ['وقال مسؤولو وزارة الدفاع الروسية إن القصف توقف.', 'وزارة الدفاع الروسية', 'مسؤولو وزارة الدفاع الروسية', 'إن القصف توقف'],
+    ['وذكر حساب الجيش الأوكراني على فيسبوك أن القوات صدت هجوما.', 'الجيش الأوكراني', 'حساب الجيش الأوكراني', 'أن القوات صدت هجوما'],
+    ['وأكد ممثل منظمة الصحة العالمية أن المستشفى خرج عن الخدمة.', 'منظمة الصحة العالمية', 'ممثل منظمة الصحة العالمية', 'أن المستشفى خرج عن الخدمة'],
+  ])('%s → %s', (text, body, phrase, content) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: body, text: phrase, content });
+    expectSpeakerEvidence(text, s!, phrase);
+    // the head noun is no actor of its own
+    expect(run(text).actors.filter((a) => a.rule === 'actors:subject-of-reporting-verb')).toEqual([]);
+  });
+
+  it.each([
+    // the noun after the head is no known body: the phrase itself speaks
+    ['وقال مسؤولو الإغاثة إن الطريق أغلق.', 'مسؤولو الإغاثة'],
+    // a vague source is no voice head: its own phrase, not the body, speaks
+    ['وقالت مصادر طبية إن 12 شخصا قتلوا.', 'مصادر طبية'],
+  ])('%s: no body speaks', (text, phrase) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: phrase, text: phrase, rule: 'statements:verb-then-speaker' });
+  });
+});
+
+describe('the holder of an office named after it', () => {
+  it.each([
+    ['وأوضح المبعوث الخاص للأمم المتحدة إلى ليبيا غسان سلامة أن المحادثات ستستأنف.', 'غسان سلامة', 'المبعوث الخاص للأمم المتحدة إلى ليبيا غسان سلامة'],
+    ['وقالت نائبة المتحدث باسم الحكومة الفرنسية، ماري دوبون، إن الزيارة مؤجلة.', 'ماري دوبون', 'نائبة المتحدث باسم الحكومة الفرنسية، ماري دوبون'],
+  ])('%s → %s', (text, person, phrase) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: person, kind: 'person', text: phrase });
+    expectSpeakerEvidence(text, s!, phrase);
+  });
+
+  it.each([
+    // a counterpart after the office (a noun with its pronoun) is whom it was said to, not the holder
+    ['وقال المتحدث باسم الجيش لنظيره الروسي سيرغي لافروف إن الهدنة صامدة.', 'المتحدث باسم الجيش'],
+    // what was said comes before any name
+    ['وقال المتحدث باسم الجيش إن الرئيس فلاديمير بوتين وافق على الهدنة.', 'المتحدث باسم الجيش'],
+  ])('%s: the office speaks', (text, office) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: office, text: office });
+  });
+});
+
+describe('a body\'s own name in quotation marks after it', () => {
+  it.each([
+    ['وذكرت وكالة الأنباء الليبية الرسمية "وال" أن الاشتباكات توقفت.', 'وكالة الأنباء الليبية', 'وكالة الأنباء الليبية الرسمية "وال"', 'أن الاشتباكات توقفت'],
+    ['وأدانت منظمة "أطباء بلا حدود" القصف.', 'أطباء بلا حدود', 'منظمة "أطباء بلا حدود"', 'القصف'],
+  ])('%s → %s', (text, speaker, phrase, content) => {
+    const [s] = said(text);
+    // the name is the speaker's, no quotation of what was said
+    expect(s).toMatchObject({ speaker, text: phrase, content, quotes: [] });
+    expectSpeakerEvidence(text, s!, phrase);
+  });
+
+  it.each([
+    ['وقال الجيش "نحن مستعدون".', 'الجيش', ['نحن مستعدون']], // no class noun: the quotation is what was said
+    ['وقالت الوكالة "إن الهجوم فشل".', 'الوكالة', ['إن الهجوم فشل']], // a complementizer: a quotation, not a name
+  ])('%s: the quotation is the content', (text, phrase, quotes) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ text: phrase, quotes });
+  });
+});
+
+describe('the noun after a reporting verb as its object', () => {
+  it('a verb that carries a plural subject has its object after it', () => {
+    const out = said('وقال مسؤولون في الحركة إن القتال مستمر. كما اتهموا القوات الحكومية بقصف القرى.');
+    expect(out.map((s) => [s.speaker, s.verb])).toEqual([['مسؤولون', 'قال'], ['مسؤولون', 'اتهموا']]);
+    expect(out[1]!.content).toBe('القوات الحكومية بقصف القرى');
+  });
+
+  it('a singular verb still has its subject after it', () => {
+    const [s] = said('كما اتهمت القوات الحكومية المتمردين بقصف القرى.');
+    expect(s).toMatchObject({ speaker: 'القوات الحكومية', text: 'القوات الحكومية', verb: 'اتهمت' });
+  });
+
+  it('a conjoined verb after a clause goes on with its speaker; an unknown noun after it is the object', () => {
+    const text = 'وذكر المتحدث العسكري أحمد المسماري أن القصف تواصل ووصف الوضع بأنه خطير.';
+    const out = said(text);
+    expect(out.map((s) => [s.speaker, s.verb, s.content])).toEqual([
+      ['أحمد المسماري', 'ذكر', 'أن القصف تواصل'],
+      ['أحمد المسماري', 'وصف', 'بأنه خطير'],
+    ]);
+    expect(run(text).actors.map((a) => a.name_native)).not.toContain('الوضع');
+  });
+
+  it('a vague source after a conjoined verb is a new speaker', () => {
+    const out = said('وقال الجيش إن القصف تواصل وأضاف مصدر طبي أن 3 قتلوا.');
+    expect(out.map((s) => [s.speaker, s.content])).toEqual([
+      ['الجيش', 'إن القصف تواصل'],
+      ['مصدر طبي', 'أن 3 قتلوا'],
+    ]);
+  });
+
+  it('"again" is no adverbial before a subject: the noun after it is the object', () => {
+    const out = said('قال وزير الخارجية الفرنسي جان لودريان إن الهدنة هشة. واتهم مجددا روسيا بخرق الهدنة.');
+    expect(out.map((s) => s.speaker)).toEqual(['جان لودريان', 'جان لودريان']);
+  });
+
+  it('an adverbial of turn may stand between the verb and its subject', () => {
+    const text = 'واعتبر من جهته وزير الخارجية الفرنسي جان لودريان أن الهدنة هشة.';
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: 'جان لودريان', text: 'وزير الخارجية الفرنسي جان لودريان', content: 'أن الهدنة هشة' });
+    expectSpeakerEvidence(text, s!, 'وزير الخارجية الفرنسي جان لودريان');
+  });
+});
+
+describe('a verb form with a glued preposition is a verbal noun', () => {
+  it.each(['واجتمع مئات العلماء لشجب العنف.', 'وغادر الوفد بطلب من الحكومة.'])('%s: no statement', (text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it.each([
+    ['وشجب الرئيس الفرنسي الهجوم.', 'شجب'],
+    ['فأكد الرئيس الفرنسي أن القصف توقف.', 'أكد'], // ف is a conjunction, not a preposition
+  ])('%s: a statement', (text, verb) => {
+    expect(said(text).map((s) => [s.speaker, s.verb])).toEqual([['الرئيس الفرنسي', verb]]);
+  });
+});
