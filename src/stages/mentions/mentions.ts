@@ -860,6 +860,9 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const t = tokens[k];
     if (!t) return true;
     if (!t.spaced) return true; // punctuation, a quotation mark or a colon
+    // "خدمات الطوارئ وشهود عيان": a vague source joined by its conjunction is a second subject
+    const bare = pack.morphology.opensClause(t.text) ? pack.morphology.stripConjunction(t.text) : null;
+    if (bare && pack.grammar.has('vague_sources', bare)) return true;
     return pack.grammar.has('complementizers', t.word) || pack.stopwords.has(t.text) || !!pack.time.matchAt(tokens, k, false) || pack.morphology.hasProcliticArticle(t.text);
   };
   let prevVerbEnd = -1;
@@ -869,7 +872,8 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     // "نقلت X عن مصادر أمنية قولها": the source a channel relays speaks
     let k = -1;
     if (m?.values.some((v) => v.type === 'relay')) {
-      for (let j = m.last + 1; j < m.last + 7 && j < tokens.length && tokens[j]!.spaced; j++) {
+      // (a channel's name may be quoted: 'نقلت خدمة «X» الإخبارية عن …'; the sentence's end stops the search)
+      for (let j = m.last + 1; j < m.last + 10 && j < tokens.length && !/[.!?:\n]/u.test(ctx.source.folded.slice(tokens[j - 1]!.end, tokens[j]!.start)); j++) {
         if (pack.grammar.has('relay_source', tokens[j]!.word)) {
           k = j + 1;
           break;
@@ -884,10 +888,13 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     // verb with its conjunction, or one after punctuation
     const verbTok = tokens[i]!;
     const atStart = ctx.tokenZones[i - 1] !== ctx.tokenZones[i] || !tokens[i - 1] || !verbTok.spaced || ctx.source.folded.slice(tokens[i - 1]!.end, verbTok.start).includes('\n');
-    if (ctx.tokenZones[i] === 'title' || !(atStart || pack.morphology.opensClause(verbTok.text))) continue;
+    // ("حسبما قال X", "وفق ما أفادت X": the verb of an according-to phrase has its subject after it too)
+    const isSource = (q: number) => q >= 0 && !!pack.speech.matchAt(tokens, q)?.values.some((v) => v.type === 'source') && pack.speech.matchAt(tokens, q)!.last === i - 1;
+    const afterSource = isSource(i - 1) || isSource(i - 2);
+    if (ctx.tokenZones[i] === 'title' || !(atStart || afterSource || pack.morphology.opensClause(verbTok.text))) continue;
     // "وذكر X أن … ووصف الوضع بأنه …": a verb conjoined to a reporting clause of its sentence goes on
     // with that clause's subject; an unknown noun after it is its object
-    const afterClause = !atStart && prevVerbEnd >= 0 && !sentenceBreakBetween(ctx, prevVerbEnd, verbTok.start);
+    const afterClause = !atStart && !afterSource && prevVerbEnd >= 0 && !sentenceBreakBetween(ctx, prevVerbEnd, verbTok.start);
     prevVerbEnd = verbTok.end;
     if (k < 0) k = m.last + 1;
     while (tokens[k]?.spaced && pack.time.matchAt(tokens, k, false)) k = pack.time.matchAt(tokens, k, false)!.last + 1;

@@ -139,3 +139,59 @@ describe('a verb form with a glued preposition is a verbal noun', () => {
     expect(said(text).map((s) => [s.speaker, s.verb])).toEqual([['الرئيس الفرنسي', verb]]);
   });
 });
+
+describe('an office no lexicon completes, opened by a title word', () => {
+  it('the holder named in its complement speaks', () => {
+    const text = 'واعتبر من جهته رئيس المكتب السياسي لحركة حماس إسماعيل هنية أن التصعيد خطير.';
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: 'إسماعيل هنية', kind: 'person', text: 'رئيس المكتب السياسي لحركة حماس إسماعيل هنية', content: 'أن التصعيد خطير' });
+    expectSpeakerEvidence(text, s!, 'رئيس المكتب السياسي لحركة حماس إسماعيل هنية');
+  });
+
+  it('a title word whose complement names no person gives no speaker from it', () => {
+    expect(said('واعتبر رئيس المكتب السياسي أن التصعيد خطير.').map((s) => s.kind)).not.toContain('person');
+  });
+});
+
+describe('relays', () => {
+  it('a channel no lexicon knows, its name quoted, relays the source after عن', () => {
+    const text = 'ونقلت خدمة «نوفوستي» الإخبارية التابعة للحكومة عن وزير الدفاع السوري كمال عثمان قوله إن الهجوم فشل.';
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: 'كمال عثمان', text: 'وزير الدفاع السوري كمال عثمان', verb: 'قوله', content: 'إن الهجوم فشل' });
+    expectSpeakerEvidence(text, s!, 'وزير الدفاع السوري كمال عثمان');
+  });
+
+  it.each([
+    ['وكان المرصد السوري لحقوق الإنسان قد نقل الأحد عن مصادر محلية أن التنظيم يستعد لهجوم.', 'المرصد السوري لحقوق الإنسان'],
+    ['ونقلت وكالة رويترز عن مصادر طبية أن 5 قتلوا.', 'رويترز'],
+  ])('a named source passing on unnamed sources speaks: %s', (text, speaker) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker, rule: 'statements:relays-unnamed-sources' });
+  });
+
+  it('a channel relaying a named source does not speak', () => {
+    const d = run('ونقلت وكالة رويترز عن الشرطة قولها إن السجناء فروا.');
+    expect(d.statements.map((s) => s.speaker_text)).toEqual(['الشرطة']);
+  });
+});
+
+describe('according-to phrases with a verb', () => {
+  it.each([
+    ['وقتل 5 مدنيين، حسبما قال الجيش.', 'الجيش'],
+    ['وقتل 5 مدنيين، وفق ما أعلنت الشرطة.', 'الشرطة'],
+    // a vague source joined by its conjunction is no part of the named one
+    ['وقتل 5 مدنيين، حسبما أفادت خدمات الطوارئ وشهود عيان.', 'خدمات الطوارئ'],
+  ])('%s → %s', (text, speaker) => {
+    const out = said(text);
+    expect(out.map((s) => [s.text, s.rule, s.content])).toEqual([[speaker, 'statements:according-to', 'وقتل 5 مدنيين']]);
+    expectSpeakerEvidence(text, out[0]!, speaker);
+  });
+
+  it.each(['وقتل 5 مدنيين، حسبما قال ناشطون.', 'وقتل 5 مدنيين، بحسب مصادر طبية.'])('an unnamed source is no speaker: %s', (text) => {
+    expect(said(text)).toEqual([]);
+  });
+
+  it('a vague source is still a speaker as the subject of its own clause', () => {
+    expect(said('وقالت مصادر طبية وأمنية إن 5 قتلوا.').map((s) => s.text)).toEqual(['مصادر طبية وأمنية']);
+  });
+});

@@ -8,6 +8,7 @@
 import type { Context, Draft, KeyedSpan, Sentence } from '../../core/context.ts';
 import type { Span } from '../../core/source-text.ts';
 import { tokenAt, type Token } from '../../core/tokens.ts';
+import { valueOfType } from '../../core/phrase-matcher.ts';
 import { actorsStartingIn, datesWithin, memo, sortedDates, tokensInDates } from '../../core/by-sentence.ts';
 import type { SpeechLex } from '../../packs/pack.ts';
 import type { Statement } from '../../schema/index.ts';
@@ -136,12 +137,23 @@ export function findStatements(ctx: Context): void {
       if (relay) {
         // نقلت X عن Y [قوله]
         const via = actorAtToken(ctx, k);
-        if (via) {
-          let j = tokenIndexOfEnd(tokens, via.end) + 1;
-          // "نقلت وكالة فرانس برس للأنباء عن …": a word or two may follow the channel's name
-          for (let skip = 0; skip < 2 && tokens[j] && tokens[j]!.spaced && !pack.grammar.has('relay_source', tokens[j]!.word) && !actorAtToken(ctx, j); skip++) j++;
+        {
+          let j = via ? tokenIndexOfEnd(tokens, via.end) + 1 : k;
+          // "نقلت وكالة فرانس برس للأنباء عن …": a word or two may follow the channel's name; a channel
+          // no lexicon knows ('نقلت خدمة «X» الإخبارية عن …') a few more, up to عن
+          for (let skip = 0; skip < (via ? 2 : 8) && tokens[j] && tokens[j]!.end <= s.end && (via ? tokens[j]!.spaced : !/[:.!?]/u.test(source.folded.slice(tokens[j - 1]!.end, tokens[j]!.start))) && !pack.grammar.has('relay_source', tokens[j]!.word) && (inQuote(tokens[j]!.start) || !pack.grammar.has('complementizers', tokens[j]!.word)) && (!via || !actorAtToken(ctx, j)); skip++) j++;
           if (tokens[j] && pack.grammar.has('relay_source', tokens[j]!.word)) {
-            const sp = actorAtToken(ctx, j + 1);
+            const named = actorAtToken(ctx, j + 1);
+            // "وكان المرصد قد نقل الأحد عن مصادر": a named source that passes on unnamed sources speaks
+            const unnamed = named ? isVague(ctx, named) : !!tokens[j + 1] && pack.grammar.has('vague_sources', tokens[j + 1]!.word);
+            const own = unnamed ? (via ?? subjectBeforeVerb(ctx, firstTok, i)) : undefined;
+            const sp = own ?? named;
+            if (own) {
+              const after = named ? tokenIndexOfEnd(tokens, named.end) + 1 : j + 2;
+              clauses.push({ verbSpan, verbLex: verb, verbText: source.evidence(verbSpan).text, speaker: own, via: undefined, addressee: undefined, contentStart: contentAfter(ctx, s, after, quotes), preStart: verbSpan.end, rule: 'statements:relays-unnamed-sources' });
+              i = after - 1;
+              continue;
+            }
             if (sp) {
               j = tokenIndexOfEnd(tokens, sp.end) + 1;
               let verbText = source.evidence(verbSpan).text;
@@ -151,7 +163,7 @@ export function findStatements(ctx: Context): void {
                 verbText = source.evidence(vs).text;
                 j++;
               }
-              clauses.push({ verbSpan: vs, verbLex: verb, verbText, speaker: sp, via, addressee: undefined, contentStart: contentAfter(ctx, s, j, quotes), preStart: tokens[j]?.start ?? s.end, rule: 'statements:relayed-by-via' });
+              clauses.push({ verbSpan: vs, verbLex: verb, verbText, speaker: sp, via: via && !isVague(ctx, via) ? via : undefined, addressee: undefined, contentStart: contentAfter(ctx, s, j, quotes), preStart: tokens[j]?.start ?? s.end, rule: 'statements:relayed-by-via' });
               i = j - 1;
               continue;
             }
@@ -165,7 +177,9 @@ export function findStatements(ctx: Context): void {
         const sv = pack.speech.matchAt(tokens, k);
         if (sv?.values.some((v) => v.type === 'verb')) k = sv.last + 1;
         // "وفقا لإحصاءات وكالة رويترز", "بحسب بيان الرئاسة": a word naming what the actor gave may stand between
-        let sp = actorAtToken(ctx, k) ?? sourceAfterNoun(ctx, s, k);
+        // (an unnamed source is no speaker: "وفقا لمصادر طبية", "حسبما قال ناشطون")
+        const named = actorAtToken(ctx, k) ?? sourceAfterNoun(ctx, s, k);
+        let sp = named && !isVague(ctx, named) ? named : undefined;
         // "according to an AFP journalist": a medium's unnamed reporter saw it; the medium is no speaker
         if (sp && actorKind(ctx, sp.key) === 'media') {
           const after = tokens[tokenIndexOfEnd(tokens, sp.end) + 1];
@@ -186,7 +200,8 @@ export function findStatements(ctx: Context): void {
         } else if (sp) {
           clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: s.start, preStart: s.start, contentEnd: m.start, rule: 'statements:according-to' });
         }
-        i = m.last;
+        // (past the verb of "حسبما أفادت X": it is the attribution's, no clause of its own)
+        i = Math.max(m.last, k - 1);
         continue;
       }
       if (!verb) continue;
@@ -229,7 +244,7 @@ export function findStatements(ctx: Context): void {
       // clause's speaker, and an unknown noun after it is its object
       const goesOn = clauses.length > 0 && pack.morphology.opensClause(tokens[i]!.text);
       for (let j = k; inverted && !carries && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
-        speaker = voiceOf(ctx, j) ?? actorAtToken(ctx, j);
+        speaker = voiceOf(ctx, j) ?? actorAtToken(ctx, j) ?? titledHolder(ctx, s, j, inDate);
         if (speaker && goesOn && isObjectNoun(ctx, speaker)) {
           speaker = undefined;
           break;
@@ -269,12 +284,7 @@ export function findStatements(ctx: Context): void {
         }
       }
       if (!speaker) {
-        // "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت"; not "… ضابط للجيش، وأضاف": a verb
-        // with its conjunction, or set off by punctuation, opens a clause of its own
-        let b = i - 1;
-        while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
-        const joined = tokens[i]!.spaced && !/[\p{P}\n]/u.test(source.folded.slice(tokens[i - 1]?.end ?? s.start, tokens[i]!.start));
-        speaker = joined && !pack.morphology.opensClause(tokens[i]!.text) ? actorEndingAt(ctx, b) : undefined;
+        speaker = subjectBeforeVerb(ctx, firstTok, i);
         if (speaker) rule = 'statements:speaker-then-verb';
       }
       // "Erdogan echoed Putin's comments, saying …": where subjects come first, a participle's
@@ -413,6 +423,36 @@ function voiceOf(ctx: Context, j: number): KeyedSpan | undefined {
   return { start: head.start, end: source.folded[body.end] === close ? body.end + 1 : body.end, key: body.key };
 }
 
+/**
+ * "رئيس المكتب السياسي لحركة حماس إسماعيل هنية": an office no lexicon completes, opened by a title word
+ * at token j, whose holder is named within its complement.
+ */
+function titledHolder(ctx: Context, s: Sentence, j: number, inDate: Uint8Array): KeyedSpan | undefined {
+  const t = ctx.tokens[j];
+  if (!t || !valueOfType(ctx.pack.entities.matchAt(ctx.tokens, j, false)?.values, 'title')) return undefined;
+  return holderFrom(ctx, s, t, inDate);
+}
+
+/** Whether a speaker is a vague source ("مصادر", "ناشطون"): its head word says so. */
+function isVague(ctx: Context, sp: KeyedSpan): boolean {
+  if (sp.start < 0) return false;
+  const t = ctx.tokens[tokenAt(ctx.tokens, sp.start)];
+  return !!t && ctx.pack.grammar.has('vague_sources', t.word);
+}
+
+/**
+ * "علييف يؤكد", "باشينيان قد طلب", "روسيا كانت قد أعلنت": the actor right before the verb at token i
+ * (auxiliaries between). Not "… ضابط للجيش، وأضاف": a verb with its conjunction, or set off by
+ * punctuation, opens a clause of its own.
+ */
+function subjectBeforeVerb(ctx: Context, firstTok: number, i: number): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
+  let b = i - 1;
+  while (b > firstTok && pack.grammar.has('auxiliaries', tokens[b]!.word)) b--;
+  const joined = tokens[i]!.spaced && !/[\p{P}\n]/u.test(source.folded.slice(tokens[i - 1]?.end ?? 0, tokens[i]!.start));
+  return joined && !pack.morphology.opensClause(tokens[i]!.text) ? actorEndingAt(ctx, b) : undefined;
+}
+
 /** An unknown common noun taken for a subject ("الوضع", "الجانبين"): no lexicon, title or vague-source head names it. */
 function isObjectNoun(ctx: Context, sp: KeyedSpan): boolean {
   const a = actorByKey(ctx, sp.key);
@@ -425,9 +465,14 @@ function isObjectNoun(ctx: Context, sp: KeyedSpan): boolean {
  * الحكومة، X"): the person speaks; the phrase from the office to the name is the speaker's text.
  */
 function holderAfter(ctx: Context, s: Sentence, office: KeyedSpan, inDate: Uint8Array): KeyedSpan | undefined {
-  const { tokens, pack, source } = ctx;
   const a = actorByKey(ctx, office.key);
   if (!a || a.kind === 'person' || a.title === null) return undefined;
+  return holderFrom(ctx, s, office, inDate);
+}
+
+/** The person named within the complement of an office that runs from `office` (see holderAfter). */
+function holderFrom(ctx: Context, s: Sentence, office: Span, inDate: Uint8Array): KeyedSpan | undefined {
+  const { tokens, pack, source } = ctx;
   const first = tokenIndexOfEnd(tokens, office.end) + 1;
   for (let j = first; j < first + 8 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
     const t = tokens[j]!;
@@ -441,7 +486,9 @@ function holderAfter(ctx: Context, s: Sentence, office: KeyedSpan, inDate: Uint8
     // (a preposition of place or of belonging stays inside it: "المبعوث الخاص إلى ليبيا")
     const inside = pack.grammar.has('locative', w) || pack.grammar.has('in', w) || pack.grammar.has('of', w);
     if (inDate[j] || (pack.stopwords.has(t.text) && !inside) || pack.grammar.has('complementizers', w) || pack.grammar.has('kinship', w) || pack.grammar.has('person_nouns', w) || pack.speech.matchAt(tokens, j)) return undefined;
-    if (pack.possessiveEndings.some((e) => t.text.length > e.bound.length + 2 && t.text.endsWith(e.bound))) return undefined;
+    // "لنظيره الروسي سيرغي لافروف": a person after a glued preposition is someone the office addresses
+    const governed = actorAtToken(ctx, j);
+    if (governed && governed.start !== t.start && actorByKey(ctx, governed.key)?.kind === 'person') return undefined;
     if (person) j = tokenIndexOfEnd(tokens, person.end);
   }
   return undefined;
