@@ -195,3 +195,35 @@ describe('according-to phrases with a verb', () => {
     expect(said('وقالت مصادر طبية وأمنية إن 5 قتلوا.').map((s) => s.text)).toEqual(['مصادر طبية وأمنية']);
   });
 });
+
+describe('a subjectless reporting verb after a sentence that opens with its verb and subject', () => {
+  it('goes on with that subject', () => {
+    const out = said('وبث التلفزيون السوري الرسمي مشاهد مباشرة للغارات. وأورد أن سلاح الجو يعمل على قطع الطرق.');
+    expect(out.map((s) => [s.speaker, s.verb, s.rule, s.content])).toEqual([['التلفزيون السوري', 'أورد', 'statements:subject-of-sentence-before', 'أن سلاح الجو يعمل على قطع الطرق']]);
+  });
+
+  it.each([
+    // a speaker of a later sentence than the opener is who goes on
+    ['وبث التلفزيون السوري الرسمي مشاهد للغارات. وقال الجيش الأوكراني إن الهدنة انهارت. وأضاف أن القوات تقدمت.', 'الجيش الأوكراني'],
+    // a new paragraph: the opener is no longer who speaks
+    ['قال الجيش الأوكراني إن الهدنة انهارت.\n\nوبث التلفزيون السوري الرسمي مشاهد للغارات.\n\nوأضاف أن القوات تقدمت.', 'الجيش الأوكراني'],
+  ])('%s: not the opener', (text, speaker) => {
+    expect(said(text).at(-1)?.speaker).toBe(speaker);
+  });
+});
+
+describe('an according-to phrase inside the claim, its quotation after it', () => {
+  it('the quotation after the phrase is the content\'s', () => {
+    const text = 'وتدور حاليا، وفق المرصد السوري لحقوق الإنسان، "اشتباكات عنيفة عند أطراف المدينة".';
+    const [s] = said(text);
+    expect(s).toMatchObject({ text: 'المرصد السوري لحقوق الإنسان', rule: 'statements:according-to', quotes: ['اشتباكات عنيفة عند أطراف المدينة'] });
+    const content = s!.evidence.find((e) => e.text === s!.content)!;
+    expect(text.slice(content.start, content.end)).toBe(s!.content);
+    expect(s!.content.endsWith('أطراف المدينة"')).toBe(true);
+  });
+
+  it('without a quotation after it, the content is what stands before the phrase', () => {
+    const [s] = said('وتدور حاليا اشتباكات عنيفة، وفق المرصد السوري لحقوق الإنسان، في المدينة.');
+    expect(s).toMatchObject({ content: 'وتدور حاليا اشتباكات عنيفة', quotes: [] });
+  });
+});

@@ -111,12 +111,17 @@ interface Clause {
 export function findStatements(ctx: Context): void {
   const { tokens, pack, source } = ctx;
   const inDate = memo(ctx, 'tokens-in-dates', () => tokensInDates(ctx));
-  const last: { speaker: { key: string; paragraph: number } | null } = { speaker: null };
+  const last: { speaker: { key: string; paragraph: number; sentence: number } | null } = { speaker: null };
+  // the subject of the sentence before when it opens with a verb and its subject ("وبث التلفزيون
+  // الرسمي مشاهد …. وأورد أن …"): who a subjectless reporting verb in the next sentence goes on with
+  let opener: { key: string; paragraph: number; sentence: number } | null = null;
+  let sentenceIndex = -1;
   // the body whose statement or report the text last mentioned: "البيان" as a later subject is its
   let issuer: string | null = null;
   // the subjects of the last reporting clause ("دعت الولايات المتحدة وبريطانيا …")
   let group: string[] = [];
   for (const s of ctx.sentences) {
+    sentenceIndex++;
     const quotes = quotesIn(ctx, s);
     const inQuote = (pos: number) => quotes.some((q) => pos >= q.start && pos < q.end);
     const clauses: Clause[] = [];
@@ -198,7 +203,12 @@ export function findStatements(ctx: Context): void {
           prev.contentEnd ??= m.start;
           if (sp && !prev.via && prev.speaker?.key !== sp.key) prev.via = sp;
         } else if (sp) {
-          clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: s.start, preStart: s.start, contentEnd: m.start, rule: 'statements:according-to' });
+          // "وتدور حاليا، وفق المرصد، "اشتباكات عنيفة …"": an attribution set off by commas inside the
+          // claim, the quoted claim going on after it: the content runs on to the sentence's end
+          const after = tokens[tokenIndexOfEnd(tokens, sp.end) + 1];
+          const gap = after && after.end <= s.end ? source.folded.slice(sp.end, after.start) : '';
+          const quotedOn = /^\s*,\s*$/u.test(gap.replace(/["«“]\s*$/u, '')) && quotes.some((q) => q.start === after!.start);
+          clauses.push({ verbSpan, verbLex: null, verbText: source.evidence(verbSpan).text, speaker: sp, via: undefined, addressee: undefined, contentStart: s.start, preStart: s.start, contentEnd: quotedOn ? s.end : m.start, rule: 'statements:according-to' });
         }
         // (past the verb of "حسبما أفادت X": it is the attribution's, no clause of its own)
         i = Math.max(m.last, k - 1);
@@ -297,11 +307,12 @@ export function findStatements(ctx: Context): void {
         }
       }
       // the subject of the clause before, in this sentence or the paragraph's last one
-      const previous = clauses[clauses.length - 1]?.speaker ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
+      const fromOpener = opener && opener.sentence === sentenceIndex - 1 && opener.paragraph === s.paragraph && (!last.speaker || last.speaker.sentence < opener.sentence) ? opener : null;
+      const previous = clauses[clauses.length - 1]?.speaker ?? fromOpener ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
       // (only when the verb has no subject of its own: "وأضاف أن …", not "واعتبر حكمت حاجييف أن …")
       if (!speaker && previous && (verb.participle || carries || (goesOn && clauses.length > 0) || ((i === firstTok || ctx.pack.morphology.opensClause(tokens[i]!.text)) && opensClause(ctx, s, k, inDate)))) {
         speaker = { start: -1, end: -1, key: previous.key };
-        rule = verb.participle ? 'statements:participle-continues-speaker' : 'statements:pronoun-speaker-from-paragraph';
+        rule = verb.participle ? 'statements:participle-continues-speaker' : previous === fromOpener ? 'statements:subject-of-sentence-before' : 'statements:pronoun-speaker-from-paragraph';
       }
       // "…," he said: a subject pronoun stands for the paragraph's last speaker
       // (with a quotation in the sentence: '"…," he said', not 'he shouted')
@@ -389,10 +400,14 @@ export function findStatements(ctx: Context): void {
       const floor = f > 0 ? (clauses[f - 1]!.contentEnd ?? c.verbSpan.start) : s.start;
       pushStatement(ctx, s, c, contentEnd, quotes, Math.min(floor, c.verbSpan.start));
       c.contentEnd = contentEnd;
-      if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph };
+      if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph, sentence: sentenceIndex };
       // "قال الجيش في بيان", "أصدرت المنظمة تقريرا": the clause's speaker issued the document
       if (c.speaker && mentionsDocument(ctx, c.verbSpan.start, contentEnd)) issuer = c.speaker.key;
     });
+    // a sentence with no reporting clause that opens with a verb and its subject
+    const second = tokens[firstTok + 1];
+    const subject = clauses.length === 0 && second && pack.morphology.opensClause(tokens[firstTok]!.text) && !actorAtToken(ctx, firstTok) ? startingActor(ctx, firstTok + 1) : undefined;
+    opener = subject && second!.end <= s.end ? { key: subject.key, paragraph: s.paragraph, sentence: sentenceIndex } : null;
   }
 }
 
