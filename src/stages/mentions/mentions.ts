@@ -881,6 +881,15 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
       }
     }
     const verb = m?.values.find((v) => v.type === 'verb');
+    // "وأوضح بيان صادر عن مكتب العلاقات العامة أن …": the body a document is issued by speaks
+    if (k < 0 && m && verb && tokens[m.last + 1] && pack.grammar.has('document_nouns', tokens[m.last + 1]!.word)) {
+      for (let j = m.last + 2; j <= m.last + 3 && tokens[j]?.spaced; j++) {
+        if (pack.grammar.has('relay_source', tokens[j]!.word)) {
+          k = j + 1;
+          break;
+        }
+      }
+    }
     if (k < 0 && (!m || !verb || verb.type !== 'verb' || verb.participle || verb.verb.in_document)) continue;
     if (!m) continue;
     // only a verb that opens its clause has its subject after it (a headline's "X يعترف بـ…", a
@@ -900,7 +909,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     while (tokens[k]?.spaced && pack.time.matchAt(tokens, k, false)) k = pack.time.matchAt(tokens, k, false)!.last + 1;
     const head = tokens[k];
     if (!head || !head.spaced || isClaimed(head) || ends(k)) continue;
-    if (!/^\p{L}{2,}$/u.test(head.text) || pack.speech.matchAt(tokens, k) || pack.morphology.looksLikePresentVerb(head.text)) continue;
+    if (!/^\p{L}{2,}$/u.test(head.text) || pack.speech.matchAt(tokens, k) || (pack.morphology.looksLikePresentVerb(head.text) && !pack.grammar.has('vague_sources', head.word))) continue;
     // "وأضاف البيان": a document speaks for the body that issued it (the statements stage finds it)
     if (pack.grammar.has('document_nouns', head.word)) continue;
     const glued = pack.entities.matchAt(tokens, k);
@@ -926,8 +935,13 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
         }, nameSpan);
         registerAliases(ctx, idx, identity, name);
         i = named.last;
+        continue;
       }
-      continue; // not closed: a clause, not a subject
+      // not closed: a clause, not a subject; but a vague source is its head with its adjectives
+      // ("وأفادت تقارير بمقتل …", "وقالت مصادر طبية لوكالة …")
+      if (!pack.grammar.has('vague_sources', head.word)) continue;
+      last = k;
+      while (last - k < 2 && tokens[last + 1]?.spaced && pack.morphology.isNisbaAdjective(tokens[last + 1]!.text)) last++;
     }
     const span = { start: head.start, end: tokens[last]!.end };
     const text = source.evidence(span).text;
