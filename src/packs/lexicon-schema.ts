@@ -362,6 +362,8 @@ export const GrammarLexicon = z.object({
   verb_adverbials: words.optional().default([]),
   /** class nouns of bodies that the body's own name may follow in quotation marks */
   body_nouns: words.optional().default([]),
+  /** vague sources written as known ("the source"): the source the text last quoted */
+  vague_references: words.optional().default([]),
 });
 
 /** given-names.yaml: first words of personal names, read as a person only in a slot that makes a name likely */

@@ -862,7 +862,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     if (!t.spaced) return true; // punctuation, a quotation mark or a colon
     // "خدمات الطوارئ وشهود عيان": a vague source joined by its conjunction is a second subject
     const bare = pack.morphology.opensClause(t.text) ? pack.morphology.stripConjunction(t.text) : null;
-    if (bare && pack.grammar.has('vague_sources', bare)) return true;
+    if (bare && (pack.grammar.has('vague_sources', bare) || pack.stopwords.has(bare))) return true;
     return pack.grammar.has('complementizers', t.word) || pack.stopwords.has(t.text) || !!pack.time.matchAt(tokens, k, false) || pack.morphology.hasProcliticArticle(t.text);
   };
   let prevVerbEnd = -1;

@@ -227,3 +227,41 @@ describe('an according-to phrase inside the claim, its quotation after it', () =
     expect(s).toMatchObject({ content: 'وتدور حاليا اشتباكات عنيفة', quotes: [] });
   });
 });
+
+describe('vague sources', () => {
+  it('a vague source written as known refers back to the one last quoted', () => {
+    const text = 'وقالت مصادر محلية وفي المقاومة إن القوات تقدمت. وأشار المصدر إلى أن الحوثيين انسحبوا.';
+    const out = said(text);
+    expect(out.map((s) => [s.speaker, s.text, s.rule])).toEqual([
+      ['مصادر محلية', 'مصادر محلية', 'statements:verb-then-speaker'],
+      ['مصادر محلية', 'المصدر', 'statements:vague-source-referred-back'],
+    ]);
+    expectSpeakerEvidence(text, out[1]!, 'المصدر');
+  });
+
+  it('with no vague source before it, it is a source of its own', () => {
+    expect(said('وأشار المصدر إلى أن الحوثيين انسحبوا.').map((s) => [s.speaker, s.rule])).toEqual([['المصدر', 'statements:verb-then-speaker']]);
+  });
+
+  it.each([
+    ['وقالت تقارير إن ثلاثة قتلوا.', 'تقارير'], // a vague head shaped like a present verb
+    ['وأفادت تقارير إعلامية بمقتل ثلاثة فلسطينيين.', 'تقارير إعلامية'], // not closed: the head and its adjective
+  ])('%s → %s', (text, phrase) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: phrase, kind: 'population', text: phrase });
+    expectSpeakerEvidence(text, s!, phrase);
+  });
+});
+
+describe('the body a document is issued by', () => {
+  it('speaks even when no lexicon knows it', () => {
+    const text = 'وأوضح بيان صادر عن مكتب العلاقات العامة للقوات المسلحة أن المذكرة طالبت بتحقيق.';
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: 'مكتب العلاقات العامة', text: 'مكتب العلاقات العامة', rule: 'statements:document-issued-by', content: 'أن المذكرة طالبت بتحقيق' });
+    expectSpeakerEvidence(text, s!, 'مكتب العلاقات العامة');
+  });
+
+  it('a document with no issuer named after it gives no speaker', () => {
+    expect(said('وأوضح بيان أن المذكرة طالبت بتحقيق.')).toEqual([]);
+  });
+});

@@ -115,6 +115,8 @@ export function findStatements(ctx: Context): void {
   // the subject of the sentence before when it opens with a verb and its subject ("وبث التلفزيون
   // الرسمي مشاهد …. وأورد أن …"): who a subjectless reporting verb in the next sentence goes on with
   let opener: { key: string; paragraph: number; sentence: number } | null = null;
+  // the vague source the text last quoted: "وأشار المصدر" refers back to it
+  const vagueRef: { last: { key: string; paragraph: number } | null } = { last: null };
   let sentenceIndex = -1;
   // the body whose statement or report the text last mentioned: "البيان" as a later subject is its
   let issuer: string | null = null;
@@ -306,6 +308,12 @@ export function findStatements(ctx: Context): void {
           rule = 'statements:participle-of-sentence-subject';
         }
       }
+      // "وأشار المصدر إلى أن …": a vague source written as known is the one last quoted
+      const lastVague = vagueRef.last;
+      if (speaker && speaker.start >= 0 && lastVague && lastVague.paragraph >= s.paragraph - 1 && pack.grammar.has('vague_references', tokens[tokenAt(tokens, speaker.start)]!.word)) {
+        speaker = { start: speaker.start, end: speaker.end, key: lastVague.key };
+        rule = 'statements:vague-source-referred-back';
+      }
       // the subject of the clause before, in this sentence or the paragraph's last one
       const fromOpener = opener && opener.sentence === sentenceIndex - 1 && opener.paragraph === s.paragraph && (!last.speaker || last.speaker.sentence < opener.sentence) ? opener : null;
       const previous = clauses[clauses.length - 1]?.speaker ?? fromOpener ?? (last.speaker && last.speaker.paragraph >= s.paragraph - 1 ? last.speaker : null);
@@ -401,6 +409,7 @@ export function findStatements(ctx: Context): void {
       pushStatement(ctx, s, c, contentEnd, quotes, Math.min(floor, c.verbSpan.start));
       c.contentEnd = contentEnd;
       if (c.speaker) last.speaker = { key: c.speaker.key, paragraph: s.paragraph, sentence: sentenceIndex };
+      if (c.speaker && isVague(ctx, c.speaker)) vagueRef.last = { key: c.speaker.key, paragraph: s.paragraph };
       // "قال الجيش في بيان", "أصدرت المنظمة تقريرا": the clause's speaker issued the document
       if (c.speaker && mentionsDocument(ctx, c.verbSpan.start, contentEnd)) issuer = c.speaker.key;
     });
