@@ -899,7 +899,8 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const atStart = ctx.tokenZones[i - 1] !== ctx.tokenZones[i] || !tokens[i - 1] || !verbTok.spaced || ctx.source.folded.slice(tokens[i - 1]!.end, verbTok.start).includes('\n');
     // ("حسبما قال X", "وفق ما أفادت X": the verb of an according-to phrase has its subject after it too)
     const isSource = (q: number) => q >= 0 && !!pack.speech.matchAt(tokens, q)?.values.some((v) => v.type === 'source') && pack.speech.matchAt(tokens, q)!.last === i - 1;
-    const afterSource = isSource(i - 1) || isSource(i - 2);
+    // (not a relay's: "وفق ما نقلت الرئاسة عن الوزير" names the relayed one by an office already named)
+    const afterSource = k < 0 && (isSource(i - 1) || isSource(i - 2));
     if (ctx.tokenZones[i] === 'title' || !(atStart || afterSource || pack.morphology.opensClause(verbTok.text))) continue;
     // "وذكر X أن … ووصف الوضع بأنه …": a verb conjoined to a reporting clause of its sentence goes on
     // with that clause's subject; an unknown noun after it is its object
