@@ -866,6 +866,31 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     return pack.grammar.has('complementizers', t.word) || pack.stopwords.has(t.text) || !!pack.time.matchAt(tokens, k, false) || pack.morphology.hasProcliticArticle(t.text);
   };
   let prevVerbEnd = -1;
+  const addSpeakerPhrase = (k: number, span: Span, text: string): void => {
+    const title = first(pack.entities.matchAt(tokens, k, false), 'title');
+    const vague = pack.grammar.has('vague_sources', tokens[k]!.word);
+    addActor(ctx, idx, {
+      identity: `speaker:${foldKey(text)}`, kind: vague ? 'population' : title ? officeKind(title.title.sector) : 'organization',
+      name: text, name_native: text, title: title ? text : null, title_en: title?.title.en ?? null,
+      country: null, sector: title?.title.sector ?? null, wikidata: null, rule: 'actors:subject-of-reporting-verb',
+    }, span);
+    claimed = null;
+  };
+  // "لكن وسائل الإعلام الرسمية السورية اتهمت …": a short noun phrase between a connective and a
+  // reporting verb with no conjunction of its own is that verb's subject (SVO inside a sentence)
+  const subjectAfterConnective = (i: number): void => {
+    for (let c = i - 2; c >= 0 && c >= i - 5; c--) {
+      if (!pack.grammar.has('connectives', tokens[c]!.word)) continue;
+      for (let q = c + 1; q < i; q++) {
+        const t = tokens[q]!;
+        if (!t.spaced || !/^\p{L}{2,}$/u.test(t.text) || isClaimed(t) || pack.stopwords.has(t.text) || pack.speech.matchAt(tokens, q) || pack.time.matchAt(tokens, q, false)) return;
+      }
+      if (pack.morphology.hasProcliticArticle(tokens[c + 1]!.text) || pack.morphology.looksLikePresentVerb(tokens[c + 1]!.text)) return;
+      const span = { start: tokens[c + 1]!.start, end: tokens[i - 1]!.end };
+      addSpeakerPhrase(c + 1, span, source.evidence(span).text);
+      return;
+    }
+  };
   for (let i = 0; i < tokens.length; i++) {
     if (!isReportedZone(ctx, tokens[i]!)) continue;
     const m = pack.speech.matchAt(tokens, i);
@@ -896,6 +921,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     // subordinate "منذ أعلنت …" or a negated "ولم تذكر …" do not): the sentence's first word, a
     // verb with its conjunction, or one after punctuation
     const verbTok = tokens[i]!;
+    if (verb && verb.type === 'verb' && !verb.participle && !verb.verb.in_document && k < 0 && verbTok.spaced && ctx.tokenZones[i] !== 'title' && !pack.morphology.opensClause(verbTok.text)) subjectAfterConnective(i);
     const atStart = ctx.tokenZones[i - 1] !== ctx.tokenZones[i] || !tokens[i - 1] || !verbTok.spaced || ctx.source.folded.slice(tokens[i - 1]!.end, verbTok.start).includes('\n');
     // ("حسبما قال X", "وفق ما أفادت X": the verb of an according-to phrase has its subject after it too)
     const isSource = (q: number) => q >= 0 && !!pack.speech.matchAt(tokens, q)?.values.some((v) => v.type === 'source') && pack.speech.matchAt(tokens, q)!.last === i - 1;
@@ -964,11 +990,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
       continue;
     }
     if (afterClause && !title && !vague) continue;
-    addActor(ctx, idx, {
-      identity: `speaker:${foldKey(text)}`, kind: vague ? 'population' : title ? officeKind(title.title.sector) : 'organization',
-      name: text, name_native: text, title: title ? text : null, title_en: title?.title.en ?? null,
-      country: null, sector: title?.title.sector ?? null, wikidata: null, rule: 'actors:subject-of-reporting-verb',
-    }, span);
+    addSpeakerPhrase(k, span, text);
     i = last;
   }
 }

@@ -265,3 +265,28 @@ describe('the body a document is issued by', () => {
     expect(said('وأوضح بيان أن المذكرة طالبت بتحقيق.')).toEqual([]);
   });
 });
+
+describe('a subject before its verb inside a sentence (SVO after a connective)', () => {
+  it.each([
+    ['وأضاف المرصد أن الطائرات مجهولة، لكن وسائل الإعلام الرسمية السورية اتهمت التحالف الدولي بشن الضربة.', 'وسائل الإعلام الرسمية السورية', 'اتهمت', 'التحالف الدولي بشن الضربة'],
+    ['وتبنى التنظيم الهجوم، لكن مسؤولين أمنيين يقولون إن شبكة حقاني مسؤولة.', 'مسؤولين أمنيين', 'يقولون', 'إن شبكة حقاني مسؤولة'],
+  ])('%s → %s', (text, subject, verb, content) => {
+    const s = said(text).find((x) => x.verb === verb)!;
+    expect(s).toMatchObject({ speaker: subject, text: subject, rule: 'statements:speaker-then-verb', content });
+    expectSpeakerEvidence(text, s, subject);
+  });
+
+  it('the clause before ends before the next clause\'s subject and its connective', () => {
+    const [first] = said('وأضاف المرصد أن الطائرات مجهولة، لكن وسائل الإعلام الرسمية السورية اتهمت التحالف الدولي بشن الضربة.');
+    expect(first).toMatchObject({ verb: 'أضاف', content: 'أن الطائرات مجهولة' });
+  });
+
+  it.each([
+    // a fronted preposition's object is no subject: the actor after the verb speaks
+    ['ومع روسيا أكد الرئيس الفرنسي أن الهدنة صامدة.', 'الرئيس الفرنسي'],
+    // a verb with its conjunction opens its own clause
+    ['وصل الوفد الروسي إلى المدينة واتهم الجيش الأوكراني المتمردين بخرق الهدنة.', 'الجيش الأوكراني'],
+  ])('%s → %s', (text, speaker) => {
+    expect(said(text).map((s) => s.speaker)).toEqual([speaker]);
+  });
+});

@@ -246,6 +246,20 @@ export function findStatements(ctx: Context): void {
           rule = 'statements:document-of-issuer';
         }
       }
+      // "لكن وسائل الإعلام الرسمية اتهمت التحالف …": inside a sentence, a verb with no conjunction right
+      // after its subject (SVO) has its object after it (not after a preposition: "ومع روسيا أكد الرئيس")
+      if (!pack.subjectFirst && !speaker && !verb.participle && i > firstTok && !pack.morphology.opensClause(tokens[i]!.text)) {
+        const before = subjectBeforeVerb(ctx, firstTok, i);
+        const at = before ? tokenAt(tokens, before.start) : -1;
+        const head = tokens[at];
+        const lead = tokens[at - 1];
+        const leadWord = lead ? (pack.morphology.opensClause(lead.text) ? pack.morphology.stripConjunction(lead.text) : lead.text) ?? lead.text : '';
+        const governed = !!lead && at - 1 >= firstTok && pack.stopwords.has(leadWord) && !pack.grammar.has('connectives', lead.word) && !pack.grammar.has('connectives', leadWord) && !pack.grammar.has('complementizers', lead.word);
+        if (before && head && head.start === before.start && !governed) {
+          speaker = before;
+          rule = 'statements:speaker-then-verb';
+        }
+      }
       // (where subjects come first, only in an inverted attribution: '"…," said X', '…, said X'; never
       // after a verb whose object is the hearer: '"…," a witness told AFP')
       const hearer = pack.grammar.has('addressee_verbs', tokens[i]!.word);
@@ -399,7 +413,9 @@ export function findStatements(ctx: Context): void {
       // a clause ends where the next reporting clause of the sentence begins ("…، فيما نفت …")
       const next = clauses[n + 1];
       // (from the start of the next verb's word: its glued conjunction is no part of this content)
-      const nextAt = next ? Math.min(next.verbSpan.start, tokens[tokenAt(tokens, next.verbSpan.start + 1) - 1]?.start ?? next.verbSpan.start) : 0;
+      // (or from its subject, when the subject stands before it: "…، لكن وسائل الإعلام اتهمت")
+      const nextSubject = next?.speaker && next.speaker.start >= 0 && next.speaker.start < next.verbSpan.start && next.speaker.start > c.contentStart ? next.speaker.start : Infinity;
+      const nextAt = next ? Math.min(next.verbSpan.start, nextSubject, tokens[tokenAt(tokens, next.verbSpan.start + 1) - 1]?.start ?? next.verbSpan.start) : 0;
       const contentEnd = c.contentEnd ?? (next && nextAt > c.contentStart ? trimConnective(ctx, c.contentStart, nextAt) : s.end);
       // a date before the verb dates it only if no earlier clause's content holds it; conjoined
       // subjects of one verb ("ويوم السبت، دعت X وY") share the first one's floor
