@@ -290,3 +290,28 @@ describe('a subject before its verb inside a sentence (SVO after a connective)',
     expect(said(text).map((s) => s.speaker)).toEqual([speaker]);
   });
 });
+
+describe('a reporting verb with an object pronoun, and words between a verb and its subject', () => {
+  it.each([
+    ['وبدأت هدنة أعلنها الجيش الأوكراني لمدة خمس ساعات.', 'الجيش الأوكراني', 'أعلنها'],
+    ['وقتل 5 مدنيين، الأمر الذي نفاه الجيش التركي.', 'الجيش التركي', 'نفاه'],
+  ])('%s → %s', (text, speaker, verb) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker, text: speaker, verb });
+    expectSpeakerEvidence(text, s!, speaker);
+  });
+
+  it('with nothing said after the subject, the clause before is the content', () => {
+    const [s] = said('وقتل 5 مدنيين، الأمر الذي نفاه الجيش التركي.');
+    expect(s).toMatchObject({ rule: 'statements:verb-then-speaker-after-clause', content: 'وقتل 5 مدنيين، الأمر الذي' });
+  });
+
+  it('the noun "his description" is no verb with a pronoun', () => {
+    expect(said('وفي وصفه للهجوم قال الرئيس الفرنسي إن الوضع خطير.').map((s) => [s.speaker, s.verb])).toEqual([['الرئيس الفرنسي', 'قال']]);
+  });
+
+  it('a preposition with its pronoun and a list opener may stand between the verb and its subjects', () => {
+    const out = said('وتعقد جلسة طارئة الخميس، دعت إليها كل من السويد والكويت لبحث الوضع.');
+    expect(out.map((s) => s.text).sort()).toEqual(['السويد', 'الكويت']);
+  });
+});

@@ -269,7 +269,7 @@ export function findStatements(ctx: Context): void {
       // "ووصف الوضع …" after an earlier clause of the sentence: a conjoined verb goes on with that
       // clause's speaker, and an unknown noun after it is its object
       const goesOn = clauses.length > 0 && pack.morphology.opensClause(tokens[i]!.text);
-      for (let j = k; inverted && !carries && !speaker && !verb.participle && j < k + 3 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
+      for (let j = k; inverted && !carries && !speaker && !verb.participle && j < k + 4 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
         speaker = voiceOf(ctx, j) ?? actorAtToken(ctx, j) ?? titledHolder(ctx, s, j, inDate);
         if (speaker && goesOn && isObjectNoun(ctx, speaker)) {
           speaker = undefined;
@@ -371,8 +371,9 @@ export function findStatements(ctx: Context): void {
       // '…, Holden told reporters near the scene.': after a verb whose object is the hearer, words
       // that no complementizer, colon or quotation opens are that hearer, not what was said
       const hearerOnly = hearer && !addressee && hearerWords(ctx, s, k, cStart);
-      // (where subjects come first: an attribution closes what it attributes)
-      if (pack.subjectFirst && (hearerOnly || nothingAfter(ctx, s, cStart))) {
+      // (where subjects come first: an attribution closes what it attributes; in any language, a
+      // verb with nothing after its subject: "…، الأمر الذي نفاه الجيش")
+      if ((pack.subjectFirst && hearerOnly) || nothingAfter(ctx, s, cStart)) {
         const before = quotes.filter((q) => q.end <= clauseStart).pop();
         const prior = clauses[clauses.length - 1];
         // "The ministry denounced the murder, state news agency SANA said": a news medium closing a
