@@ -874,7 +874,6 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
       name: text, name_native: text, title: title ? text : null, title_en: title?.title.en ?? null,
       country: null, sector: title?.title.sector ?? null, wikidata: null, rule: 'actors:subject-of-reporting-verb',
     }, span);
-    claimed = null;
   };
   // "لكن وسائل الإعلام الرسمية السورية اتهمت …": a short noun phrase between a connective and a
   // reporting verb with no conjunction of its own is that verb's subject (SVO inside a sentence)
