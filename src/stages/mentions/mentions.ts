@@ -9,6 +9,7 @@ import { PhraseMatcher, valueOfType, variantsOf, type PhraseMatch } from '../../
 import type { Span } from '../../core/source-text.ts';
 import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
+import { sentenceIndexAt } from '../../core/by-sentence.ts';
 import type { CountryEntry, EntityLex, NameRun, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
 import { countryPlace, lexPlace, PlaceFinder } from './places.ts';
 import { findNameRuns, mergeOneWordPersons } from './name-runs.ts';
@@ -1028,18 +1029,10 @@ function bareNameAt(ctx: Context, k: number, last: number): boolean {
   return runClosed(ctx, last);
 }
 
-/** Whether a sentence ends between two folded offsets. */
+/** Whether a sentence ends between two folded offsets (`from` an end offset, `to` a start). */
 function sentenceBreakBetween(ctx: Context, from: number, to: number): boolean {
-  const ss = ctx.sentences;
-  let lo = 0;
-  let hi = ss.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ss[mid]!.end <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  const s = ss[lo];
-  return !s || s.start > from || s.end < to;
+  const at = sentenceIndexAt(ctx, from - 1);
+  return at < 0 || at !== sentenceIndexAt(ctx, to);
 }
 
 /** The photographer or author of a caption or byline credit ("(جيم أوزديل/ الأناضول)") is a named person. */

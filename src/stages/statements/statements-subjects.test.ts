@@ -161,12 +161,21 @@ describe('relays', () => {
     expectSpeakerEvidence(text, s!, 'وزير الدفاع السوري كمال عثمان');
   });
 
+  it('a named source passing on unnamed sources speaks', () => {
+    const [s] = said('وكان المرصد السوري لحقوق الإنسان قد نقل الأحد عن مصادر محلية أن التنظيم يستعد لهجوم.');
+    expect(s).toMatchObject({ speaker: 'المرصد السوري لحقوق الإنسان', rule: 'statements:relays-unnamed-sources' });
+  });
+
   it.each([
-    ['وكان المرصد السوري لحقوق الإنسان قد نقل الأحد عن مصادر محلية أن التنظيم يستعد لهجوم.', 'المرصد السوري لحقوق الإنسان'],
-    ['ونقلت وكالة رويترز عن مصادر طبية أن 5 قتلوا.', 'رويترز'],
-  ])('a named source passing on unnamed sources speaks: %s', (text, speaker) => {
-    const [s] = said(text);
-    expect(s).toMatchObject({ speaker, rule: 'statements:relays-unnamed-sources' });
+    ['ونقلت وكالة رويترز عن مصادر طبية أن 5 قتلوا.', 'مصادر طبية', 'رويترز'],
+    // the channel's own name in quotation marks after it is the channel's
+    ['ونقلت وكالة الأنباء الليبية الرسمية "وال" عن مصدر عسكري قوله إن الهجوم فشل.', 'مصدر عسكري', 'وكالة الأنباء الليبية'],
+  ])('a news agency relaying unnamed sources only relays: %s', (text, speaker, via) => {
+    const d = run(text);
+    const [s] = d.statements;
+    expect(s).toMatchObject({ speaker_text: speaker, rule: 'statements:relayed-by-via' });
+    expect(d.actors.find((a) => a.id === s!.via)?.name_native).toBe(via);
+    expect(d.statements.map((x) => x.speaker)).not.toContain(s!.via);
   });
 
   it('a channel relaying a named source does not speak', () => {

@@ -143,7 +143,9 @@ export function findStatements(ctx: Context): void {
       let k = m.last + 1;
       if (relay) {
         // نقلت X عن Y [قوله]
-        const via = actorAtToken(ctx, k);
+        const channel = actorAtToken(ctx, k);
+        // ('نقلت وكالة الأنباء السورية "سانا" عن …': the channel's own name in quotation marks is the channel's)
+        const via = channel ? (quotedNameAfter(ctx, s, channel) ?? channel) : undefined;
         {
           let j = via ? tokenIndexOfEnd(tokens, via.end) + 1 : k;
           // "نقلت وكالة فرانس برس للأنباء عن …": a word or two may follow the channel's name; a channel
@@ -153,7 +155,9 @@ export function findStatements(ctx: Context): void {
             const named = actorAtToken(ctx, j + 1);
             // "وكان المرصد قد نقل الأحد عن مصادر": a named source that passes on unnamed sources speaks
             const unnamed = named ? isVague(ctx, named) : !!tokens[j + 1] && pack.grammar.has('vague_sources', tokens[j + 1]!.word);
-            const own = unnamed ? (via ?? subjectBeforeVerb(ctx, firstTok, i)) : undefined;
+            // (a news agency or other medium relaying unnamed sources only relays: the sources speak)
+            const relayer = via ?? subjectBeforeVerb(ctx, firstTok, i);
+            const own = unnamed && relayer && actorByKey(ctx, relayer.key)?.kind !== 'media' ? relayer : undefined;
             const sp = own ?? named;
             if (own) {
               const after = named ? tokenIndexOfEnd(tokens, named.end) + 1 : j + 2;
