@@ -677,7 +677,7 @@ function documentSubject(ctx: Context, s: Sentence, firstTok: number, i: number)
 }
 
 function actorKind(ctx: Context, key: string): string | undefined {
-  return memo(ctx, 'actor-kind-by-key', () => new Map(ctx.records.actors.map((a) => [a.key, a.kind]))).get(key);
+  return actorByKey(ctx, key)?.kind;
 }
 
 /** Whether the content found after token k starts at k itself with no complementizer, colon or quotation mark to open it. */
