@@ -116,6 +116,10 @@ describe('figures of people by partitive, verb after and coordination', () => {
     ['ارتفعت الحصيلة إلى 62 ألفًا و64 شهيدًا و156 ألفًا و573 مصابًا.', [['killed', 62064, 'exact', 'all', '62 ألفًا و64 شهيدًا'], ['injured', 156573, 'exact', 'all', '156 ألفًا و573 مصابًا']]],
     ['قتل 69,799 شخصا، و170,972 إصابة منذ بدء الحرب.', [['killed', 69799, 'exact', 'all', 'قتل 69,799 شخصا'], ['injured', 170972, 'exact', 'all', '170,972 إصابة']]],
     ['ارتفع إجمالي الشهداء إلى ألف و996.', [['killed', 1996, 'exact', 'all', 'الشهداء إلى ألف و996']]],
+    // a counted noun then an injury noun with its own figure: two figures, not a combined one
+    ['تسببت المعارك بسقوط نحو 1100 قتيل وإصابة 5762 بجروح.', [['killed', 1100, 'about', 'all', 'نحو 1100 قتيل'], ['injured', 5762, 'exact', 'all', 'إصابة 5762']]],
+    // a figure behind its conjunction with its own counted noun, far from the figure before it
+    ['بلغت الخسائر خمسة قتلى نتيجة غارة جوية فجر الخميس، وأربعة قتلى نتيجة الاشتباكات.', [['killed', 5, 'exact', 'all', 'خمسة قتلى'], ['killed', 4, 'exact', 'all', 'أربعة قتلى']]],
     // a noun with its conjunction after a figure opens the next figure, it does not count this one
     ['أسفر القصف عن مقتل 5 وإصابة 10.', [['killed', 5, 'exact', 'all', 'مقتل 5'], ['injured', 10, 'exact', 'all', 'إصابة 10']]],
     // each outcome its own figure, not a combined one

@@ -227,7 +227,12 @@ class SentenceReader {
     const m = casAt(this.ctx, k);
     const a = find(m?.values, 'counted_noun');
     if (!a || !m || !this.in(m.last + 1)) return false;
-    const b = find(casAt(this.ctx, m.last + 1)?.values, 'counted_noun');
+    const bm = casAt(this.ctx, m.last + 1);
+    const b = find(bm?.values, 'counted_noun');
+    // (not "1100 قتيل وإصابة 5762": the second noun opens a figure of its own)
+    const next = bm ? this.ctx.tokens[bm.last + 1] : undefined;
+    if (next && this.in(bm!.last + 1) && next.spaced && this.ctx.pack.numbers.matchAt(this.ctx.tokens, bm!.last + 1, false)) return false;
+    if (next && this.in(bm!.last + 1) && next.spaced && /^\p{N}/u.test(next.text)) return false;
     return b !== undefined && b.outcome !== a.outcome && this.conjoined(m.last + 1);
   }
 
@@ -724,6 +729,24 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
       });
       break;
     }
+  }
+  // a figure behind its conjunction with its own counted noun, however far from the last one:
+  // "خمسة قتلى نتيجة غارة جوية فجر الخميس، وأربعة قتلى نتيجة الاشتباكات"
+  for (let k = r.first; r.in(k); k++) {
+    if (!r.conjoined(k)) continue;
+    const f = r.figureAt(k, byStart);
+    if (!f || f.value === null || covered(f.span.start, f.span.end) || !r.in(f.last + 1) || r.conjoined(f.last + 1) || r.negatedBefore(k)) continue;
+    const cm = casAt(ctx, f.last + 1);
+    const counted = find(cm?.values, 'counted_noun');
+    if (!cm || !counted || r.combinedAt(f.last + 1)) continue;
+    const tail = r.qualifierAfter(cm.last + 1, f.qualifier);
+    const lastToken = tail?.last ?? cm.last;
+    hits.push({
+      outcome: counted.outcome, value: f.value, high: f.high, qualifier: tail?.qualifier ?? f.qualifier, numberSpan: f.span,
+      mainSpan: { start: f.span.start, end: r.end(lastToken) }, group: 'all', groupSpan: null,
+      rule: 'casualties:coordinated-figure', subset: false, others: othersAfter(lastToken, counted.outcome, f.span.start), lastToken,
+    });
+    k = lastToken;
   }
   return hits;
 }
