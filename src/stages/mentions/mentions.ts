@@ -946,8 +946,10 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const nextTok = tokens[k + 1];
     if (nextTok && isClaimed(nextTok) && (pack.grammar.has('voice_heads', head.word) || pack.grammar.has('body_nouns', head.word))) continue;
     let last = k;
-    while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1)) last++;
-    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!)) {
+    // ("المتحدث لوكالة رويترز": a dative proclitic on a unit, channel or body word opens the hearer, not the subject)
+    const toWhom = (t: Token) => variantsOf(t).some((v) => pack.morphology.dativeProclitic(v.proclitic) && v.proclitic !== '' && (pack.places.is('organisation_heads', v.w) || !!pack.entities.matchAt([withText(t, v.word)], 0, false)));
+    while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1) && !toWhom(tokens[last + 1]!)) last++;
+    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!) && !toWhom(tokens[last + 1]!)) {
       // "وقال محمد نور ضابط بشرطة المرور إن": a given name's run, then a noun in apposition describing him
       const named = givenNameAt(ctx, k, k) ? nameRun(ctx, k) : null;
       const next = named ? tokens[named.last + 1] : undefined;

@@ -324,3 +324,19 @@ describe('a reporting verb with an object pronoun, and words between a verb and 
     expect(out.map((s) => s.text).sort()).toEqual(['السويد', 'الكويت']);
   });
 });
+
+describe('the hearer after an unknown subject is not part of it', () => {
+  it.each([
+    ['وقال المتحدث لوكالة "رويترز" إن عدد القتلى يضم مقاتلين.', 'المتحدث'],
+    ['وقال الناطق لقناة الجزيرة إن القصف توقف.', 'الناطق'],
+  ])('%s → %s', (text, phrase) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ text: phrase });
+    expectSpeakerEvidence(text, s!, phrase);
+  });
+
+  it('a word after the subject with no preposition still belongs to it', () => {
+    const [s] = said('وقال المتحدث العسكري إن القصف توقف.');
+    expect(s!.text).toBe('المتحدث العسكري');
+  });
+});
