@@ -264,6 +264,8 @@ export const CeasefiresLexicon = z.object({
   attempt_nouns: names,
   attempt_nouns_dual: z.array(z.string()).optional().default([]),
   generic_markers: z.array(z.string()).optional().default([]),
+  /** words that make a failure or a breach a possibility, not an event: "احتمال انهيار", "أي خرق", "any violation" */
+  hypothetical_markers: z.array(z.string()).optional().default([]),
   /** talks taken up again ("return to negotiations"): by meaning after a break, so later than a refusal of what they are about */
   resumption: z.array(z.string()).optional().default([]),
   /** a purpose word after a ceasefire word ("… to complete a round of talks") … */

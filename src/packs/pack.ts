@@ -105,6 +105,7 @@ export type CeasefireLex =
   | { type: 'status'; status: z.infer<typeof L.CeasefireStatus>; resumes?: true; describes?: true }
   | { type: 'attempt'; dual: boolean }
   | { type: 'generic' }
+  | { type: 'hypothetical' }
   | { type: 'purpose' }
   | { type: 'talks' }
   | { type: 'copula' };
@@ -578,6 +579,8 @@ function buildPack(lang: string): LanguagePack {
   ceasefires.attempt_nouns_dual.forEach((n) => cf.add(n, attempts2));
   const generic: CeasefireLex = { type: 'generic' };
   ceasefires.generic_markers.forEach((n) => cf.add(n, generic));
+  const hypothetical: CeasefireLex = { type: 'hypothetical' };
+  ceasefires.hypothetical_markers.forEach((n) => cf.add(n, hypothetical));
   const resumes: CeasefireLex = { type: 'status', status: 'proposed', resumes: true };
   const copula: CeasefireLex = { type: 'copula' };
   ceasefires.description_copulas.forEach((n) => cf.add(n, copula));

@@ -51,3 +51,13 @@ describe('English ceasefires', () => {
     ]);
   });
 });
+
+describe('English ceasefires: a collapse or breach spoken of as a possibility is no status', () => {
+  it.each([
+    ['The army warned of a possible collapse of the truce, which took effect on Monday.', 'in_effect'],
+    ['The rebels said they would respond to any violation of the ceasefire.', 'proposed'],
+    ['The ceasefire collapsed within hours.', 'failed'],
+  ])('%s → %s', (text, status) => {
+    expect(runEn(text).ceasefires.map((c) => c.status)).toEqual([status]);
+  });
+});

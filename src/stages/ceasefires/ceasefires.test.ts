@@ -163,3 +163,17 @@ describe('ceasefires: talks taken up again, and a truce that opens the way to ta
     expect(records(text).map((r) => [r.status, r.evidence.length])).toEqual([['agreed', 2]]);
   });
 });
+
+describe('ceasefires: a failure or breach spoken of as a possibility is no status', () => {
+  it.each([
+    ['حذر التحالف من احتمال انهيار اتفاق وقف إطلاق النار الذي دخل حيز التنفيذ أمس.', 'in_effect', 'اتفاق وقف إطلاق النار الذي دخل حيز التنفيذ'],
+    ['وافق الحوثيون على هدنة إنسانية لمدة خمسة أيام ولكنهم حذروا من أنهم سيردون على أي خرق.', 'agreed', 'وافق الحوثيون على هدنة إنسانية'],
+    // the breach that happened is still a breach, also in a plural verb
+    ['وقال المصدر إن الحوثيين خرقوا الهدنة.', 'violated', 'خرقوا الهدنة'],
+    ['وانهارت الهدنة بعد ساعات من إعلانها.', 'failed', 'انهارت الهدنة'],
+  ])('%s → %s', (text, status, evidence) => {
+    const [c] = run(text).ceasefires;
+    expect(c!.status).toBe(status);
+    expect(c!.evidence[0]).toMatchObject({ text: evidence, start: text.indexOf(evidence) });
+  });
+});

@@ -76,7 +76,7 @@ export function findCeasefires(ctx: Context): void {
       const distance = (k: (typeof marks)[number], x: (typeof marks)[number]) => Math.abs(k.first - x.first) * 2 + (k.first < x.first ? 1 : 0);
       const nearestKind = (x: (typeof marks)[number]) => kinds.reduce((best, k) => (distance(k, x) < distance(best, x) ? k : best), km);
       const near = marks
-        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km && (!x.lex.describes || saidOf(x, km, marks)))
+        .filter((x) => x.lex.type === 'status' && !(x.first <= km.last && x.last >= km.first) && km.first - x.first <= STATUS_REACH && inClause(x) && nearestKind(x) === km && (!x.lex.describes || saidOf(x, km, marks)) && !possibleOnly(x, marks))
         .sort((a, b) => rank(a) - rank(b) || Math.abs(a.first - km.first) - Math.abs(b.first - km.first));
       // talks taken up again come after the refusal they follow ("عادت إلى التفاوض بعد رفضها الاقتراح")
       const resumption = near.find((x) => x.lex.type === 'status' && x.lex.resumes === true);
@@ -190,6 +190,12 @@ function countriesIn(ctx: Context, s: Sentence): Set<string> {
     if (isLocated(ctx, x)) out.add(country);
   }
   return out;
+}
+
+/** "احتمال انهيار", "أي خرق": a failure or breach right after a word of possibility, fear or condition did not happen. */
+function possibleOnly(x: { first: number; lex: CeasefireLex }, marks: ReadonlyArray<{ first: number; last: number; lex: CeasefireLex }>): boolean {
+  if (x.lex.type !== 'status' || (x.lex.status !== 'failed' && x.lex.status !== 'violated')) return false;
+  return marks.some((h) => h.lex.type === 'hypothetical' && h.last < x.first && x.first - h.last <= 2);
 }
 
 /**
