@@ -114,6 +114,8 @@ describe('no person where nobody is named (negative rows)', () => {
     // words in quotation marks after a person noun that are a quotation, not a name
     'وقال الشرطي "قتل خمسة".',
     'وقال الطبيب "لن نغادر".',
+    // "باسم" after an office is "on behalf of", never a name
+    'وأفاد المتحدث العسكري باسم القوات المسلحة ببيان أن القوات صدت الهجوم.',
     // a unit, a channel or a company after an office opens no personal name
     'وأفاد مراسل وكالة «صفا» بإطلاق النار على المدينة.',
     'وقتل عقيد منشق وقائد لواء مقاتل في الهجوم.',
