@@ -10,6 +10,13 @@
 import type { NameRun } from '../pack.ts';
 import type { Token } from '../../core/tokens.ts';
 
+/**
+ * Participles and nouns that make a hyphenated compound an adjective of what follows, not part of a
+ * name: "Saudi-led coalition", "Iran-backed rebels", "US-based group", "Kabul-born writer" (general
+ * knowledge of English compound adjectives in news copy).
+ */
+const COMPOUND_ADJECTIVES = new Set(['led', 'backed', 'based', 'born', 'owned', 'run', 'controlled', 'held', 'allied', 'aligned', 'linked', 'affiliated', 'funded', 'supported', 'sponsored', 'brokered', 'mediated', 'inspired', 'dominated', 'occupied', 'annexed', 'administered', 'style', 'era', 'made', 'bound', 'wide']);
+
 /** Lower-case words that may sit between two capitalised words of one name (general knowledge of name particles). */
 const PARTICLES = new Set(['bin', 'ibn', 'bint', 'al', 'el', 'ul', 'ud', 'abu', 'de', 'del', 'della', 'der', 'di', 'da', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'ben', 'ould', 'y', 'e']);
 
@@ -41,6 +48,8 @@ export function englishNameRuns(original: string, tokens: readonly Token[], toOr
       const t = tokens[k]!;
       const gap = original.slice(endOf(prev), startOf(t));
       if (gap === '-' || gap === '\u2010' || gap === '\u2011') {
+        // "Saudi-led": the compound describes what follows; the name ends before it
+        if (!cap(t) && COMPOUND_ADJECTIVES.has(t.text)) break;
         // "Ki-moon", "al-Assad", "Nagorno-Karabakh": a hyphenated part belongs to the name
         last = k++;
         continue;

@@ -7,6 +7,9 @@ const cas = (text: string) => runEn(text).casualties.map((c) => [c.outcome, c.lo
 describe('English casualties', () => {
   it.each([
     ['Police said at least 37 people were killed in the blasts.', [['killed', 37, 'at_least', 'at least 37 people were killed']]],
+    // "other" between the number and the victims
+    ['Four other people were wounded in the blast.', [['injured', 4, 'exact', 'Four other people were wounded']]],
+    ['Three other civilians were killed near the market.', [['killed', 3, 'exact', 'Three other civilians were killed']]],
     ['The explosion hit the train, killing seven people.', [['killed', 7, 'exact', 'killing seven people']]],
     ['Around 700 people were wounded and 191 were killed.', [['injured', 700, 'about', 'Around 700 people were wounded'], ['killed', 191, 'exact', '191 were killed']]],
     ['Thirty-seven people were hurt in the stampede.', [['injured', 37, 'exact', 'Thirty-seven people were hurt']]],

@@ -185,6 +185,12 @@ class SentenceReader {
     const m = casAt(ctx, k);
     const victim = find(m?.values, 'victim');
     if (victim && m) return { group: victim.group, span: this.span(k, m.last), last: m.last };
+    // "four other people", "three other civilians": the word for "other" before the victims
+    if (!m && cue(ctx, k, 'others') && this.in(k + 1) && this.adjacent(k + 1)) {
+      const om = casAt(ctx, k + 1);
+      const ov = find(om?.values, 'victim');
+      if (ov && om && om.first === k + 1) return { group: ov.group, span: this.span(k, om.last), last: om.last };
+    }
     // "19 من قوات النظام", "34 مقاتلا من فصيل": من and the noun phrase after it
     if (ctx.pack.grammar.has('of', ctx.tokens[k]!.word) && this.in(k + 1) && ctx.tokens[k + 1]!.spaced) {
       const vm = casAt(ctx, k + 1);

@@ -171,3 +171,18 @@ describe('English toponym heads and place words', () => {
     expect(persons(text)).toEqual([]);
   });
 });
+
+describe('English names: a hyphenated compound adjective is not part of a name', () => {
+  it.each([
+    ['Iran-backed Houthi rebels said the strike killed 12 people.', 'Iran', 'backed'],
+    ['The NATO-led coalition said two soldiers were killed.', 'NATO', 'led'],
+  ])('%s', (text, kept, dropped) => {
+    const names = runEn(text).actors.map((a) => a.name);
+    expect(names).toContain(kept === 'NATO' ? 'NATO' : 'Iran');
+    expect(names.some((n) => n.split(/[\s-]/u).includes(dropped))).toBe(false);
+  });
+
+  it('keeps a hyphenated part of a name', () => {
+    expect(runEn('UN Secretary-General Ban Ki-moon said the attack was a crime.').actors.map((a) => a.name)).toContain('Ban Ki-moon');
+  });
+});

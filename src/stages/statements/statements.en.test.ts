@@ -153,3 +153,16 @@ describe('English statements', () => {
     });
   });
 });
+
+describe('English statements: an apposition between the subject and its verb', () => {
+  it.each([
+    ['Lal Mohammad Ahamadzia, the police spokesman in northern Afghanistan, said that four police were killed.', 'Lal Mohammad Ahamadzia'],
+    ['The blast wounded four people, Gul Dad, a senior provincial police official, told AFP.', 'Gul Dad'],
+  ])('%s → %s', (text, speaker) => {
+    expect(statements(text).map((s) => s.speaker)).toEqual([speaker]);
+  });
+
+  it('a place at the end of a subject with no apposition is no reason to look further back', () => {
+    expect(statements('Police in Kabul said the attack killed five.').map((s) => s.speaker_text)).toEqual(['Police']);
+  });
+});

@@ -635,10 +635,22 @@ function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: 
   // auxiliaries and a date between the subject and its verb: "Essid on Saturday announced"
   while (b > firstTok && (pack.grammar.has('auxiliaries', tokens[b]!.word) || inDate[b] === 1 || (pack.grammar.has('day_nouns', tokens[b]!.word) && inDate[b + 1] === 1))) b--;
   if (b < firstTok) return undefined;
+  // "Lal Ahmadzai, the police spokesman in northern Afghanistan, said": an apposition set off by commas
+  // right before the verb describes the subject before it; the actor at its end ("Afghanistan") is not it
+  if (/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) {
+    for (let a = b; a > firstTok && a > b - 16; a--) {
+      if (!/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) continue;
+      const before = actorEndingAt(ctx, a - 1);
+      if (before && actorByKey(ctx, before.key)?.kind === 'person') return before;
+      break;
+    }
+  }
   const direct = actorEndingAt(ctx, b);
-  if (direct) return direct;
-  // a short phrase of place or affiliation after the subject: "a police captain from the village told"
+  // a short phrase of place or affiliation after the subject: "a police captain from the village told",
+  // "Police in Kabul said" (the place at its end is where the subject is, not who speaks)
   const owner = ownerOfPhrase(ctx, firstTok, b);
+  if (direct && owner && direct.start > owner.end && pack.grammar.has('place_prepositions', tokens[tokenIndexOfEnd(tokens, owner.end) + 1]!.word)) return owner;
+  if (direct) return direct;
   if (owner) return owner;
   // an apposition closed by a comma right before the verb: look back for the comma that opens it
   if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
