@@ -340,3 +340,13 @@ describe('the hearer after an unknown subject is not part of it', () => {
     expect(s!.text).toBe('المتحدث العسكري');
   });
 });
+
+describe('an aside between dashes or in brackets after the speaker', () => {
+  it.each([
+    ['وقال المتحدث باسم الحاكم جميل نوري -حسبما ذكرت شبكة "الأخبار"- إن الهجوم وقع قرب مقر الشرطة.', 'جميل نوري', 'إن الهجوم وقع قرب مقر الشرطة'],
+    ['وقال المتحدث باسم الشرطة سامي فرحات (في اتصال هاتفي) إن القصف توقف.', 'سامي فرحات', 'إن القصف توقف'],
+  ])('%s → %s', (text, speaker, content) => {
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker, content });
+  });
+});

@@ -739,6 +739,18 @@ function contentAfter(ctx: Context, s: Sentence, k0: number, quotes: Span[]): nu
     if (!d || !t || t.end > s.end) break;
     k = tokenAt(tokens, d.span.end);
   }
+  // "وقال مهمند - حسبما نقلت قناة طلوع - إن …": an aside between dashes or in brackets right after
+  // the speaker is skipped; what is said comes after it
+  const open = tokens[k] ? /^\s*([-–(])\s*$/u.exec(source.folded.slice(tokens[k - 1]?.end ?? s.start, tokens[k]!.start))?.[1] : undefined;
+  if (open) {
+    const close = open === '(' ? ')' : open;
+    for (let j = k + 1; j < tokens.length && tokens[j]!.end <= s.end && j < k + 16; j++) {
+      if (source.folded.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(close)) {
+        k = j;
+        break;
+      }
+    }
+  }
   for (let j = k; j < tokens.length && tokens[j]!.end <= s.end && j < k + 12; j++) {
     const t = tokens[j]!;
     const gap = source.folded.slice(tokens[j - 1]?.end ?? s.start, t.start);
