@@ -118,6 +118,7 @@ describe('no person where nobody is named (negative rows)', () => {
     'وأفاد المتحدث العسكري باسم القوات المسلحة ببيان أن القوات صدت الهجوم.',
     // a unit, a channel or a company after an office opens no personal name
     'وأفاد مراسل وكالة «صفا» بإطلاق النار على المدينة.',
+    'وقال قائد عمليات الأنبار إن القوات داهمت موقعا.', // a command an officer leads, not a name
     'وقتل عقيد منشق وقائد لواء مقاتل في الهجوم.',
     // a given name that is not the subject of a reporting verb names nobody by itself
     'وأكد التقرير حسن النية لدى الطرفين.',

@@ -350,3 +350,12 @@ describe('an aside between dashes or in brackets after the speaker', () => {
     expect(s).toMatchObject({ speaker, content });
   });
 });
+
+describe('the holder of an office named after a word in brackets', () => {
+  it('speaks: the bracketed word is part of the office', () => {
+    const text = 'وقال قائد عمليات الجنوب (الجيش) اللواء الركن سامر حداد، في بيان، إن القوات داهمت موقعا.';
+    const [s] = said(text);
+    expect(s).toMatchObject({ speaker: 'سامر حداد', content: 'إن القوات داهمت موقعا' });
+    expectSpeakerEvidence(text, s!, 'قائد عمليات الجنوب (الجيش) اللواء الركن سامر حداد');
+  });
+});

@@ -520,8 +520,18 @@ function holderFrom(ctx: Context, s: Sentence, office: Span, inDate: Uint8Array)
   const { tokens, pack, source } = ctx;
   const first = tokenIndexOfEnd(tokens, office.end) + 1;
   for (let j = first; j < first + 8 && j < tokens.length && tokens[j]!.end <= s.end; j++) {
-    const t = tokens[j]!;
-    const gap = source.folded.slice(tokens[j - 1]!.end, t.start);
+    let t = tokens[j]!;
+    let gap = source.folded.slice(tokens[j - 1]!.end, t.start);
+    // "قائد عمليات الأنبار (الجيش) اللواء الركن ناصر غنام": a word or two in brackets inside the office
+    if (/^\s*\(\s*$/u.test(gap)) {
+      let c = j;
+      while (c < j + 3 && tokens[c + 1] && !source.folded.slice(tokens[c]!.end, tokens[c + 1]!.start).includes(')')) c++;
+      const after = tokens[c + 1];
+      if (!after || after.end > s.end || !/^\s*\)\s*$/u.test(source.folded.slice(tokens[c]!.end, after.start))) return undefined;
+      j = c + 1;
+      t = after;
+      gap = ' ';
+    }
     if (!/^\s+$/u.test(gap) && !pack.morphology.isCommaGap(gap)) return undefined;
     const person = startingActor(ctx, j);
     if (person && actorByKey(ctx, person.key)?.kind === 'person') return { start: office.start, end: person.end, key: person.key };
