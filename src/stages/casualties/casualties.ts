@@ -236,10 +236,9 @@ class SentenceReader {
     const bm = casAt(this.ctx, m.last + 1);
     const b = find(bm?.values, 'counted_noun');
     // (not "1100 قتيل وإصابة 5762": the second noun opens a figure of its own)
-    const next = bm ? this.ctx.tokens[bm.last + 1] : undefined;
-    if (next && this.in(bm!.last + 1) && next.spaced && this.ctx.pack.numbers.matchAt(this.ctx.tokens, bm!.last + 1, false)) return false;
-    if (next && this.in(bm!.last + 1) && next.spaced && /^\p{N}/u.test(next.text)) return false;
-    return b !== undefined && b.outcome !== a.outcome && this.conjoined(m.last + 1);
+    if (!bm || !b || b.outcome === a.outcome || !this.conjoined(m.last + 1)) return false;
+    const next = this.ctx.tokens[bm.last + 1];
+    return !(next && this.in(bm.last + 1) && next.spaced && (/^\p{N}/u.test(next.text) || this.ctx.pack.numbers.matchAt(this.ctx.tokens, bm.last + 1, false)));
   }
 
   /** "مقتل وإصابة 24 شخصا", "قتل وجرح 12": the event word at k joined to one of another outcome just before it
@@ -739,7 +738,8 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
   // a figure behind its conjunction with its own counted noun, however far from the last one:
   // "خمسة قتلى نتيجة غارة جوية فجر الخميس، وأربعة قتلى نتيجة الاشتباكات"
   for (let k = r.first; r.in(k); k++) {
-    if (!r.conjoined(k)) continue;
+    // (most words with a conjunction start no figure: a counted noun within a few words comes first, a memoised lookup)
+    if (!r.conjoined(k) || !countedNounWithin(ctx, r, k + 1, k + 6)) continue;
     const f = r.figureAt(k, byStart);
     if (!f || f.value === null || covered(f.span.start, f.span.end) || !r.in(f.last + 1) || r.conjoined(f.last + 1) || r.negatedBefore(k)) continue;
     const cm = casAt(ctx, f.last + 1);
@@ -755,6 +755,11 @@ function sentenceHits(ctx: Context, s: Sentence, sIndex: number): Hit[] {
     k = lastToken;
   }
   return hits;
+}
+
+function countedNounWithin(ctx: Context, r: SentenceReader, from: number, to: number): boolean {
+  for (let j = from; j <= to && r.in(j); j++) if (find(casAt(ctx, j)?.values, 'counted_noun')) return true;
+  return false;
 }
 
 /** Casualty words that belong to another figure or clause (not cues like "منذ بدء" or "حصيلة أولية"). */

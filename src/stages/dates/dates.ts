@@ -345,8 +345,9 @@ function relativeDayAt(ctx: Context, i: number): { last: number; offset: number;
   // (also behind a preposition: "لليوم الثاني والتسعين على التوالي": the one-word "today" read through its proclitic)
   const dayNoun = ctx.pack.grammar.has('day_nouns', ctx.tokens[m.last]!.word) || (v.offset === 0 && m.first === m.last && m.proclitic !== '');
   if (next?.spaced && dayNoun && ordinalAt(ctx.pack, ctx.tokens, m.last + 1)) return null;
-  // "لليوم الـ 35 على التوالي", "اليوم 35 للحرب": a day counted in digits
-  if (next && dayNoun && (/^\d+$/u.test(next.text) || (ctx.pack.morphology.dayNumber(next.text) === null && /^\d+$/u.test(ctx.tokens[m.last + 2]?.text ?? '') && !/\p{N}/u.test(next.text) && next.text.length <= 2))) return null;
+  // "اليوم 35 للحرب", "لليوم الـ 35 على التوالي": a day counted in digits (behind a short article word)
+  const digits = (j: number) => /^\d+$/u.test(ctx.tokens[j]?.text ?? '');
+  if (next && dayNoun && (digits(m.last + 1) || (next.text.length <= 2 && digits(m.last + 2)))) return null;
   return { last: m.last, offset: v.offset, part: v.part };
 }
 

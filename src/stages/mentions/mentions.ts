@@ -11,7 +11,7 @@ import { foldKey } from '../../core/source-text.ts';
 import { withText, type Token } from '../../core/tokens.ts';
 import { sentenceIndexAt } from '../../core/by-sentence.ts';
 import type { CountryEntry, EntityLex, NameRun, PlaceEntry, TitleEntry } from '../../packs/pack.ts';
-import { countryPlace, lexPlace, PlaceFinder } from './places.ts';
+import { countryPlace, lexPlace, PlaceFinder, quoteClosesAfter, quoteOpensAfter } from './places.ts';
 import { findNameRuns, mergeOneWordPersons } from './name-runs.ts';
 
 type Kind = ActorDraft['kind'];
@@ -295,7 +295,6 @@ function describedPerson(ctx: Context, idx: MentionIndex, i: number): number | n
   const dm = tokens[k]?.spaced ? pack.entities.matchAt(tokens, k, false) : null;
   if (dm && first(dm, 'demonym')) k = dm.last + 1;
   // "الشرطي «محمد عدن»": the name set apart by quotation marks
-  const quoted = tokens[k]?.spaced ? null : quotedName(ctx, k - 1);
   let run: { first: number; last: number } | null = tokens[k]?.spaced ? null : quotedName(ctx, k - 1);
   if (!run) {
     if (!tokens[k]?.spaced) return null;
@@ -304,14 +303,17 @@ function describedPerson(ctx: Context, idx: MentionIndex, i: number): number | n
     if (!run && !pack.morphology.isDefinite(tokens[k]!.text) && first(pack.entities.matchAt(tokens, k, false), 'title') && /^\p{L}{3,}$/u.test(tokens[k]!.text)) run = { first: k, last: k };
     if (!run || !(runClosesAfter(ctx, run.last) || !!pack.speech.matchAt(tokens, run.last + 1))) return null;
   }
-  const name = source.evidence(spanOf(tokens, run)).text;
   // the mention runs from the noun, as an office's does from the office: the person is who that noun is
-  addActor(ctx, idx, {
-    identity: `person:${foldKey(name)}`, kind: 'person', name, name_native: name, title: null, title_en: null,
-    country: dm ? (first(dm, 'demonym')?.country.iso3 ?? null) : null, sector: null, wikidata: null, rule: 'actors:person-noun-then-name',
-  }, { start: tokens[i]!.start, end: tokens[run.last]!.end });
-  registerAliases(ctx, idx, `person:${foldKey(name)}`, name);
+  namedPerson(ctx, idx, spanOf(tokens, run), 'actors:person-noun-then-name', { start: tokens[i]!.start, end: tokens[run.last]!.end }, dm ? (first(dm, 'demonym')?.country.iso3 ?? null) : null);
   return run.last;
+}
+
+/** A person known only by the name at `nameSpan`, mentioned over `mention` (the name, or a noun or office and the name). */
+function namedPerson(ctx: Context, idx: MentionIndex, nameSpan: Span, rule: string, mention: Span = nameSpan, country: string | null = null): void {
+  const name = ctx.source.evidence(nameSpan).text;
+  const identity = `person:${foldKey(name)}`;
+  addActor(ctx, idx, { identity, kind: 'person', name, name_native: name, title: null, title_en: null, country, sector: null, wikidata: null, rule }, mention);
+  registerAliases(ctx, idx, identity, name);
 }
 
 /** Whether token k is followed by a complementizer or punctuation (or nothing). */
@@ -422,12 +424,8 @@ function commaName(ctx: Context, last: number): { first: number; last: number } 
 
 /** `العميد "نبيل عبد الله"`: a name run in quotation marks right after token `last`, the marks only setting it apart. */
 function quotedName(ctx: Context, last: number): { first: number; last: number } | null {
-  const { tokens, source, pack } = ctx;
-  const a = tokens[last];
-  const b = tokens[last + 1];
-  if (!a || !b || b.spaced) return null;
-  const open = /^[ \t]*(.)$/su.exec(source.folded.slice(a.end, b.start))?.[1];
-  const close = open === undefined ? undefined : pack.quoteClose.get(open);
+  const { tokens, pack } = ctx;
+  const close = quoteOpensAfter(ctx, last);
   if (close === undefined) return null;
   // the marks delimit the name: up to four words of letters, none a function word, a verb or the article's
   for (let k = last + 1; k <= last + 4 && k < tokens.length; k++) {
@@ -435,9 +433,7 @@ function quotedName(ctx: Context, last: number): { first: number; last: number }
     if ((k > last + 1 && !t.spaced) || !/^\p{L}{2,}$/u.test(t.text) || pack.stopwords.has(t.text) || pack.speech.matchAt(tokens, k, false)) return null;
     if (pack.casualties.matchAt(tokens, k, false) || pack.events.matchAt(tokens, k, false) || pack.numbers.matchAt(tokens, k, false) || pack.time.matchAt(tokens, k, false)) return null;
     if (k === last + 1 && (pack.morphology.isDefinite(t.text) || pack.morphology.hasProcliticArticle(t.text))) return null;
-    const next = tokens[k + 1];
-    const gap = source.folded.slice(t.end, next ? next.start : source.folded.length);
-    if (gap.trimStart().startsWith(close)) return { first: last + 1, last: k };
+    if (quoteClosesAfter(ctx, k, close)) return { first: last + 1, last: k };
   }
   return null;
 }
@@ -946,23 +942,14 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     const nextTok = tokens[k + 1];
     if (nextTok && isClaimed(nextTok) && (pack.grammar.has('voice_heads', head.word) || pack.grammar.has('body_nouns', head.word))) continue;
     let last = k;
-    // ("المتحدث لوكالة رويترز": a dative proclitic on a unit, channel or body word opens the hearer, not the subject)
-    const toWhom = (t: Token) => variantsOf(t).some((v) => pack.morphology.dativeProclitic(v.proclitic) && v.proclitic !== '' && (pack.places.is('organisation_heads', v.w) || !!pack.entities.matchAt([withText(t, v.word)], 0, false)));
-    while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1) && !toWhom(tokens[last + 1]!)) last++;
-    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!) && !toWhom(tokens[last + 1]!)) {
+    while (last - k < 3 && !ends(last + 1) && !isClaimed(tokens[last + 1]!) && /^\p{L}{2,}$/u.test(tokens[last + 1]!.text) && !pack.speech.matchAt(tokens, last + 1) && !opensHearer(ctx, tokens[last + 1]!)) last++;
+    if (!ends(last + 1) && !isClaimed(tokens[last + 1]!) && !opensHearer(ctx, tokens[last + 1]!)) {
       // "وقال محمد نور ضابط بشرطة المرور إن": a given name's run, then a noun in apposition describing him
       const named = givenNameAt(ctx, k, k) ? nameRun(ctx, k) : null;
       const next = named ? tokens[named.last + 1] : undefined;
       const described = next?.spaced && !pack.morphology.isDefinite(next.text) && (pack.grammar.has('vague_sources', next.word) || pack.grammar.has('apposition_heads', next.word) || !!first(pack.entities.matchAt(tokens, named!.last + 1, false), 'title'));
       if (named && described && named.last > named.first) {
-        const nameSpan = spanOf(tokens, named);
-        const name = source.evidence(nameSpan).text;
-        const identity = `person:${foldKey(name)}`;
-        addActor(ctx, idx, {
-          identity, kind: 'person', name, name_native: name, title: null, title_en: null,
-          country: null, sector: null, wikidata: null, rule: 'actors:named-subject-of-reporting-verb',
-        }, nameSpan);
-        registerAliases(ctx, idx, identity, name);
+        namedPerson(ctx, idx, spanOf(tokens, named), 'actors:named-subject-of-reporting-verb');
         i = named.last;
         continue;
       }
@@ -980,14 +967,7 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     if (!title && !vague && (givenNameAt(ctx, k, last) || bareNameAt(ctx, k, last))) {
       // the name ends where a name run ends ("أحمد سعيد أحد سكان الحي": not "أحد")
       const nameLast = Math.min(last, nameRun(ctx, k)?.last ?? last);
-      const nameSpan = { start: head.start, end: tokens[nameLast]!.end };
-      const name = source.evidence(nameSpan).text;
-      const identity = `person:${foldKey(name)}`;
-      addActor(ctx, idx, {
-        identity, kind: 'person', name, name_native: name, title: null, title_en: null,
-        country: null, sector: null, wikidata: null, rule: 'actors:named-subject-of-reporting-verb',
-      }, nameSpan);
-      registerAliases(ctx, idx, identity, name);
+      namedPerson(ctx, idx, { start: head.start, end: tokens[nameLast]!.end }, 'actors:named-subject-of-reporting-verb');
       i = nameLast;
       continue;
     }
@@ -995,6 +975,12 @@ function speakerPhrases(ctx: Context, idx: MentionIndex): void {
     addSpeakerPhrase(k, span, text);
     i = last;
   }
+}
+
+/** "المتحدث لوكالة رويترز": a dative proclitic on a unit, channel or body word opens the hearer, not the subject. */
+function opensHearer(ctx: Context, t: Token): boolean {
+  const { pack } = ctx;
+  return variantsOf(t).some((v) => v.proclitic !== '' && pack.morphology.dativeProclitic(v.proclitic) && (pack.places.is('organisation_heads', v.w) || !!pack.entities.matchAt([withText(t, v.word)], 0, false)));
 }
 
 /**

@@ -80,6 +80,26 @@ const classReadings = new WeakMap<PlaceContext, WeakMap<Word, ClassReading | nul
 let lastPlaces: PlaceContext | null = null;
 let lastReadings = new WeakMap<Word, ClassReading | null>();
 
+/**
+ * The closing mark of a quotation that opens right after token i (only spaces and the opening mark
+ * between it and the next token), or undefined: `مدينة "جارديز"`, `الشرطي «محمد عدن»`.
+ */
+export function quoteOpensAfter(ctx: Context, i: number): string | undefined {
+  const { tokens, source, pack } = ctx;
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!a || !b || b.spaced) return undefined;
+  const open = /^[ \t]*(.)$/su.exec(source.folded.slice(a.end, b.start))?.[1];
+  return open === undefined ? undefined : pack.quoteClose.get(open);
+}
+
+/** Whether the closing mark `close` stands right after token k (spaces aside). */
+export function quoteClosesAfter(ctx: Context, k: number, close: string): boolean {
+  const { tokens, source } = ctx;
+  const next = tokens[k + 1];
+  return source.folded.slice(tokens[k]!.end, next ? next.start : source.folded.length).trimStart().startsWith(close);
+}
+
 /** The class noun a token is, with the code units of its proclitics ("وبلدة", "لنهر"). */
 function placeClassOf(ctx: Context, tok: Token): ClassReading | undefined {
   const places = ctx.pack.places;
@@ -566,8 +586,7 @@ export class PlaceFinder {
   private quotedNameAfter(i: number, kind: PlaceDraft['kind']): number | null {
     const { tokens, pack, source } = this.ctx;
     const first = i + 1;
-    const open = /^[ \t]*(.)$/su.exec(source.folded.slice(tokens[i]!.end, tokens[first]!.start))?.[1];
-    const close = open === undefined ? undefined : pack.quoteClose.get(open);
+    const close = quoteOpensAfter(this.ctx, i);
     if (close === undefined) return null;
     let words = 0;
     for (let last = first; last < tokens.length; last++) {
@@ -577,9 +596,7 @@ export class PlaceFinder {
       if (!hyphened && ++words > 3) return null;
       if ((last > first && !t.spaced && !hyphened) || !/^\p{L}{2,}$/u.test(t.text)) return null;
       if (!hyphened && (pack.stopwords.has(t.word.text) || pack.places.is('not_place_names', t.word))) return null;
-      const next = tokens[last + 1];
-      const gap = source.folded.slice(t.end, next ? next.start : source.folded.length);
-      if (!gap.trimStart().startsWith(close)) continue;
+      if (!quoteClosesAfter(this.ctx, last, close)) continue;
       const pm = placeAt(this.ctx, first, false);
       const known = knownPlace(pm);
       const span = { start: tokens[first]!.start, end: t.end };

@@ -645,16 +645,15 @@ function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: 
   // auxiliaries and a date between the subject and its verb: "Essid on Saturday announced"
   while (b > firstTok && (pack.grammar.has('auxiliaries', tokens[b]!.word) || inDate[b] === 1 || (pack.grammar.has('day_nouns', tokens[b]!.word) && inDate[b + 1] === 1))) b--;
   if (b < firstTok) return undefined;
-  // "Lal Ahmadzai, the police spokesman in northern Afghanistan, said": an apposition set off by commas
-  // right before the verb describes the subject before it; the actor at its end ("Afghanistan") is not it
+  // an apposition closed by a comma right before the verb: the comma that opens it, looking back
+  let opening = -1;
   if (/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) {
-    for (let a = b; a > firstTok && a > b - 16; a--) {
-      if (!/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) continue;
-      const before = actorEndingAt(ctx, a - 1);
-      if (before && actorByKey(ctx, before.key)?.kind === 'person') return before;
-      break;
-    }
+    for (let a = b; a > firstTok && a > b - 16 && opening < 0; a--) if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) opening = a;
   }
+  // "Lal Ahmadzai, the police spokesman in northern Afghanistan, said": the person before the apposition
+  // speaks; the actor at its end ("Afghanistan") is not the subject
+  const before = opening > 0 ? actorEndingAt(ctx, opening - 1) : undefined;
+  if (before && actorByKey(ctx, before.key)?.kind === 'person') return before;
   const direct = actorEndingAt(ctx, b);
   // a short phrase of place or affiliation after the subject: "a police captain from the village told",
   // "Police in Kabul said" (the place at its end is where the subject is, not who speaks)
@@ -662,12 +661,7 @@ function subjectBefore(ctx: Context, firstTok: number, verbTok: number, inDate: 
   if (direct && owner && direct.start > owner.end && pack.grammar.has('place_prepositions', tokens[tokenIndexOfEnd(tokens, owner.end) + 1]!.word)) return owner;
   if (direct) return direct;
   if (owner) return owner;
-  // an apposition closed by a comma right before the verb: look back for the comma that opens it
-  if (!/^\s*,\s*$/u.test(source.folded.slice(tokens[b]!.end, tokens[b + 1]!.start))) return undefined;
-  for (let a = b; a > firstTok && a > b - 16; a--) {
-    if (/,/u.test(source.folded.slice(tokens[a - 1]!.end, tokens[a]!.start))) return actorEndingAt(ctx, a - 1) ?? ownerOfPhrase(ctx, firstTok, a - 1);
-  }
-  return undefined;
+  return opening > 0 ? (before ?? ownerOfPhrase(ctx, firstTok, opening - 1)) : undefined;
 }
 
 /** "a police captain from the village": the actor before a short phrase of place or affiliation ending at token b. */
